@@ -1,0 +1,88 @@
+//! The command line, as ../shared/CLI.md shapes it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "gongshi", version, about = "公示：校务公开的命令行")]
+pub struct Cli {
+    /// 数据文件（默认：系统应用数据文件夹下的 Gongshi/gongshi.sqlite3，或 $GONGSHI_DB）
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// 以 JSON 输出（供脚本使用）
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// 操作人：记入每一条修改记录
+    #[arg(
+        long,
+        global = true,
+        env = "GONGSHI_OPERATOR",
+        default_value = "命令行"
+    )]
+    pub operator: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 新建数据文件（--demo：示例学校）
+    Init(InitArgs),
+    /// 学校、数量、数据版本
+    Info,
+    /// 学校信息
+    #[command(subcommand)]
+    School(SchoolCommand),
+    /// 操作人
+    #[command(subcommand)]
+    Operators(OperatorsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// 建立示例学校（带示例数据，标明“示例”）
+    #[arg(long, conflicts_with = "name")]
+    pub demo: bool,
+    /// 空白学校的名称
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchoolCommand {
+    /// 显示学校信息
+    Show,
+    /// 修改学校信息（只改给出的项）
+    Set(SchoolSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchoolSetArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub principal: Option<String>,
+    #[arg(long)]
+    pub office_phone: Option<String>,
+    #[arg(long)]
+    pub supervision_phone: Option<String>,
+    #[arg(long)]
+    pub complaint_phone: Option<String>,
+    /// 其他热线，逗号分隔（如 12345,12315）
+    #[arg(long)]
+    pub hotlines: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OperatorsCommand {
+    /// 列出操作人
+    List,
+    /// 新增操作人
+    Add { name: String },
+}

@@ -1,0 +1,120 @@
+//! One function per command, each a call into `gongshi-app`.
+
+use gongshi_app::domain::{OperatorName, SchoolProfile};
+use gongshi_app::setup::{Start, create_store};
+use gongshi_app::{Result, Store, info, paths, school};
+
+use crate::args::{Cli, Command, InitArgs, OperatorsCommand, SchoolCommand, SchoolSetArgs};
+use crate::output::emit;
+
+pub fn run(cli: &Cli) -> Result<()> {
+    let db = paths::resolve_db_path(cli.db.clone());
+    let operator = || OperatorName::parse(&cli.operator);
+    match &cli.command {
+        Command::Init(args) => init(cli, &db, args, &operator()?),
+        Command::Info => {
+            let store = Store::open(&db)?;
+            let info = info::info(&store, &db)?;
+            emit(cli, &info, || info_text(&info));
+            Ok(())
+        }
+        Command::School(SchoolCommand::Show) => {
+            let store = Store::open(&db)?;
+            let profile = store.school()?;
+            emit(cli, &profile, || match &profile {
+                Some(p) => school_text(p),
+                None => "尚未设置学校信息（gongshi school set --name …）".into(),
+            });
+            Ok(())
+        }
+        Command::School(SchoolCommand::Set(args)) => {
+            let mut store = Store::open(&db)?;
+            let current = store.school()?.unwrap_or_default();
+            let saved = school::save_school(&mut store, &operator()?, apply(current, args))?;
+            emit(cli, &saved, || format!("已保存。\n{}", school_text(&saved)));
+            Ok(())
+        }
+        Command::Operators(OperatorsCommand::List) => {
+            let store = Store::open(&db)?;
+            let list = school::operators(&store)?;
+            emit(cli, &list, || {
+                list.iter()
+                    .map(|o| format!("{}\t最近：{}", o.name, o.last_active_at.format("%Y-%m-%d %H:%M")))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        Command::Operators(OperatorsCommand::Add { name }) => {
+            let mut store = Store::open(&db)?;
+            let name = OperatorName::parse(name)?;
+            school::sign_in(&mut store, &name)?;
+            emit(cli, &name, || format!("已添加操作人：{name}"));
+            Ok(())
+        }
+    }
+}
+
+fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorName) -> Result<()> {
+    let start = if args.demo {
+        Start::Demo
+    } else {
+        Start::Empty {
+            school_name: args.name.clone(),
+        }
+    };
+    let store = create_store(db, &start, operator)?;
+    let info = info::info(&store, db)?;
+    emit(cli, &info, || format!("已新建数据文件。\n{}", info_text(&info)));
+    Ok(())
+}
+
+fn apply(mut p: SchoolProfile, a: &SchoolSetArgs) -> SchoolProfile {
+    let set = |field: &mut String, value: &Option<String>| {
+        if let Some(v) = value {
+            field.clone_from(v);
+        }
+    };
+    set(&mut p.name, &a.name);
+    set(&mut p.address, &a.address);
+    set(&mut p.principal, &a.principal);
+    set(&mut p.office_phone, &a.office_phone);
+    set(&mut p.supervision_phone, &a.supervision_phone);
+    set(&mut p.complaint_phone, &a.complaint_phone);
+    if let Some(h) = &a.hotlines {
+        p.hotlines = h
+            .split([',', '，', '、'])
+            .map(|s| s.trim().to_owned())
+            .collect();
+    }
+    p
+}
+
+fn school_text(p: &SchoolProfile) -> String {
+    let mut lines = vec![format!("学校名称：{}", p.name)];
+    if p.is_demo {
+        lines.push("（这是示例学校，数据为演示用）".into());
+    }
+    for (label, value) in [
+        ("地址", &p.address),
+        ("校长", &p.principal),
+        ("办公室电话", &p.office_phone),
+        ("监督电话", &p.supervision_phone),
+        ("投诉电话", &p.complaint_phone),
+    ] {
+        lines.push(format!("{label}：{value}"));
+    }
+    lines.push(format!("其他热线：{}", p.hotlines.join("、")));
+    lines.join("\n")
+}
+
+fn info_text(i: &info::Info) -> String {
+    let school = i
+        .school
+        .as_ref()
+        .map_or("（尚未设置学校信息）".to_owned(), |s| s.name.clone());
+    format!(
+        "学校：{school}\n数据文件：{}\n数据版本：{}\n操作人：{} 人\n修改记录：{} 条",
+        i.db_path, i.schema_version, i.counts.operators, i.counts.audit_entries
+    )
+}

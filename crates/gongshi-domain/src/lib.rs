@@ -1,0 +1,13 @@
+//! The rules of 校务公开, with no IO: values, their validation and their
+//! invariants. Nothing here opens a file, a socket or a database; the store,
+//! the printer and the faces build on these types.
+
+pub mod error;
+pub mod operator;
+pub mod phone;
+pub mod school;
+pub mod text;
+
+pub use error::{DomainError, FieldError};
+pub use operator::OperatorName;
+pub use school::SchoolProfile;

@@ -1,0 +1,6 @@
+//! One module per area; each command a few lines delegating to gongshi-app.
+//! Store commands are `async` so they run off the UI thread.
+
+pub mod operators;
+pub mod school;
+pub mod startup;

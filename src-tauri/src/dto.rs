@@ -1,0 +1,174 @@
+//! The shapes that cross to the frontend. Core types are not shaped for
+//! the UI; these are, and `ui/src/api/bindings.ts` is generated from them
+//! (`cargo xtask bindings`; a test fails when the file is stale).
+
+use gongshi_app::domain::SchoolProfile;
+use gongshi_app::info::Info;
+use gongshi_app::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+
+/// Where the app stands when the window opens.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StartupDto {
+    /// No store file yet: offer the demo school or an empty one.
+    FirstRun { db_path: String },
+    /// The file was refused; show why, touch nothing.
+    Refused { db_path: String, error: ApiError },
+    /// Open; `operator` is who is working, once chosen.
+    Ready {
+        db_path: String,
+        school_name: Option<String>,
+        is_demo: bool,
+        operator: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CreateStoreDto {
+    pub demo: bool,
+    /// For an empty school; may be left empty and set in 设置 later.
+    pub school_name: Option<String>,
+    pub operator: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+pub struct SchoolDto {
+    pub name: String,
+    pub address: String,
+    pub principal: String,
+    pub office_phone: String,
+    pub supervision_phone: String,
+    pub complaint_phone: String,
+    pub hotlines: Vec<String>,
+    /// Read-only: a demo school stays a demo.
+    pub is_demo: bool,
+}
+
+impl From<SchoolProfile> for SchoolDto {
+    fn from(p: SchoolProfile) -> Self {
+        Self {
+            name: p.name,
+            address: p.address,
+            principal: p.principal,
+            office_phone: p.office_phone,
+            supervision_phone: p.supervision_phone,
+            complaint_phone: p.complaint_phone,
+            hotlines: p.hotlines,
+            is_demo: p.is_demo,
+        }
+    }
+}
+
+impl From<SchoolDto> for SchoolProfile {
+    fn from(d: SchoolDto) -> Self {
+        Self {
+            name: d.name,
+            address: d.address,
+            principal: d.principal,
+            office_phone: d.office_phone,
+            supervision_phone: d.supervision_phone,
+            complaint_phone: d.complaint_phone,
+            hotlines: d.hotlines,
+            is_demo: d.is_demo,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OperatorDto {
+    pub name: String,
+    /// ISO 8601, UTC
+    pub last_active_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CountDto {
+    pub label: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DashboardDto {
+    pub school: Option<SchoolDto>,
+    pub counts: Vec<CountDto>,
+    pub schema_version: i64,
+    pub db_path: String,
+}
+
+impl From<Info> for DashboardDto {
+    fn from(i: Info) -> Self {
+        let count = |label: &str, value| CountDto {
+            label: label.into(),
+            value,
+        };
+        Self {
+            school: i.school.map(Into::into),
+            counts: vec![
+                count("操作人", i.counts.operators),
+                count("修改记录", i.counts.audit_entries),
+            ],
+            schema_version: i.schema_version,
+            db_path: i.db_path,
+        }
+    }
+}
+
+pub fn ready(db_path: String, store: &Store, operator: Option<String>) -> Result<StartupDto, StoreError> {
+    let school = store.school()?;
+    Ok(StartupDto::Ready {
+        db_path,
+        is_demo: school.as_ref().is_some_and(|s| s.is_demo),
+        school_name: school.map(|s| s.name),
+        operator,
+    })
+}
+
+/// Every DTO, in the order `bindings.ts` declares them.
+fn declarations() -> Vec<String> {
+    let cfg = ts_rs::Config::default();
+    vec![
+        ApiError::decl(&cfg),
+        StartupDto::decl(&cfg),
+        CreateStoreDto::decl(&cfg),
+        SchoolDto::decl(&cfg),
+        OperatorDto::decl(&cfg),
+        CountDto::decl(&cfg),
+        DashboardDto::decl(&cfg),
+    ]
+}
+
+/// The text of `ui/src/api/bindings.ts`.
+pub fn bindings() -> String {
+    let mut out = String::from(
+        "// Generated from src-tauri/src/dto.rs by `cargo xtask bindings`. Do not edit.\n\n",
+    );
+    for decl in declarations() {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn typescript_bindings_are_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings.ts");
+        let fresh = super::bindings();
+        if std::env::var_os("GONGSHI_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == fresh,
+            "ui/src/api/bindings.ts is stale: run `cargo xtask bindings`"
+        );
+    }
+}

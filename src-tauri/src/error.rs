@@ -1,0 +1,57 @@
+//! The one error that crosses to the UI: `{code, message}`, message in Chinese.
+
+use gongshi_app::AppError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ApiError {
+    /// Stable, for the UI to branch on: `store.corrupt`, `invalid`, …
+    pub code: String,
+    /// For the clerk to read.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<gongshi_app::StoreError> for ApiError {
+    fn from(e: gongshi_app::StoreError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+impl From<gongshi_app::domain::FieldError> for ApiError {
+    fn from(e: gongshi_app::domain::FieldError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crosses_as_code_and_chinese_message() {
+        let field = gongshi_app::domain::FieldError::new("学校名称", "不能为空");
+        let json = serde_json::to_value(ApiError::from(field)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid", "message": "学校名称：不能为空"})
+        );
+    }
+}

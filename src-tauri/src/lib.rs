@@ -1,0 +1,48 @@
+//! gongshi-desktop: the Tauri 2 shell. It holds the app state, turns core
+//! values into DTOs and back, and delegates every job to `gongshi-app`.
+//! No rule of the domain lives here.
+
+mod commands;
+mod display;
+mod dto;
+mod error;
+mod launch;
+mod state;
+
+use std::process::ExitCode;
+
+use state::AppState;
+
+pub fn run() -> ExitCode {
+    let args = match launch::parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(message) = display::check() {
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    }
+    let state = AppState::load(gongshi_app::paths::resolve_db_path(args.db));
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::startup::startup,
+            commands::startup::create_store,
+            commands::operators::sign_in,
+            commands::operators::operators,
+            commands::school::dashboard,
+            commands::school::school,
+            commands::school::save_school,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("公示无法启动：{e}");
+            ExitCode::from(1)
+        }
+    }
+}
