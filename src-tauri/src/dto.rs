@@ -88,6 +88,8 @@ pub struct OperatorDto {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CountDto {
     pub label: String,
+    // Counts stay far below 2^53, so a JS number is exact.
+    #[ts(type = "number")]
     pub value: i64,
 }
 
@@ -95,6 +97,7 @@ pub struct CountDto {
 pub struct DashboardDto {
     pub school: Option<SchoolDto>,
     pub counts: Vec<CountDto>,
+    #[ts(type = "number")]
     pub schema_version: i64,
     pub db_path: String,
 }
@@ -127,41 +130,46 @@ pub fn ready(db_path: String, store: &Store, operator: Option<String>) -> Result
     })
 }
 
-/// Every DTO, in the order `bindings.ts` declares them.
-fn declarations() -> Vec<String> {
-    let cfg = ts_rs::Config::default();
-    vec![
-        ApiError::decl(&cfg),
-        StartupDto::decl(&cfg),
-        CreateStoreDto::decl(&cfg),
-        SchoolDto::decl(&cfg),
-        OperatorDto::decl(&cfg),
-        CountDto::decl(&cfg),
-        DashboardDto::decl(&cfg),
-    ]
-}
-
-/// The text of `ui/src/api/bindings.ts`.
-pub fn bindings() -> String {
-    let mut out = String::from(
-        "// Generated from src-tauri/src/dto.rs by `cargo xtask bindings`. Do not edit.\n\n",
-    );
-    for decl in declarations() {
-        out.push_str("export ");
-        out.push_str(&decl);
-        out.push_str("\n\n");
-    }
-    out.trim_end().to_owned() + "\n"
-}
-
 #[cfg(test)]
-mod tests {
+mod bindings {
+    //! `ui/src/api/bindings.ts`, generated from the DTOs above.
+
     use std::path::Path;
+
+    use ts_rs::TS;
+
+    use super::*;
+
+    /// Every DTO, in the order `bindings.ts` declares them.
+    fn declarations() -> Vec<String> {
+        let cfg = ts_rs::Config::default();
+        vec![
+            ApiError::decl(&cfg),
+            StartupDto::decl(&cfg),
+            CreateStoreDto::decl(&cfg),
+            SchoolDto::decl(&cfg),
+            OperatorDto::decl(&cfg),
+            CountDto::decl(&cfg),
+            DashboardDto::decl(&cfg),
+        ]
+    }
+
+    fn bindings() -> String {
+        let mut out = String::from(
+            "// Generated from src-tauri/src/dto.rs by `cargo xtask bindings`. Do not edit.\n\n",
+        );
+        for decl in declarations() {
+            out.push_str("export ");
+            out.push_str(&decl);
+            out.push_str("\n\n");
+        }
+        out.trim_end().to_owned() + "\n"
+    }
 
     #[test]
     fn typescript_bindings_are_current() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings.ts");
-        let fresh = super::bindings();
+        let fresh = bindings();
         if std::env::var_os("GONGSHI_UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &fresh).unwrap();
         }

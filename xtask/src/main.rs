@@ -1,1 +1,104 @@
-fn main() {}
+//! Dev tasks, so a developer and CI run the same steps:
+//!
+//!   cargo xtask setup [--test]   install what is missing (Debian packages, npm, tauri-driver)
+//!   cargo xtask run [-- ARGS]    set up, build the UI, run the desktop app
+//!   cargo xtask test             set up, then every check CI runs, e2e included
+//!   cargo xtask e2e              build the app and run the end-to-end tests under Xvfb
+//!   cargo xtask bindings         regenerate ui/src/api/bindings.ts from the Rust DTOs
+
+mod cmd;
+mod invariants;
+mod setup;
+
+use anyhow::{Result, bail};
+
+use cmd::{cargo, npm, root, run, target_dir};
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let task = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    match task.as_str() {
+        "setup" => setup::all(rest.iter().any(|a| a == "--test")),
+        "run" => run_app(&rest),
+        "test" => test(),
+        "e2e" => e2e(),
+        "bindings" => bindings(),
+        _ => bail!("用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e | bindings"),
+    }
+}
+
+fn build_ui() -> Result<()> {
+    npm(&["run", "build"])
+}
+
+fn run_app(args: &[String]) -> Result<()> {
+    setup::all(false)?;
+    build_ui()?;
+    if !cmd::has_display() {
+        bail!(
+            "没有图形显示（DISPLAY 未设置）。请在桌面环境中运行；服务器上可用：xvfb-run -a cargo xtask run；\
+             或使用命令行：cargo run -p gongshi-cli -- --help"
+        );
+    }
+    let mut cargo_args = vec!["run", "-p", "gongshi-desktop", "--"];
+    cargo_args.extend(args.iter().map(String::as_str).filter(|a| *a != "--"));
+    cargo(&cargo_args)
+}
+
+fn test() -> Result<()> {
+    setup::all(true)?;
+    build_ui()?;
+    npm(&["test"])?;
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    cargo(&["test", "--workspace", "--exclude", "gongshi-e2e"])?;
+    e2e_tests()
+}
+
+fn e2e() -> Result<()> {
+    setup::all(true)?;
+    build_ui()?;
+    e2e_tests()
+}
+
+/// Builds the desktop app and the CLI (the tests prepare stores with it),
+/// then runs the e2e crate one test at a time under a virtual display.
+fn e2e_tests() -> Result<()> {
+    cargo(&["build", "-p", "gongshi-desktop", "-p", "gongshi-cli"])?;
+    let bin = target_dir().join("debug").join("gongshi-desktop");
+    let artifacts = root().join("artifacts").join("e2e");
+    std::fs::create_dir_all(&artifacts)?;
+    let mut command = if cmd::has_display() && std::env::var_os("CI").is_none() {
+        std::process::Command::new("cargo")
+    } else {
+        let mut xvfb = std::process::Command::new("xvfb-run");
+        xvfb.args(["-a", "--server-args=-screen 0 1280x800x24", "cargo"]);
+        xvfb
+    };
+    command
+        .args(["test", "-p", "gongshi-e2e", "--", "--test-threads=1"])
+        .env("GONGSHI_DESKTOP_BIN", &bin)
+        .env("GONGSHI_ARTIFACTS", &artifacts);
+    run(&mut command)?;
+    println!("e2e 截图在：{}", artifacts.display());
+    Ok(())
+}
+
+fn bindings() -> Result<()> {
+    build_ui_dist_placeholder()?;
+    run(std::process::Command::new("cargo")
+        .args(["test", "-p", "gongshi-desktop", "--lib", "typescript_bindings_are_current"])
+        .env("GONGSHI_UPDATE_BINDINGS", "1"))
+}
+
+/// The desktop crate embeds ui/dist at compile time; to regenerate the
+/// bindings before the UI can be built, an empty page is enough.
+fn build_ui_dist_placeholder() -> Result<()> {
+    let dist = root().join("ui").join("dist");
+    if !dist.join("index.html").exists() {
+        std::fs::create_dir_all(&dist)?;
+        std::fs::write(dist.join("index.html"), "<!doctype html><title>公示</title>")?;
+    }
+    Ok(())
+}

@@ -1,1 +1,182 @@
+//! Support for the end-to-end tests: start tauri-driver, launch the real
+//! `gongshi-desktop` binary on a store file, find elements by `data-test`,
+//! save screenshots where the run leaves its artefacts.
+//!
+//! Run through `cargo xtask e2e`, which builds the app, sets
+//! `GONGSHI_DESKTOP_BIN` and `GONGSHI_ARTIFACTS`, and starts Xvfb.
 
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// tauri-driver, stopped with SIGTERM on drop so it can stop WebKitWebDriver
+/// (SIGKILL would orphan it).
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (cargo xtask setup --test)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start on port {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    let home_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|p| p.join("bin").join("tauri-driver"));
+    match home_bin {
+        Some(p) if p.exists() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free port on loopback")
+}
+
+/// The desktop binary under test.
+pub fn app_binary() -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("GONGSHI_DESKTOP_BIN")
+            .expect("GONGSHI_DESKTOP_BIN is not set: run the e2e tests with `cargo xtask e2e`"),
+    )
+}
+
+/// Where screenshots go: `GONGSHI_ARTIFACTS`, else `artifacts/e2e`.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("GONGSHI_ARTIFACTS")
+        .map_or_else(|| PathBuf::from("artifacts/e2e"), PathBuf::from);
+    std::fs::create_dir_all(&dir).expect("cannot create the artefacts folder");
+    dir
+}
+
+/// The `gongshi` CLI built beside the desktop binary, to prepare stores.
+pub fn gongshi_cli(db: &Path, args: &[&str]) {
+    let cli = app_binary().with_file_name("gongshi");
+    let out = Command::new(&cli)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", cli.display()));
+    assert!(
+        out.status.success(),
+        "gongshi {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The running app: one tauri-driver, one window, on `db`.
+pub struct App {
+    pub client: Client,
+    _driver: Driver,
+}
+
+impl App {
+    pub async fn launch(db: &Path) -> Result<App, Box<dyn std::error::Error>> {
+        let driver = Driver::start();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": app_binary(),
+                "args": ["--db", db],
+            }),
+        );
+        caps.insert("browserName".into(), "wry".into());
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await?;
+        Ok(App {
+            client,
+            _driver: driver,
+        })
+    }
+
+    /// Waits for the element with `data-test="<name>"`.
+    pub async fn find(&self, name: &str) -> Result<Element, fantoccini::error::CmdError> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(&format!("[data-test=\"{name}\"]")))
+            .await
+    }
+
+    /// Waits until the element's text is `expected`, and returns it.
+    pub async fn wait_text(&self, name: &str, expected: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = self.find(name).await?.text().await?;
+            if text == expected || Instant::now() > deadline {
+                return Ok(text);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the element with `data-test="<name>"`.
+    pub async fn click(&self, name: &str) -> Result<(), fantoccini::error::CmdError> {
+        self.find(name).await?.click().await
+    }
+
+    /// Replaces the text of the input `data-test="<name>"` (Element Plus puts
+    /// the attribute on the `<input>` itself; a wrapper works too).
+    pub async fn fill(&self, name: &str, text: &str) -> Result<(), fantoccini::error::CmdError> {
+        let found = self.find(name).await?;
+        let input = if found.tag_name().await? == "input" {
+            found
+        } else {
+            found.find(Locator::Css("input")).await?
+        };
+        input.clear().await?;
+        input.send_keys(text).await
+    }
+
+    /// Saves a PNG of the window as `<artefacts>/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, Box<dyn std::error::Error>> {
+        let png = self.client.screenshot().await?;
+        let path = artifacts_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    pub async fn close(self) -> TestResult {
+        self.client.close().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import type { DashboardDto, SchoolDto } from '../api'
+
+const school: SchoolDto = {
+  name: '<img src=x onerror=alert(1)>',
+  address: '人民路1号',
+  principal: '李新义',
+  office_phone: '',
+  supervision_phone: '',
+  complaint_phone: '',
+  hotlines: ['12345'],
+  is_demo: true,
+}
+
+const api = vi.hoisted(() => ({
+  dashboard: vi.fn(),
+  school: vi.fn(),
+  saveSchool: vi.fn(),
+}))
+vi.mock('../api', () => ({ api }))
+
+import DashboardScreen from '../screens/DashboardScreen.vue'
+import SettingsScreen from '../screens/SettingsScreen.vue'
+
+beforeEach(() => {
+  vi.clearAllMocks()
+})
+
+describe('DashboardScreen', () => {
+  it('shows a school name with markup as text, never as HTML', async () => {
+    const dto: DashboardDto = {
+      school,
+      counts: [{ label: '操作人', value: 3 }],
+      schema_version: 1,
+      db_path: '/tmp/g.sqlite3',
+    }
+    api.dashboard.mockResolvedValue(dto)
+    const wrapper = mount(DashboardScreen, { global: { plugins: [ElementPlus] } })
+    await flushPromises()
+    expect(wrapper.get('[data-test="dashboard-school"]').text()).toBe(school.name)
+    expect(wrapper.find('img').exists()).toBe(false)
+  })
+})
+
+describe('SettingsScreen', () => {
+  it('saves the hotlines as a list and shows the Rust message naming the field', async () => {
+    api.school.mockResolvedValue(school)
+    api.saveSchool.mockRejectedValue({ code: 'invalid', message: '办公室电话：“abc”不是电话号码' })
+    const wrapper = mount(SettingsScreen, { global: { plugins: [ElementPlus] } })
+    await flushPromises()
+    await wrapper.get('input[data-test="school-office_phone"]').setValue('abc')
+    await wrapper.get('input[data-test="school-hotlines"]').setValue('12345，12315')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.saveSchool).toHaveBeenCalledWith(
+      expect.objectContaining({ office_phone: 'abc', hotlines: ['12345', '12315'] }),
+    )
+    expect(wrapper.get('[data-test="settings-error"]').text()).toContain('办公室电话')
+  })
+})

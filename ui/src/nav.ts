@@ -1,0 +1,30 @@
+import { t } from './messages'
+
+// The areas of the app, in the order of the side navigation. An area with
+// `ready: false` is announced but not built yet.
+export type AreaId =
+  | 'dashboard'
+  | 'board'
+  | 'items'
+  | 'fees'
+  | 'evaluations'
+  | 'feedback'
+  | 'register'
+  | 'settings'
+
+export interface Area {
+  id: AreaId
+  label: string
+  ready: boolean
+}
+
+export const areas: Area[] = [
+  { id: 'dashboard', label: t.nav.dashboard, ready: true },
+  { id: 'board', label: t.nav.board, ready: false },
+  { id: 'items', label: t.nav.items, ready: false },
+  { id: 'fees', label: t.nav.fees, ready: false },
+  { id: 'evaluations', label: t.nav.evaluations, ready: false },
+  { id: 'feedback', label: t.nav.feedback, ready: false },
+  { id: 'register', label: t.nav.register, ready: false },
+  { id: 'settings', label: t.nav.settings, ready: true },
+]
