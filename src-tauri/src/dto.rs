@@ -120,7 +120,11 @@ impl From<Info> for DashboardDto {
     }
 }
 
-pub fn ready(db_path: String, store: &Store, operator: Option<String>) -> Result<StartupDto, StoreError> {
+pub fn ready(
+    db_path: String,
+    store: &Store,
+    operator: Option<String>,
+) -> Result<StartupDto, StoreError> {
     let school = store.school()?;
     Ok(StartupDto::Ready {
         db_path,

@@ -30,7 +30,6 @@ export const t = {
   },
   refused: {
     title: '无法打开数据文件',
-    untouched: '公示没有改动这个文件。',
     hint: '如果有备份，请用备份替换它；或者用 --db 指定另一个数据文件。',
   },
   operator: {
@@ -57,7 +56,7 @@ export const t = {
     principal: '校长',
     officePhone: '办公室电话',
     supervisionPhone: '监督电话',
-    complaintPhone: '投诉电话（上级部门）',
+    complaintPhone: '上级投诉电话',
     hotlines: '其他热线',
     hotlinesHint: '多个号码用逗号分隔，如 12345，12315',
     phonesNote: '只有在这里填写的电话号码可以印在公示材料上。',

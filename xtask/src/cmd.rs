@@ -34,7 +34,9 @@ pub fn cargo(args: &[&str]) -> Result<()> {
 }
 
 pub fn npm(args: &[&str]) -> Result<()> {
-    run(Command::new("npm").args(args).current_dir(root().join("ui")))
+    run(Command::new("npm")
+        .args(args)
+        .current_dir(root().join("ui")))
 }
 
 /// Whether the command exits 0 (quietly; for "is it there?" checks).

@@ -11,9 +11,10 @@ mod tests {
     }
 
     fn depends_on(member: &str, dep: &str) -> bool {
-        manifest(member)
-            .lines()
-            .any(|l| l.trim_start().starts_with(&format!("{dep} ")) || l.trim_start().starts_with(&format!("{dep}.")))
+        manifest(member).lines().any(|l| {
+            l.trim_start().starts_with(&format!("{dep} "))
+                || l.trim_start().starts_with(&format!("{dep}."))
+        })
     }
 
     const CORE: &[&str] = &[
@@ -85,6 +86,9 @@ mod tests {
     }
 
     fn rel(path: &Path) -> String {
-        path.strip_prefix(root()).unwrap_or(path).display().to_string()
+        path.strip_prefix(root())
+            .unwrap_or(path)
+            .display()
+            .to_string()
     }
 }

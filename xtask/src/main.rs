@@ -51,7 +51,14 @@ fn test() -> Result<()> {
     build_ui()?;
     npm(&["test"])?;
     cargo(&["fmt", "--all", "--check"])?;
-    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     cargo(&["test", "--workspace", "--exclude", "gongshi-e2e"])?;
     e2e_tests()
 }
@@ -88,7 +95,13 @@ fn e2e_tests() -> Result<()> {
 fn bindings() -> Result<()> {
     build_ui_dist_placeholder()?;
     run(std::process::Command::new("cargo")
-        .args(["test", "-p", "gongshi-desktop", "--lib", "typescript_bindings_are_current"])
+        .args([
+            "test",
+            "-p",
+            "gongshi-desktop",
+            "--lib",
+            "typescript_bindings_are_current",
+        ])
         .env("GONGSHI_UPDATE_BINDINGS", "1"))
 }
 
@@ -98,7 +111,10 @@ fn build_ui_dist_placeholder() -> Result<()> {
     let dist = root().join("ui").join("dist");
     if !dist.join("index.html").exists() {
         std::fs::create_dir_all(&dist)?;
-        std::fs::write(dist.join("index.html"), "<!doctype html><title>公示</title>")?;
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>公示</title>",
+        )?;
     }
     Ok(())
 }

@@ -39,7 +39,13 @@ pub fn run(cli: &Cli) -> Result<()> {
             let list = school::operators(&store)?;
             emit(cli, &list, || {
                 list.iter()
-                    .map(|o| format!("{}\t最近：{}", o.name, o.last_active_at.format("%Y-%m-%d %H:%M")))
+                    .map(|o| {
+                        format!(
+                            "{}\t最近：{}",
+                            o.name,
+                            o.last_active_at.format("%Y-%m-%d %H:%M")
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -65,7 +71,9 @@ fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorNam
     };
     let store = create_store(db, &start, operator)?;
     let info = info::info(&store, db)?;
-    emit(cli, &info, || format!("已新建数据文件。\n{}", info_text(&info)));
+    emit(cli, &info, || {
+        format!("已新建数据文件。\n{}", info_text(&info))
+    });
     Ok(())
 }
 
@@ -112,7 +120,9 @@ fn info_text(i: &info::Info) -> String {
     let school = i
         .school
         .as_ref()
-        .map_or("（尚未设置学校信息）".to_owned(), |s| s.name.clone());
+        .map_or("（尚未设置学校信息）".to_owned(), |s| {
+            s.name.clone()
+        });
     format!(
         "学校：{school}\n数据文件：{}\n数据版本：{}\n操作人：{} 人\n修改记录：{} 条",
         i.db_path, i.schema_version, i.counts.operators, i.counts.audit_entries

@@ -33,6 +33,8 @@ pub fn error(cli: &Cli, e: &AppError) {
     }
     eprintln!("错误：{e}");
     if e.code() == "store.missing" {
-        eprintln!("请先新建数据文件：gongshi init --demo（示例学校）或 gongshi init --name 学校名称");
+        eprintln!(
+            "请先新建数据文件：gongshi init --demo（示例学校）或 gongshi init --name 学校名称"
+        );
     }
 }

@@ -12,7 +12,10 @@ pub fn limited(field: &'static str, value: &str, max_chars: usize) -> Result<Str
             format!("不能超过{max_chars}个字（现有{}个）", value.chars().count()),
         ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(FieldError::new(field, "含有不可见的控制字符"));
     }
     Ok(value.to_owned())

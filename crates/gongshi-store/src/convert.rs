@@ -10,7 +10,9 @@ pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
 pub(crate) fn parse_timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })
 }
 
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -19,8 +21,9 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 #[cfg(test)]

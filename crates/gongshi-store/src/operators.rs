@@ -35,9 +35,8 @@ impl Store {
 /// and the addition is logged.
 pub(crate) fn touch(w: &Writer<'_>) -> Result<()> {
     let name = w.operator.as_str();
-    let known: Option<i64> = w
-        .tx
-        .query_row("SELECT id FROM operators WHERE name = ?1", [name], |r| {
+    let known: Option<i64> =
+        w.tx.query_row("SELECT id FROM operators WHERE name = ?1", [name], |r| {
             r.get(0)
         })
         .optional()?;

@@ -63,7 +63,11 @@ impl Writer<'_> {
                 self.now,
             ],
         )?;
-        let action = if before.is_some() { "修改学校信息" } else { "设置学校信息" };
+        let action = if before.is_some() {
+            "修改学校信息"
+        } else {
+            "设置学校信息"
+        };
         self.record(AuditRecord::change(
             "school",
             "1",

@@ -31,7 +31,10 @@ pub fn startup(state: State<'_, AppState>) -> ApiResult<StartupDto> {
 pub fn create_store(state: State<'_, AppState>, request: CreateStoreDto) -> ApiResult<StartupDto> {
     let mut inner = state.lock();
     if inner.store.is_some() || inner.refused.is_some() {
-        return Err(ApiError::new("store.exists", "数据文件已经打开，不能再新建。"));
+        return Err(ApiError::new(
+            "store.exists",
+            "数据文件已经打开，不能再新建。",
+        ));
     }
     let operator = OperatorName::parse(&request.operator)?;
     let start = if request.demo {
@@ -42,7 +45,11 @@ pub fn create_store(state: State<'_, AppState>, request: CreateStoreDto) -> ApiR
         }
     };
     let store = create(&state.db_path, &start, &operator)?;
-    let startup = dto::ready(state.db_path.display().to_string(), &store, Some(operator.to_string()))?;
+    let startup = dto::ready(
+        state.db_path.display().to_string(),
+        &store,
+        Some(operator.to_string()),
+    )?;
     inner.store = Some(store);
     inner.operator = Some(operator);
     Ok(startup)

@@ -28,13 +28,21 @@ impl Driver {
         let port = free_port();
         let native_port = free_port();
         let child = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .stdout(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed (cargo xtask setup --test)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not start on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not start on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         Driver { child, port }
@@ -138,7 +146,11 @@ impl App {
     }
 
     /// Waits until the element's text is `expected`, and returns it.
-    pub async fn wait_text(&self, name: &str, expected: &str) -> Result<String, Box<dyn std::error::Error>> {
+    pub async fn wait_text(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<String, Box<dyn std::error::Error>> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let text = self.find(name).await?.text().await?;
@@ -147,6 +159,21 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits until no dialog overlay is shown (they fade out, and catch
+    /// clicks meanwhile).
+    pub async fn wait_dialogs_closed(&self) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let script = "return [...document.querySelectorAll('.el-overlay')]
+            .some(e => getComputedStyle(e).display !== 'none')";
+        while self.client.execute(script, vec![]).await? == serde_json::Value::Bool(true) {
+            if Instant::now() > deadline {
+                return Err("a dialog is still open".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
     }
 
     /// Clicks the element with `data-test="<name>"`.
@@ -163,7 +190,11 @@ impl App {
         } else {
             found.find(Locator::Css("input")).await?
         };
-        input.clear().await?;
+        // WebKitWebDriver's clear() does not reach Vue's v-model; select the
+        // old text so typing replaces it, as a user would.
+        self.client
+            .execute("arguments[0].select()", vec![serde_json::to_value(&input)?])
+            .await?;
         input.send_keys(text).await
     }
 

@@ -12,7 +12,7 @@ async fn sign_in(app: &App, name: &str) -> TestResult {
     app.click("operator-confirm").await?;
     let shown = app.wait_text("current-operator", name).await?;
     assert_eq!(shown, name);
-    Ok(())
+    app.wait_dialogs_closed().await
 }
 
 #[tokio::test]
@@ -22,11 +22,15 @@ async fn first_run_offers_the_demo_school_and_shows_its_name() -> TestResult {
     let app = App::launch(&db).await?;
 
     app.find("first-run").await?;
+    app.screenshot("first-run").await?;
     app.fill("first-operator", "王静").await?;
     app.click("start-demo").await?;
 
     assert_eq!(app.wait_text("header-school", DEMO_NAME).await?, DEMO_NAME);
-    assert_eq!(app.wait_text("dashboard-school", DEMO_NAME).await?, DEMO_NAME);
+    assert_eq!(
+        app.wait_text("dashboard-school", DEMO_NAME).await?,
+        DEMO_NAME
+    );
     assert_eq!(app.find("demo-badge").await?.text().await?, "示例数据");
     assert_eq!(app.find("current-operator").await?.text().await?, "王静");
     let shot = app.screenshot("dashboard").await?;
@@ -44,7 +48,10 @@ async fn the_app_starts_on_an_existing_demo_school() -> TestResult {
     let app = App::launch(&db).await?;
 
     sign_in(&app, "赵敏").await?;
-    assert_eq!(app.wait_text("dashboard-school", DEMO_NAME).await?, DEMO_NAME);
+    assert_eq!(
+        app.wait_text("dashboard-school", DEMO_NAME).await?,
+        DEMO_NAME
+    );
     app.close().await
 }
 

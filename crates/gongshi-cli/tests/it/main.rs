@@ -1,4 +1,5 @@
 //! The `gongshi` binary, run as a user would: real files, real exit codes.
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -58,7 +59,16 @@ fn school_set_records_the_operator_and_refuses_bad_phones() {
 
     let out = gongshi(
         &db,
-        &["--operator", "李校长", "school", "set", "--supervision-phone", "0371-65238000", "--hotlines", "12345，12315"],
+        &[
+            "--operator",
+            "李校长",
+            "school",
+            "set",
+            "--supervision-phone",
+            "0371-65238000",
+            "--hotlines",
+            "12345，12315",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let shown = stdout(&gongshi(&db, &["--json", "school", "show"]));

@@ -1,4 +1,5 @@
 //! Integration tests of the store against real SQLite files.
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod audit;
 mod open;

@@ -26,7 +26,11 @@ fn assert_refused_untouched(path: &Path, code: &str) -> StoreError {
     let before = std::fs::read(path).ok();
     let err = Store::open(path).err().expect("the file must be refused");
     assert_eq!(err.code(), code, "{err}");
-    assert_eq!(std::fs::read(path).ok(), before, "a refused file was modified");
+    assert_eq!(
+        std::fs::read(path).ok(),
+        before,
+        "a refused file was modified"
+    );
     assert!(!path.with_extension("sqlite3-wal").exists() || before.is_none());
     err
 }
