@@ -5,6 +5,7 @@
 pub mod error;
 pub mod operator;
 pub mod phone;
+pub mod privacy;
 pub mod school;
 pub mod text;
 
