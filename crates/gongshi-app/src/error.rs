@@ -11,6 +11,12 @@ pub enum AppError {
 
     #[error("{0}")]
     Invalid(#[from] DomainError),
+
+    #[error(transparent)]
+    Print(#[from] gongshi_print::PrintError),
+
+    #[error("无法写入 {path}：{reason}")]
+    Write { path: String, reason: String },
 }
 
 impl From<FieldError> for AppError {
@@ -24,6 +30,9 @@ impl AppError {
         match self {
             AppError::Store(e) => e.code(),
             AppError::Invalid(_) => "invalid",
+            AppError::Print(gongshi_print::PrintError::Privacy { .. }) => "print.privacy",
+            AppError::Print(_) => "print.failed",
+            AppError::Write { .. } => "write.failed",
         }
     }
 
@@ -33,6 +42,8 @@ impl AppError {
         match self {
             AppError::Store(e) => e.is_refusal(),
             AppError::Invalid(_) => true,
+            AppError::Print(e) => matches!(e, gongshi_print::PrintError::Privacy { .. }),
+            AppError::Write { .. } => true,
         }
     }
 }

@@ -40,6 +40,28 @@ pub enum Command {
     /// 操作人
     #[command(subcommand)]
     Operators(OperatorsCommand),
+    /// 打印（样张）
+    #[command(subcommand)]
+    Print(PrintCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintCommand {
+    /// 示例学校的收费公示样张，单独试用排版引擎
+    Demo {
+        /// 纸张：a4 或 a3
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// 输出的 PDF 文件
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,12 @@ use gongshi_app::domain::{OperatorName, SchoolProfile};
 use gongshi_app::setup::{Start, create_store};
 use gongshi_app::{Result, Store, info, paths, school};
 
-use crate::args::{Cli, Command, InitArgs, OperatorsCommand, SchoolCommand, SchoolSetArgs};
+use gongshi_app::print::sheet::{Paper, PaperSize};
+use gongshi_app::{output, printing};
+
+use crate::args::{
+    Cli, Command, InitArgs, OperatorsCommand, PaperArg, PrintCommand, SchoolCommand, SchoolSetArgs,
+};
 use crate::output::emit;
 
 pub fn run(cli: &Cli) -> Result<()> {
@@ -58,7 +63,32 @@ pub fn run(cli: &Cli) -> Result<()> {
             emit(cli, &name, || format!("已添加操作人：{name}"));
             Ok(())
         }
+        Command::Print(PrintCommand::Demo { paper, out }) => {
+            let size = match paper {
+                PaperArg::A4 => PaperSize::A4,
+                PaperArg::A3 => PaperSize::A3,
+            };
+            let paper = Paper {
+                size,
+                ..Paper::default()
+            };
+            let bytes = printing::demo_sheet(paper, chrono::Local::now().fixed_offset())?;
+            output::write_atomically(out, &bytes)?;
+            let written = Written {
+                path: out.display().to_string(),
+                bytes: bytes.len(),
+            };
+            emit(cli, &written, || format!("已生成：{}（{} KB）", written.path, written.bytes / 1024));
+            Ok(())
+        }
     }
+}
+
+/// What a printing command wrote.
+#[derive(serde::Serialize)]
+struct Written {
+    path: String,
+    bytes: usize,
 }
 
 fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorName) -> Result<()> {

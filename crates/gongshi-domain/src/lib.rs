@@ -3,6 +3,7 @@
 //! the printer and the faces build on these types.
 
 pub mod error;
+pub mod money;
 pub mod operator;
 pub mod phone;
 pub mod privacy;
@@ -10,5 +11,6 @@ pub mod school;
 pub mod text;
 
 pub use error::{DomainError, FieldError};
+pub use money::Fen;
 pub use operator::OperatorName;
 pub use school::SchoolProfile;

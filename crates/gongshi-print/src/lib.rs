@@ -1,8 +1,26 @@
-//! The sheet engine: turns a document model into PDF (board sheets, letters)
-//! and xlsx (tabular reports). It knows nothing of fees or evaluations —
-//! the domain and the jobs build the model — and never touches the store.
+//! The sheet engine: turns a document model ([`sheet`]) into PDF (board
+//! sheets, letters) and a report model ([`workbook`]) into xlsx. It knows
+//! nothing of fees or evaluations — the jobs build the models — and never
+//! touches the store.
 //!
-//! The engine itself arrives with the sheet-engine issue; what is here now
-//! are the pieces every sheet shares.
+//! PDF: [`wrap`] breaks Chinese text (UAX #14 plus the line-start and
+//! line-end rules), [`layout`] places blocks on pages (tables split between
+//! rows with the header repeated), [`pdf`] writes them with printpdf,
+//! embedding font subsets. Every sheet's text passes the privacy scan inside
+//! [`pdf::render`]; a caller cannot skip it.
 
 pub mod dates;
+mod error;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+mod privacy;
+pub mod sheet;
+pub mod specimen;
+pub mod workbook;
+pub mod wrap;
+
+pub use error::PrintError;
+pub use gongshi_domain::privacy::Allowlist;
+pub use pdf::render as render_pdf;
+pub use workbook::render as render_xlsx;

@@ -1,0 +1,45 @@
+//! Writing output files so that a failure leaves nothing half-written: the
+//! bytes go to a temporary file beside the target, which is then renamed.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::{AppError, Result};
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |e: std::io::Error| AppError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_whole_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("公示.pdf");
+        write_atomically(&path, b"%PDF-1.7").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.7");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("没有这个文件夹").join("a.pdf");
+        let err = write_atomically(&path, b"x").unwrap_err();
+        assert!(err.to_string().contains("没有这个文件夹"), "{err}");
+    }
+}

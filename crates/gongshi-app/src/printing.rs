@@ -1,0 +1,46 @@
+//! Printing jobs that every area shares: the privacy allowlist from the
+//! school profile, and the engine's specimen sheet (`gongshi print demo`).
+
+use chrono::{DateTime, FixedOffset};
+use gongshi_domain::SchoolProfile;
+use gongshi_domain::privacy::Allowlist;
+use gongshi_print::sheet::{Document, Paper};
+use gongshi_print::specimen::{self, SpecimenSchool};
+
+use crate::{Result, demo};
+
+/// The phones that may print: everything typed into the school's phone
+/// fields, and the hotlines.
+pub fn allowlist(school: &SchoolProfile) -> Allowlist {
+    Allowlist::new(
+        [
+            &school.office_phone,
+            &school.supervision_phone,
+            &school.complaint_phone,
+        ]
+        .into_iter()
+        .chain(&school.hotlines),
+    )
+}
+
+fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {
+    SpecimenSchool {
+        name: school.name.clone(),
+        office_phone: school.office_phone.clone(),
+        supervision_phone: school.supervision_phone.clone(),
+        complaint_phone: school.complaint_phone.clone(),
+        hotlines: school.hotlines.clone(),
+    }
+}
+
+/// The fee-like specimen sheet of the demo school, as PDF bytes.
+pub fn demo_sheet(paper: Paper, now: DateTime<FixedOffset>) -> Result<Vec<u8>> {
+    let school = demo::demo_school();
+    let doc = Document {
+        title: format!("{}收费公示（样张）", school.name),
+        author: school.name.clone(),
+        created: now,
+        sheets: vec![specimen::board_sheet(&specimen_school(&school), paper, now.date_naive())],
+    };
+    Ok(gongshi_print::render_pdf(&doc, &allowlist(&school))?)
+}

@@ -1,0 +1,232 @@
+//! Writes laid-out pages as a PDF with printpdf: fonts embedded once as
+//! subsets, text extractable in reading order, real metadata dates.
+
+use chrono::{Datelike, Timelike};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    WindingOrder,
+};
+
+use crate::fonts::Face;
+use crate::layout::{Ink, MM, Mark, Page, layout};
+use crate::sheet::Document;
+use crate::{Allowlist, PrintError, privacy};
+
+/// Renders `doc` to PDF bytes. Refuses, writing nothing, when any text of
+/// any sheet fails the privacy scan (phones in `allow` may print).
+pub fn render(doc: &Document, allow: &Allowlist) -> Result<Vec<u8>, PrintError> {
+    privacy::check(doc, allow)?;
+    let mut pdf = PdfDocument::new(&doc.title);
+    set_metadata(&mut pdf, doc);
+    let fonts = Fonts {
+        title: pdf.add_font(&Face::Title.font().parsed),
+        body: pdf.add_font(&Face::Body.font().parsed),
+    };
+    let pages: Vec<PdfPage> = doc
+        .sheets
+        .iter()
+        .flat_map(layout)
+        .map(|page| to_pdf_page(&page, &fonts))
+        .collect();
+    let mut warnings = Vec::new();
+    Ok(pdf
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut warnings))
+}
+
+/// Lays out every sheet of `doc` without writing (for previews and tests).
+pub fn pages(doc: &Document) -> Vec<Page> {
+    doc.sheets.iter().flat_map(layout).collect()
+}
+
+struct Fonts {
+    title: FontId,
+    body: FontId,
+}
+
+impl Fonts {
+    fn id(&self, face: Face) -> FontId {
+        match face {
+            Face::Title => self.title.clone(),
+            Face::Body => self.body.clone(),
+        }
+    }
+}
+
+fn set_metadata(pdf: &mut PdfDocument, doc: &Document) {
+    let info = &mut pdf.metadata.info;
+    let created = doc.created;
+    let offset = created.offset().local_minus_utc();
+    let when = printpdf::date::OffsetDateTime::new_in_offset(
+        printpdf::date::Date {
+            year: created.year(),
+            month: created.month() as u8,
+            day: created.day() as u8,
+        },
+        printpdf::date::Time {
+            hour: created.hour() as u8,
+            minute: created.minute() as u8,
+            second: created.second() as u8,
+            millisecond: 0,
+        },
+        printpdf::date::Offset {
+            hours: (offset / 3600) as i8,
+            minutes: ((offset % 3600) / 60) as i8,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    );
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+    info.author.clone_from(&doc.author);
+    info.creator = "公示 Gongshi".into();
+    info.producer = "公示 Gongshi (printpdf)".into();
+    info.subject = "校务公开".into();
+}
+
+fn color(ink: Ink) -> Color {
+    match ink {
+        Ink::Black => Color::Greyscale(Greyscale::new(0.0, None)),
+        Ink::Gray => Color::Greyscale(Greyscale::new(0.35, None)),
+        Ink::SealRed => Color::Rgb(Rgb::new(0.85, 0.25, 0.25, None)),
+    }
+}
+
+fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
+    let h = page.height;
+    let pt = |x: f32, y: f32| Point {
+        x: Pt(x),
+        y: Pt(h - y),
+    };
+    let mut ops = Vec::with_capacity(page.marks.len() * 6);
+    for mark in &page.marks {
+        match mark {
+            Mark::Text {
+                x,
+                baseline,
+                face,
+                size,
+                text,
+                spacing,
+                ink,
+            } => {
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor { col: color(*ink) });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(fonts.id(*face)),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetCharacterSpacing {
+                    multiplier: *spacing,
+                });
+                ops.push(Op::SetTextCursor {
+                    pos: pt(*x, *baseline),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+                ops.push(Op::EndTextSection);
+            }
+            Mark::Rule {
+                from,
+                to,
+                width,
+                dashed,
+                ink,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*ink) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::SetLineDashPattern {
+                    dash: dash(*dashed),
+                });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: pt(from.0, from.1),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: pt(to.0, to.1),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+            Mark::Shade { x, y, w, h: height, gray } => {
+                ops.push(Op::SetFillColor {
+                    col: Color::Greyscale(Greyscale::new(*gray, None)),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(h - y - height),
+                        width: Pt(*w),
+                        height: Pt(*height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Mark::Circle {
+                center,
+                radius,
+                dashed,
+                ink,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*ink) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(1.0) });
+                ops.push(Op::SetLineDashPattern {
+                    dash: dash(*dashed),
+                });
+                ops.push(Op::DrawPolygon {
+                    polygon: circle(pt(center.0, center.1), *radius),
+                });
+            }
+        }
+    }
+    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
+}
+
+fn dash(dashed: bool) -> LineDashPattern {
+    if dashed {
+        LineDashPattern::new(0.0, &[4.0, 3.0])
+    } else {
+        LineDashPattern::solid()
+    }
+}
+
+/// A circle as four Bézier quarter arcs.
+fn circle(c: Point, r: f32) -> Polygon {
+    const K: f32 = 0.552_284_8;
+    let (cx, cy) = (c.x.0, c.y.0);
+    let p = |x: f32, y: f32, bezier: bool| LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier,
+    };
+    let k = K * r;
+    let points = vec![
+        p(cx + r, cy, false),
+        p(cx + r, cy + k, true),
+        p(cx + k, cy + r, true),
+        p(cx, cy + r, false),
+        p(cx - k, cy + r, true),
+        p(cx - r, cy + k, true),
+        p(cx - r, cy, false),
+        p(cx - r, cy - k, true),
+        p(cx - k, cy - r, true),
+        p(cx, cy - r, false),
+        p(cx + k, cy - r, true),
+        p(cx + r, cy - k, true),
+        p(cx + r, cy, false),
+    ];
+    Polygon {
+        rings: vec![PolygonRing { points }],
+        mode: PaintMode::Stroke,
+        winding_order: WindingOrder::NonZero,
+    }
+}

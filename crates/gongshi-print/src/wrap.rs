@@ -1,0 +1,319 @@
+//! Breaking Chinese (and mixed) text into lines.
+//!
+//! Break opportunities come from UAX #14 (`unicode-linebreak`), which
+//! already keeps numbers like 1,280.00 whole. On top of it the rules of
+//! Chinese typesetting (禁则): no line starts with closing punctuation
+//! (，。、；：！？）》」…) and none ends with opening punctuation (（《「…);
+//! URLs and e-mail addresses are never split. Widths come from the font.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use crate::fonts::Face;
+
+/// Characters that may not begin a line.
+pub const NO_LINE_START: &str = "，。、；：！？）》」』】〕〉”’…—·,.;:!?)]}%‰";
+/// Characters that may not end a line.
+pub const NO_LINE_END: &str = "（《「『【〔〈“‘([{￥¥$";
+
+/// One laid line: its text, its natural width, and whether it should be
+/// justified to the full measure (every line of a paragraph but the last).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub width: f32,
+    pub justify: bool,
+}
+
+/// The font and measure to wrap in.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    pub face: Face,
+    pub size: f32,
+    /// Width of the first line (smaller when it is indented).
+    pub first: f32,
+    /// Width of every other line.
+    pub rest: f32,
+}
+
+impl Measure {
+    pub fn new(face: Face, size: f32, width: f32) -> Self {
+        Self {
+            face,
+            size,
+            first: width,
+            rest: width,
+        }
+    }
+}
+
+/// Wraps `text` into lines. A `\n` in the text is a forced break.
+pub fn wrap(text: &str, m: Measure) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for hard in text.split('\n') {
+        let before = lines.len();
+        wrap_hard_line(hard.trim_end(), m, &mut lines);
+        if lines.len() == before {
+            // An empty line still takes a line.
+            lines.push(Line {
+                text: String::new(),
+                width: 0.0,
+                justify: false,
+            });
+        }
+        if let Some(last) = lines.last_mut() {
+            last.justify = false;
+        }
+    }
+    lines
+}
+
+fn width_for(m: Measure, line_index: usize) -> f32 {
+    if line_index == 0 { m.first } else { m.rest }
+}
+
+fn wrap_hard_line(text: &str, m: Measure, lines: &mut Vec<Line>) {
+    let mut current = String::new();
+    // Width of `current` including its trailing spaces; measured piece by
+    // piece so a line costs one pass over its characters.
+    let mut current_width = 0.0;
+    for piece in pieces(text) {
+        let max = width_for(m, lines.len());
+        let trimmed = piece.trim_end();
+        let piece_width = m.face.width(piece, m.size);
+        let fit_width = current_width + m.face.width(trimmed, m.size);
+        if fit_width <= max + 0.01 {
+            current.push_str(piece);
+            current_width += piece_width;
+            continue;
+        }
+        if !current.is_empty() {
+            push_line(lines, &current, m);
+            current.clear();
+        }
+        let piece = piece.trim_start();
+        if m.face.width(piece.trim_end(), m.size) <= width_for(m, lines.len()) + 0.01 {
+            current.push_str(piece);
+        } else {
+            current = split_overlong(piece, m, lines);
+        }
+        current_width = m.face.width(&current, m.size);
+    }
+    if !current.trim().is_empty() {
+        push_line(lines, &current, m);
+    }
+}
+
+fn push_line(lines: &mut Vec<Line>, text: &str, m: Measure) {
+    let text = text.trim_end().to_owned();
+    let width = m.face.width(&text, m.size);
+    lines.push(Line {
+        text,
+        width,
+        justify: true,
+    });
+}
+
+/// A piece with no break opportunity that is wider than the line (a long
+/// URL, a long number): break it by characters, still keeping 禁则.
+/// Returns the remainder that starts the next line.
+fn split_overlong(piece: &str, m: Measure, lines: &mut Vec<Line>) -> String {
+    let mut current = String::new();
+    for c in piece.chars() {
+        let max = width_for(m, lines.len());
+        current.push(c);
+        if m.face.width(&current, m.size) > max + 0.01 && current.chars().count() > 1 {
+            current.pop();
+            let mut carry = String::from(c);
+            // Pull a character down if the next line would start badly.
+            if NO_LINE_START.contains(c) && current.chars().count() > 1 {
+                if let Some(prev) = current.pop() {
+                    carry.insert(0, prev);
+                }
+            }
+            push_line(lines, &current, m);
+            current = carry;
+        }
+    }
+    current
+}
+
+/// Splits `text` at the allowed break opportunities.
+fn pieces(text: &str) -> Vec<&str> {
+    let protected = protected_spans(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, kind) in linebreaks(text) {
+        if at >= text.len() {
+            break;
+        }
+        if kind == BreakOpportunity::Allowed && allowed_between(text, at, &protected) {
+            out.push(&text[start..at]);
+            start = at;
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+fn allowed_between(text: &str, at: usize, protected: &[(usize, usize)]) -> bool {
+    let next = text[at..].chars().next();
+    let prev = text[..at].chars().next_back();
+    if next.is_some_and(|c| NO_LINE_START.contains(c)) {
+        return false;
+    }
+    if prev.is_some_and(|c| NO_LINE_END.contains(c)) {
+        return false;
+    }
+    // A number keeps its unit or counter: 781号, 2026年, 30元, 5个.
+    if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| !c.is_whitespace()) {
+        return false;
+    }
+    !protected.iter().any(|&(s, e)| s < at && at < e)
+}
+
+/// Byte ranges that must stay on one line: URLs and e-mail addresses.
+fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let is_url_char = |c: char| c.is_ascii_graphic();
+    for prefix in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(pos) = text[from..].find(prefix) {
+            let start = from + pos;
+            let len: usize = text[start..]
+                .chars()
+                .take_while(|&c| is_url_char(c))
+                .map(char::len_utf8)
+                .sum();
+            spans.push((start, start + len));
+            from = start + len.max(1);
+        }
+    }
+    for (at, _) in text.match_indices('@') {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || "._-+".contains(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = at
+            + text[at..]
+                .chars()
+                .take_while(|&c| c.is_ascii_alphanumeric() || "@._-".contains(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+        spans.push((start, end));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wraps at `chars` em widths of 10 pt Body text.
+    fn lines(text: &str, chars: f32) -> Vec<String> {
+        wrap(text, Measure::new(Face::Body, 10.0, chars * 10.0))
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_wraps_between_characters() {
+        assert_eq!(lines("校务公开工作总结", 4.0), ["校务公开", "工作总结"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // At 4 em the comma would start line 2; it stays with 开 instead,
+        // and 开 moves down with it.
+        let cases = [
+            "校务公开，工作总结。",
+            "一二三四、五六七八",
+            "一二三四）五六七八",
+            "一二三四》五六七八",
+            "一二三四」五六七八",
+            "一二三四；五六七八",
+            "一二三四！五六七八",
+            "一二三四？五六七八",
+            "一二三四：五六七八",
+        ];
+        for text in cases {
+            for width in [3.0, 4.0, 5.0] {
+                for line in lines(text, width) {
+                    let first = line.chars().next().unwrap();
+                    assert!(!NO_LINE_START.contains(first), "{text} @{width}: line {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        for text in ["一二三（四五六七八）", "一二三《四五六七八》", "一二三「四五六七八」"] {
+            for width in [3.0, 4.0, 5.0] {
+                for line in lines(text, width) {
+                    let last = line.chars().last().unwrap();
+                    assert!(!NO_LINE_END.contains(last), "{text} @{width}: line {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_urls_are_never_split() {
+        let text = "本学期学费合计1,280.00元，详见https://jyj.example.gov.cn/sf/2026.html。";
+        for width in [6.0, 8.0, 10.0, 14.0, 22.0, 30.0] {
+            let ls = lines(text, width);
+            assert!(ls.iter().any(|l| l.contains("1,280.00")), "{width}: {ls:?}");
+            // Where the URL fits the measure at all, it is never split.
+            if width >= 22.0 {
+                assert!(
+                    ls.iter().any(|l| l.contains("https://jyj.example.gov.cn/sf/2026.html")),
+                    "{width}: {ls:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit() {
+        for width in [6.0, 7.0, 8.0, 9.0] {
+            let ls = lines("豫发改收费〔2023〕781号文件", width);
+            assert!(ls.iter().any(|l| l.contains("781号")), "{width}: {ls:?}");
+            assert!(ls.iter().any(|l| l.contains("2023〕")), "{width}: {ls:?}");
+        }
+    }
+
+    #[test]
+    fn every_line_fits_and_nothing_is_lost() {
+        let text = "学校收费做到“四公开”：公开事由、公开金额、公开收费部门、公开咨询电话。Teachers and parents，欢迎监督！";
+        for width in [3.0, 5.0, 7.5, 12.0, 40.0] {
+            let laid = wrap(text, Measure::new(Face::Body, 10.0, width * 10.0));
+            for l in &laid {
+                assert!(l.width <= width * 10.0 + 0.01 || l.text.chars().count() == 1, "{l:?}");
+            }
+            let joined: String = laid.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn forced_breaks_and_justification_flags() {
+        let laid = wrap("一二三四五六\n七八", Measure::new(Face::Body, 10.0, 40.0));
+        let flags: Vec<_> = laid.iter().map(|l| (l.text.as_str(), l.justify)).collect();
+        assert_eq!(flags, [("一二三四", true), ("五六", false), ("七八", false)]);
+    }
+
+    #[test]
+    fn the_first_line_can_be_narrower() {
+        let m = Measure {
+            face: Face::Body,
+            size: 10.0,
+            first: 20.0,
+            rest: 40.0,
+        };
+        let laid: Vec<_> = wrap("一二三四五六", m).into_iter().map(|l| l.text).collect();
+        assert_eq!(laid, ["一二", "三四五六"]);
+    }
+}
