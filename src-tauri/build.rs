@@ -9,6 +9,7 @@ fn main() {
         "dashboard",
         "school",
         "save_school",
+        "print_specimen",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

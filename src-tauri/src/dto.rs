@@ -120,6 +120,19 @@ impl From<Info> for DashboardDto {
     }
 }
 
+#[derive(Debug, Clone, Copy, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperDto {
+    A4,
+    A3,
+}
+
+/// A file the app printed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrintedDto {
+    pub path: String,
+}
+
 pub fn ready(
     db_path: String,
     store: &Store,
@@ -155,6 +168,8 @@ mod bindings {
             OperatorDto::decl(&cfg),
             CountDto::decl(&cfg),
             DashboardDto::decl(&cfg),
+            PaperDto::decl(&cfg),
+            PrintedDto::decl(&cfg),
         ]
     }
 

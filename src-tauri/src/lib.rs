@@ -36,6 +36,7 @@ pub fn run() -> ExitCode {
             commands::school::dashboard,
             commands::school::school,
             commands::school::save_school,
+            commands::printing::print_specimen,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -65,6 +65,13 @@ export const t = {
     saved: '已保存',
     demoNote: '这是示例学校：可以随意修改试用。',
   },
+  specimen: {
+    title: '打印样张',
+    intro: '用本校的校名、电话生成一张收费公示样张，检查中文排版、表格和盖章处。',
+    paper: '纸张',
+    make: '生成样张',
+    done: '已生成：',
+  },
   errors: {
     unexpected: '出现意外错误：',
   },

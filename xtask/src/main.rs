@@ -4,6 +4,7 @@
 //!   cargo xtask run [-- ARGS]    set up, build the UI, run the desktop app
 //!   cargo xtask test             set up, then every check CI runs, e2e included
 //!   cargo xtask e2e              build the app and run the end-to-end tests under Xvfb
+//!   cargo xtask bench            the speed benchmarks (release build), numbers for the README
 //!   cargo xtask bindings         regenerate ui/src/api/bindings.ts from the Rust DTOs
 
 mod cmd;
@@ -23,8 +24,11 @@ fn main() -> Result<()> {
         "run" => run_app(&rest),
         "test" => test(),
         "e2e" => e2e(),
+        "bench" => cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"]),
         "bindings" => bindings(),
-        _ => bail!("用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e | bindings"),
+        _ => bail!(
+            "用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e | bench | bindings"
+        ),
     }
 }
 

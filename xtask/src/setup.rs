@@ -9,8 +9,9 @@ use crate::cmd::{output, root, run, succeeds};
 
 /// To compile and run the desktop app (Tauri 2 on WebKitGTK 4.1).
 const RUN_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config"];
-/// To run the tests: a virtual display and the WebKit WebDriver.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// To run the tests: a virtual display, the WebKit WebDriver, and poppler's
+/// pdftotext/pdffonts/pdfinfo to read printed sheets back.
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
 
 pub fn all(for_tests: bool) -> Result<()> {
     let mut packages = RUN_PACKAGES.to_vec();

@@ -4,10 +4,12 @@
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::SchoolProfile;
 use gongshi_domain::privacy::Allowlist;
-use gongshi_print::sheet::{Document, Paper};
+use std::path::{Path, PathBuf};
+
+use gongshi_print::sheet::{Document, Paper, PaperSize};
 use gongshi_print::specimen::{self, SpecimenSchool};
 
-use crate::{Result, demo};
+use crate::{AppError, Result, demo, output};
 
 /// The phones that may print: everything typed into the school's phone
 /// fields, and the hotlines.
@@ -33,14 +35,46 @@ fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {
     }
 }
 
-/// The fee-like specimen sheet of the demo school, as PDF bytes.
-pub fn demo_sheet(paper: Paper, now: DateTime<FixedOffset>) -> Result<Vec<u8>> {
-    let school = demo::demo_school();
+/// The fee-like specimen sheet for `school` (the demo school by default),
+/// as PDF bytes. It passes the privacy scan like every sheet.
+pub fn demo_sheet(
+    school: Option<&SchoolProfile>,
+    paper: Paper,
+    now: DateTime<FixedOffset>,
+) -> Result<Vec<u8>> {
+    let demo = demo::demo_school();
+    let school = school.unwrap_or(&demo);
     let doc = Document {
         title: format!("{}收费公示（样张）", school.name),
         author: school.name.clone(),
         created: now,
-        sheets: vec![specimen::board_sheet(&specimen_school(&school), paper, now.date_naive())],
+        sheets: vec![specimen::board_sheet(
+            &specimen_school(school),
+            paper,
+            now.date_naive(),
+        )],
     };
-    Ok(gongshi_print::render_pdf(&doc, &allowlist(&school))?)
+    Ok(gongshi_print::render_pdf(&doc, &allowlist(school))?)
+}
+
+/// Writes the specimen into `dir` (made if missing) as
+/// 收费公示样张-A4.pdf and returns its path.
+pub fn demo_sheet_file(
+    dir: &Path,
+    school: Option<&SchoolProfile>,
+    paper: Paper,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf> {
+    let bytes = demo_sheet(school, paper, now)?;
+    std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let size = match paper.size {
+        PaperSize::A4 => "A4",
+        PaperSize::A3 => "A3",
+    };
+    let path = dir.join(format!("收费公示样张-{size}.pdf"));
+    output::write_atomically(&path, &bytes)?;
+    Ok(path)
 }

@@ -72,13 +72,15 @@ pub fn run(cli: &Cli) -> Result<()> {
                 size,
                 ..Paper::default()
             };
-            let bytes = printing::demo_sheet(paper, chrono::Local::now().fixed_offset())?;
+            let bytes = printing::demo_sheet(None, paper, chrono::Local::now().fixed_offset())?;
             output::write_atomically(out, &bytes)?;
             let written = Written {
                 path: out.display().to_string(),
                 bytes: bytes.len(),
             };
-            emit(cli, &written, || format!("已生成：{}（{} KB）", written.path, written.bytes / 1024));
+            emit(cli, &written, || {
+                format!("已生成：{}（{} KB）", written.path, written.bytes / 1024)
+            });
             Ok(())
         }
     }

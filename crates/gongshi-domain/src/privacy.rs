@@ -196,7 +196,7 @@ fn luhn_ok(d: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The line with the hit's characters after the first two replaced by *.

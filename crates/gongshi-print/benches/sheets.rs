@@ -30,11 +30,15 @@ fn main() {
     let s = school();
     let allow = Allowlist::new([&s.office_phone, &s.supervision_phone, &s.complaint_phone]);
     let date = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
-    let created = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+08:00").expect("a time");
+    let created =
+        chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+08:00").expect("a time");
 
     let t = Instant::now();
     fonts::preload();
-    println!("fonts parsed:                 {:>8.1} ms (once per process)", ms(t.elapsed()));
+    println!(
+        "fonts parsed:                 {:>8.1} ms (once per process)",
+        ms(t.elapsed())
+    );
 
     let one = Document {
         title: "收费公示".into(),
@@ -49,9 +53,19 @@ fn main() {
         size = render_pdf(&one, &allow).expect("renders").len();
         times.push(t.elapsed());
     }
-    println!("one A4 sheet, 8-row table:    {:>8.1} ms (median of 30), {:.1} KB", ms(median(times)), size as f64 / 1024.0);
+    println!(
+        "one A4 sheet, 8-row table:    {:>8.1} ms (median of 30), {:.1} KB",
+        ms(median(times)),
+        size as f64 / 1024.0
+    );
 
     let letters = specimen::letters(&s, 2400, created);
+    let t = Instant::now();
+    let pages = gongshi_print::pdf::pages(&letters).len();
+    println!(
+        "  of which layout ({pages} pages): {:>8.1} ms",
+        ms(t.elapsed())
+    );
     let t = Instant::now();
     let bytes = render_pdf(&letters, &allow).expect("renders");
     println!(

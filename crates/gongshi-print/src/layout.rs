@@ -40,7 +40,13 @@ pub enum Mark {
         ink: Ink,
     },
     /// A filled rectangle (table header and totals shading).
-    Shade { x: f32, y: f32, w: f32, h: f32, gray: f32 },
+    Shade {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: f32,
+    },
     Circle {
         center: (f32, f32),
         radius: f32,
@@ -175,7 +181,15 @@ impl Ctx<'_> {
         let school = self.sheet.school_name.clone();
         let label = self.sheet.header_label.clone();
         self.text_at(left, baseline, Face::Body, size, school, 0.0, Ink::Gray);
-        self.text_at(right - label_width, baseline, Face::Body, size, label, 0.0, Ink::Gray);
+        self.text_at(
+            right - label_width,
+            baseline,
+            Face::Body,
+            size,
+            label,
+            0.0,
+            Ink::Gray,
+        );
         let rule_y = self.top - self.style.mm(5.0);
         self.rule((left, rule_y), (right, rule_y), 0.6, false, Ink::Gray);
     }
@@ -194,7 +208,16 @@ impl Ctx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn text_at(&mut self, x: f32, baseline: f32, face: Face, size: f32, text: String, spacing: f32, ink: Ink) {
+    fn text_at(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        face: Face,
+        size: f32,
+        text: String,
+        spacing: f32,
+        ink: Ink,
+    ) {
         self.page().marks.push(Mark::Text {
             x,
             baseline,
@@ -226,7 +249,15 @@ impl Ctx<'_> {
             let avail = self.right - x0;
             let (x, spacing) = place(line, x0, avail.min(measure), size, align);
             let baseline = self.y + baseline_offset(size, lh);
-            self.text_at(x, baseline, face, size, line.text.clone(), spacing, Ink::Black);
+            self.text_at(
+                x,
+                baseline,
+                face,
+                size,
+                line.text.clone(),
+                spacing,
+                Ink::Black,
+            );
             self.y += lh;
         }
     }
@@ -354,7 +385,9 @@ impl Ctx<'_> {
             let mut align = table.columns[i].align;
             if row.total && i == 0 {
                 align = Align::Center;
-                while i + 1 < table.columns.len() && row.cells.get(i + 1).is_none_or(|c| c.is_empty()) {
+                while i + 1 < table.columns.len()
+                    && row.cells.get(i + 1).is_none_or(|c| c.is_empty())
+                {
                     i += 1;
                     width += widths[i];
                 }
@@ -377,7 +410,16 @@ impl Ctx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draw_row(&mut self, cells: &[Cell], h: f32, pad_x: f32, pad_y: f32, lh: f32, shade: Option<f32>, size: f32) {
+    fn draw_row(
+        &mut self,
+        cells: &[Cell],
+        h: f32,
+        pad_x: f32,
+        pad_y: f32,
+        lh: f32,
+        shade: Option<f32>,
+        size: f32,
+    ) {
         let top = self.y;
         let (left, right) = (self.left, self.right);
         if let Some(gray) = shade {
@@ -396,7 +438,15 @@ impl Ctx<'_> {
                 let (tx, _) = place(line, x + pad_x, cell.width - 2.0 * pad_x, size, cell.align);
                 let baseline = y + baseline_offset(size, lh);
                 // Cells are not justified: a spread-out amount is hard to read.
-                self.text_at(tx, baseline, Face::Body, size, line.text.clone(), 0.0, Ink::Black);
+                self.text_at(
+                    tx,
+                    baseline,
+                    Face::Body,
+                    size,
+                    line.text.clone(),
+                    0.0,
+                    Ink::Black,
+                );
                 y += lh;
             }
             self.rule((x, top), (x, top + h), 0.5, false, Ink::Black);
@@ -442,7 +492,15 @@ impl Ctx<'_> {
         let left = self.left;
         for line in &left_lines {
             let baseline = self.y + baseline_offset(size, lh);
-            self.text_at(left, baseline, Face::Body, size, line.text.clone(), 0.0, Ink::Black);
+            self.text_at(
+                left,
+                baseline,
+                Face::Body,
+                size,
+                line.text.clone(),
+                0.0,
+                Ink::Black,
+            );
             self.y += lh;
         }
         self.y += gap;
@@ -458,7 +516,15 @@ impl Ctx<'_> {
         for text in right_lines {
             let w = Face::Body.width(&text, size);
             let baseline = self.y + baseline_offset(size, lh);
-            self.text_at(center_x - w / 2.0, baseline, Face::Body, size, text, 0.0, Ink::Black);
+            self.text_at(
+                center_x - w / 2.0,
+                baseline,
+                Face::Body,
+                size,
+                text,
+                0.0,
+                Ink::Black,
+            );
             self.y += lh;
         }
         if c.seal {
@@ -474,7 +540,15 @@ impl Ctx<'_> {
             let small = self.style.note() * 0.85;
             let w = Face::Body.width(&label, small);
             let baseline = center.1 + radius - small * 1.2;
-            self.text_at(center.0 - w / 2.0, baseline, Face::Body, small, label, 0.0, Ink::SealRed);
+            self.text_at(
+                center.0 - w / 2.0,
+                baseline,
+                Face::Body,
+                small,
+                label,
+                0.0,
+                Ink::SealRed,
+            );
             self.y = self.y.max(center.1 + radius);
         }
     }
@@ -488,9 +562,29 @@ impl Ctx<'_> {
         let mid = (self.left + self.right) / 2.0;
         let line_y = self.y + size * 0.6;
         let (left, right) = (self.left, self.right);
-        self.rule((left, line_y), (mid - w / 2.0, line_y), 0.6, true, Ink::Black);
-        self.rule((mid + w / 2.0, line_y), (right, line_y), 0.6, true, Ink::Black);
-        self.text_at(mid - w / 2.0, self.y + size, Face::Body, size, label, 0.0, Ink::Gray);
+        self.rule(
+            (left, line_y),
+            (mid - w / 2.0, line_y),
+            0.6,
+            true,
+            Ink::Black,
+        );
+        self.rule(
+            (mid + w / 2.0, line_y),
+            (right, line_y),
+            0.6,
+            true,
+            Ink::Black,
+        );
+        self.text_at(
+            mid - w / 2.0,
+            self.y + size,
+            Face::Body,
+            size,
+            label,
+            0.0,
+            Ink::Gray,
+        );
         self.y += size * 2.2;
     }
 
@@ -522,7 +616,12 @@ struct Cell {
 }
 
 fn row_height(cells: &[Cell], lh: f32, pad_y: f32) -> f32 {
-    let lines = cells.iter().map(|c| c.lines.len()).max().unwrap_or(1).max(1);
+    let lines = cells
+        .iter()
+        .map(|c| c.lines.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     lines as f32 * lh + 2.0 * pad_y
 }
 

@@ -157,7 +157,13 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
                     },
                 });
             }
-            Mark::Shade { x, y, w, h: height, gray } => {
+            Mark::Shade {
+                x,
+                y,
+                w,
+                h: height,
+                gray,
+            } => {
                 ops.push(Op::SetFillColor {
                     col: Color::Greyscale(Greyscale::new(*gray, None)),
                 });

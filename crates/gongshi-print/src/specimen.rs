@@ -17,14 +17,70 @@ pub struct SpecimenSchool {
 }
 
 const ITEMS: [(&str, &str, &str, &str, &str, &str); 8] = [
-    ("作业本费", "30.00", "每生每学期", "全校", "豫发改收费〔2023〕781号", "否"),
-    ("课后服务费", "300.00", "每生每学期", "一至六年级", "豫发改收费〔2023〕781号", "是"),
-    ("午餐费（代收）", "4.50", "每生每餐", "全校", "阳教财〔2024〕12号", "是"),
-    ("校服费（代收）", "180.00", "每套", "一年级", "阳教财〔2024〕12号", "是"),
-    ("学生意外伤害保险", "50.00", "每生每年", "全校", "阳教财〔2024〕15号", "是"),
-    ("研学实践活动费", "120.00", "每生每次", "四至六年级", "阳教基〔2024〕8号", "是"),
-    ("教辅资料费（代收）", "45.50", "每生每学期", "三至六年级", "阳教基〔2024〕3号", "是"),
-    ("住宿费", "400.00", "每生每学期", "五至六年级", "豫发改收费〔2023〕781号", "否"),
+    (
+        "作业本费",
+        "30.00",
+        "每生每学期",
+        "全校",
+        "豫发改收费〔2023〕781号",
+        "否",
+    ),
+    (
+        "课后服务费",
+        "300.00",
+        "每生每学期",
+        "一至六年级",
+        "豫发改收费〔2023〕781号",
+        "是",
+    ),
+    (
+        "午餐费（代收）",
+        "4.50",
+        "每生每餐",
+        "全校",
+        "阳教财〔2024〕12号",
+        "是",
+    ),
+    (
+        "校服费（代收）",
+        "180.00",
+        "每套",
+        "一年级",
+        "阳教财〔2024〕12号",
+        "是",
+    ),
+    (
+        "学生意外伤害保险",
+        "50.00",
+        "每生每年",
+        "全校",
+        "阳教财〔2024〕15号",
+        "是",
+    ),
+    (
+        "研学实践活动费",
+        "120.00",
+        "每生每次",
+        "四至六年级",
+        "阳教基〔2024〕8号",
+        "是",
+    ),
+    (
+        "教辅资料费（代收）",
+        "45.50",
+        "每生每学期",
+        "三至六年级",
+        "阳教基〔2024〕3号",
+        "是",
+    ),
+    (
+        "住宿费",
+        "400.00",
+        "每生每学期",
+        "五至六年级",
+        "豫发改收费〔2023〕781号",
+        "否",
+    ),
 ];
 
 /// A fee-like board sheet with an 8-row table.
@@ -110,7 +166,12 @@ pub fn letter(school: &SpecimenSchool, class: &str, number: usize, date: NaiveDa
     let rows = ITEMS[..4]
         .iter()
         .map(|(name, amount, unit, _, _, voluntary)| {
-            Row::new(vec![(*name).into(), (*amount).into(), (*unit).into(), (*voluntary).into()])
+            Row::new(vec![
+                (*name).into(),
+                (*amount).into(),
+                (*unit).into(),
+                (*voluntary).into(),
+            ])
         })
         .chain([Row::total(vec!["合计".into(), "514.50".into()])])
         .collect();
@@ -153,7 +214,14 @@ pub fn letter(school: &SpecimenSchool, class: &str, number: usize, date: NaiveDa
 /// `count` letters in one document.
 pub fn letters(school: &SpecimenSchool, count: usize, created: DateTime<FixedOffset>) -> Document {
     let sheets = (1..=count)
-        .map(|n| letter(school, &format!("{}年级{}班", n % 6 + 1, n % 8 + 1), n, created.date_naive()))
+        .map(|n| {
+            letter(
+                school,
+                &format!("{}年级{}班", n % 6 + 1, n % 8 + 1),
+                n,
+                created.date_naive(),
+            )
+        })
         .collect();
     Document {
         title: "致家长的一封信".into(),

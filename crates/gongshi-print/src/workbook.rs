@@ -165,11 +165,12 @@ fn write_sheet(book: &mut Workbook, r: &Report, f: &Formats) -> Result<(), Print
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(header_row, header_row)?;
     let internal = if r.internal { "（内部）" } else { "" };
-    ws.set_header(&format!(
+    let header = format!(
         "&L{}&C{}{internal}",
         escape(&r.school_name),
         escape(&r.title)
-    ));
+    );
+    ws.set_header(header);
     ws.set_footer("&C第 &P 页 共 &N 页");
     Ok(())
 }
@@ -200,7 +201,8 @@ fn write_row(
                 ws.write_number_with_format(row, col, fen.0 as f64 / 100.0, format)?;
             }
             Value::Date(d) => {
-                let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                let date =
+                    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                 ws.write_datetime_with_format(row, col, &date, &f.date)?;
             }
             Value::Number(n) => {
@@ -213,7 +215,9 @@ fn write_row(
 
 /// Display width of Chinese text: a CJK character is two columns.
 fn display_width(s: &str) -> f64 {
-    s.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum()
+    s.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+        .sum()
 }
 
 /// Wide enough for the widest cell of column `index` (and its title),
@@ -240,7 +244,11 @@ fn sheet_name(name: &str) -> String {
         .filter(|c| !"[]:*?/\\".contains(*c))
         .take(31)
         .collect();
-    if cleaned.is_empty() { "Sheet1".into() } else { cleaned }
+    if cleaned.is_empty() {
+        "Sheet1".into()
+    } else {
+        cleaned
+    }
 }
 
 /// `&` starts a code in Excel headers.

@@ -125,10 +125,11 @@ fn split_overlong(piece: &str, m: Measure, lines: &mut Vec<Line>) -> String {
             current.pop();
             let mut carry = String::from(c);
             // Pull a character down if the next line would start badly.
-            if NO_LINE_START.contains(c) && current.chars().count() > 1 {
-                if let Some(prev) = current.pop() {
-                    carry.insert(0, prev);
-                }
+            if NO_LINE_START.contains(c)
+                && current.chars().count() > 1
+                && let Some(prev) = current.pop()
+            {
+                carry.insert(0, prev);
             }
             push_line(lines, &current, m);
             current = carry;
@@ -166,6 +167,14 @@ fn allowed_between(text: &str, at: usize, protected: &[(usize, usize)]) -> bool 
     }
     // A number keeps its unit or counter: 781号, 2026年, 30元, 5个.
     if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| !c.is_whitespace()) {
+        return false;
+    }
+    // Digit groups split by one space are one number: 0371-6523 8002.
+    let before_space = text[..at]
+        .strip_suffix(' ')
+        .and_then(|t| t.chars().next_back());
+    if before_space.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit())
+    {
         return false;
     }
     !protected.iter().any(|&(s, e)| s < at && at < e)
@@ -242,7 +251,10 @@ mod tests {
             for width in [3.0, 4.0, 5.0] {
                 for line in lines(text, width) {
                     let first = line.chars().next().unwrap();
-                    assert!(!NO_LINE_START.contains(first), "{text} @{width}: line {line:?}");
+                    assert!(
+                        !NO_LINE_START.contains(first),
+                        "{text} @{width}: line {line:?}"
+                    );
                 }
             }
         }
@@ -250,11 +262,18 @@ mod tests {
 
     #[test]
     fn no_line_ends_with_opening_punctuation() {
-        for text in ["一二三（四五六七八）", "一二三《四五六七八》", "一二三「四五六七八」"] {
+        for text in [
+            "一二三（四五六七八）",
+            "一二三《四五六七八》",
+            "一二三「四五六七八」",
+        ] {
             for width in [3.0, 4.0, 5.0] {
                 for line in lines(text, width) {
                     let last = line.chars().last().unwrap();
-                    assert!(!NO_LINE_END.contains(last), "{text} @{width}: line {line:?}");
+                    assert!(
+                        !NO_LINE_END.contains(last),
+                        "{text} @{width}: line {line:?}"
+                    );
                 }
             }
         }
@@ -269,7 +288,8 @@ mod tests {
             // Where the URL fits the measure at all, it is never split.
             if width >= 22.0 {
                 assert!(
-                    ls.iter().any(|l| l.contains("https://jyj.example.gov.cn/sf/2026.html")),
+                    ls.iter()
+                        .any(|l| l.contains("https://jyj.example.gov.cn/sf/2026.html")),
                     "{width}: {ls:?}"
                 );
             }
@@ -283,6 +303,13 @@ mod tests {
             assert!(ls.iter().any(|l| l.contains("781号")), "{width}: {ls:?}");
             assert!(ls.iter().any(|l| l.contains("2023〕")), "{width}: {ls:?}");
         }
+        for width in [12.0, 13.0, 14.0, 15.0] {
+            let ls = lines("如有疑问请拨打监督电话：0371-6523 8002。", width);
+            assert!(
+                ls.iter().any(|l| l.contains("6523 8002")),
+                "{width}: {ls:?}"
+            );
+        }
     }
 
     #[test]
@@ -291,7 +318,10 @@ mod tests {
         for width in [3.0, 5.0, 7.5, 12.0, 40.0] {
             let laid = wrap(text, Measure::new(Face::Body, 10.0, width * 10.0));
             for l in &laid {
-                assert!(l.width <= width * 10.0 + 0.01 || l.text.chars().count() == 1, "{l:?}");
+                assert!(
+                    l.width <= width * 10.0 + 0.01 || l.text.chars().count() == 1,
+                    "{l:?}"
+                );
             }
             let joined: String = laid.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
@@ -302,7 +332,10 @@ mod tests {
     fn forced_breaks_and_justification_flags() {
         let laid = wrap("一二三四五六\n七八", Measure::new(Face::Body, 10.0, 40.0));
         let flags: Vec<_> = laid.iter().map(|l| (l.text.as_str(), l.justify)).collect();
-        assert_eq!(flags, [("一二三四", true), ("五六", false), ("七八", false)]);
+        assert_eq!(
+            flags,
+            [("一二三四", true), ("五六", false), ("七八", false)]
+        );
     }
 
     #[test]
@@ -313,7 +346,10 @@ mod tests {
             first: 20.0,
             rest: 40.0,
         };
-        let laid: Vec<_> = wrap("一二三四五六", m).into_iter().map(|l| l.text).collect();
+        let laid: Vec<_> = wrap("一二三四五六", m)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
         assert_eq!(laid, ["一二", "三四五六"]);
     }
 }

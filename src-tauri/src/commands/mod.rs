@@ -2,5 +2,6 @@
 //! Store commands are `async` so they run off the UI thread.
 
 pub mod operators;
+pub mod printing;
 pub mod school;
 pub mod startup;

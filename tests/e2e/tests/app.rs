@@ -110,3 +110,42 @@ async fn a_corrupt_store_is_refused_and_left_untouched() -> TestResult {
     assert_eq!(std::fs::read_to_string(&db)?, garbage);
     Ok(())
 }
+
+#[tokio::test]
+async fn the_specimen_sheet_prints_with_the_schools_header() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--demo"]);
+    let app = App::launch(&db).await?;
+    sign_in(&app, "王静").await?;
+    app.click("nav-settings").await?;
+    app.click("specimen-make").await?;
+    let done = app.find("specimen-path").await?;
+    let path = done.text().await?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView()",
+            vec![serde_json::to_value(&done)?],
+        )
+        .await?;
+    app.screenshot("specimen").await?;
+    app.close().await?;
+
+    let expected = dir.path().join("打印").join("收费公示样张-A4.pdf");
+    assert_eq!(std::path::Path::new(&path), expected);
+    let out = std::process::Command::new("pdftotext")
+        .arg(&expected)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    assert!(text.contains("阳光市实验小学（示例）收费公示"), "{text}");
+    assert!(text.contains("0371-6523 8002"), "{text}");
+    // Keep a picture of the printed page beside the screenshots.
+    let png = gongshi_e2e::artifacts_dir().join("specimen-page");
+    std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "80", "-singlefile"])
+        .arg(&expected)
+        .arg(&png)
+        .status()?;
+    Ok(())
+}

@@ -33,3 +33,7 @@ last_active_at: string, };
 export type CountDto = { label: string, value: number, };
 
 export type DashboardDto = { school: SchoolDto | null, counts: Array<CountDto>, schema_version: number, db_path: string, };
+
+export type PaperDto = "a4" | "a3";
+
+export type PrintedDto = { path: string, };

@@ -6,6 +6,8 @@ import type {
   CreateStoreDto,
   DashboardDto,
   OperatorDto,
+  PaperDto,
+  PrintedDto,
   SchoolDto,
   StartupDto,
 } from './bindings'
@@ -37,4 +39,5 @@ export const api = {
   dashboard: () => call<DashboardDto>('dashboard'),
   school: () => call<SchoolDto | null>('school'),
   saveSchool: (profile: SchoolDto) => call<SchoolDto>('save_school', { profile }),
+  printSpecimen: (paper: PaperDto) => call<PrintedDto>('print_specimen', { paper }),
 }

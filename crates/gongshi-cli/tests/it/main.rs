@@ -103,3 +103,53 @@ fn a_missing_store_says_how_to_make_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("找不到数据文件"), "{}", stderr(&out));
 }
+
+fn pdfinfo(path: &Path) -> String {
+    let out = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn print_demo_writes_an_a4_or_a3_specimen_without_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let a4 = dir.path().join("样张.pdf");
+    let out = gongshi(&db, &["print", "demo", "--out", a4.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("已生成"), "{}", stdout(&out));
+    assert!(pdfinfo(&a4).contains("595.276 x 841.89"));
+
+    let a3 = dir.path().join("a3.pdf");
+    let out = gongshi(
+        &db,
+        &[
+            "--json",
+            "print",
+            "demo",
+            "--paper",
+            "a3",
+            "--out",
+            a3.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(written["bytes"].as_u64().unwrap() > 10_000);
+    assert!(pdfinfo(&a3).contains("841.89 x 1190.55"));
+    assert!(!db.exists(), "printing a specimen must not create a store");
+}
+
+#[test]
+fn print_demo_into_a_missing_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("没有").join("x.pdf");
+    let out = gongshi(
+        &dir.path().join("g.sqlite3"),
+        &["print", "demo", "--out", out_path.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("无法写入"), "{}", stderr(&out));
+}
