@@ -9,17 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use gongshi_print::sheet::{Document, Paper};
 use gongshi_print::specimen::{self, SpecimenSchool};
-use gongshi_print::{Allowlist, fonts, render_pdf};
-
-fn school() -> SpecimenSchool {
-    SpecimenSchool {
-        name: "阳光市实验小学（示例）".into(),
-        office_phone: "0371-6523 8001".into(),
-        supervision_phone: "0371-6523 8002".into(),
-        complaint_phone: "0371-6890 1234".into(),
-        hotlines: vec!["12345".into(), "12315".into()],
-    }
-}
+use gongshi_print::{fonts, render_pdf};
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -27,8 +17,8 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let s = school();
-    let allow = Allowlist::new([&s.office_phone, &s.supervision_phone, &s.complaint_phone]);
+    let s = SpecimenSchool::sample();
+    let allow = s.allowlist();
     let date = NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date");
     let created =
         chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+08:00").expect("a time");

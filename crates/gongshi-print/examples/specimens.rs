@@ -1,8 +1,8 @@
 //! Writes the specimen sheet and three letters to the current folder, to
 //! look at while working on the engine: cargo run -p gongshi-print --example specimens
+use gongshi_print::render_pdf;
 use gongshi_print::sheet::{Document, Paper};
 use gongshi_print::specimen::{self, SpecimenSchool};
-use gongshi_print::{Allowlist, render_pdf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let school = SpecimenSchool {

@@ -16,6 +16,32 @@ pub struct SpecimenSchool {
     pub hotlines: Vec<String>,
 }
 
+impl SpecimenSchool {
+    /// A sample school for benchmarks, tests and examples of the engine.
+    pub fn sample() -> Self {
+        Self {
+            name: "阳光市实验小学（示例）".into(),
+            office_phone: "0371-6523 8001".into(),
+            supervision_phone: "0371-6523 8002".into(),
+            complaint_phone: "0371-6890 1234".into(),
+            hotlines: vec!["12345".into(), "12315".into()],
+        }
+    }
+
+    /// The phones that may print on its sheets.
+    pub fn allowlist(&self) -> crate::Allowlist {
+        crate::Allowlist::new(
+            [
+                &self.office_phone,
+                &self.supervision_phone,
+                &self.complaint_phone,
+            ]
+            .into_iter()
+            .chain(&self.hotlines),
+        )
+    }
+}
+
 const ITEMS: [(&str, &str, &str, &str, &str, &str); 8] = [
     (
         "作业本费",

@@ -13,18 +13,11 @@ use gongshi_print::Allowlist;
 use gongshi_print::specimen::SpecimenSchool;
 
 pub fn school() -> SpecimenSchool {
-    SpecimenSchool {
-        name: "阳光市实验小学（示例）".into(),
-        office_phone: "0371-6523 8001".into(),
-        supervision_phone: "0371-6523 8002".into(),
-        complaint_phone: "0371-6890 1234".into(),
-        hotlines: vec!["12345".into(), "12315".into()],
-    }
+    SpecimenSchool::sample()
 }
 
 pub fn allow() -> Allowlist {
-    let s = school();
-    Allowlist::new([s.office_phone, s.supervision_phone, s.complaint_phone])
+    school().allowlist()
 }
 
 pub fn date() -> NaiveDate {
