@@ -5,18 +5,8 @@ use gongshi_print::sheet::{Document, Paper};
 use gongshi_print::specimen::{self, SpecimenSchool};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let school = SpecimenSchool {
-        name: "阳光市实验小学（示例）".into(),
-        office_phone: "0371-6523 8001".into(),
-        supervision_phone: "0371-6523 8002".into(),
-        complaint_phone: "0371-6890 1234".into(),
-        hotlines: vec!["12345".into(), "12315".into()],
-    };
-    let allow = Allowlist::new([
-        &school.office_phone,
-        &school.supervision_phone,
-        &school.complaint_phone,
-    ]);
+    let school = SpecimenSchool::sample();
+    let allow = school.allowlist();
     let now = chrono::Local::now().fixed_offset();
     let sheet = Document {
         title: "收费公示（样张）".into(),
