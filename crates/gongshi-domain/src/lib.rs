@@ -2,6 +2,7 @@
 //! invariants. Nothing here opens a file, a socket or a database; the store,
 //! the printer and the faces build on these types.
 
+pub mod calendar;
 pub mod error;
 pub mod money;
 pub mod operator;
