@@ -3,13 +3,16 @@
 //! the printer and the faces build on these types.
 
 pub mod calendar;
+pub mod category;
 pub mod error;
+pub mod item;
 pub mod money;
 pub mod operator;
 pub mod phone;
 pub mod privacy;
 pub mod school;
 pub mod text;
+pub mod workflow;
 
 pub use error::{DomainError, FieldError};
 pub use money::Fen;

@@ -1,0 +1,194 @@
+//! The categories of disclosure (公开类别), each a template: the fields its
+//! sheet must show, whether it carries a table, its minimum posting period.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    MajorDecision,
+    Award,
+    Title,
+    Finance,
+    Fees,
+    Procurement,
+    Subsidy,
+    LeaderReport,
+    EthicsPledge,
+    Other,
+}
+
+/// A field of a category's template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Stable key in the store.
+    pub key: &'static str,
+    /// The label on the form and the sheet.
+    pub label: &'static str,
+    pub kind: FieldKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Date,
+    Number,
+}
+
+const fn text(key: &'static str, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind: FieldKind::Text,
+    }
+}
+
+const fn date(key: &'static str, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind: FieldKind::Date,
+    }
+}
+
+const fn number(key: &'static str, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind: FieldKind::Number,
+    }
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::MajorDecision,
+        Category::Award,
+        Category::Title,
+        Category::Finance,
+        Category::Fees,
+        Category::Procurement,
+        Category::Subsidy,
+        Category::LeaderReport,
+        Category::EthicsPledge,
+        Category::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::MajorDecision => "major_decision",
+            Category::Award => "award",
+            Category::Title => "title",
+            Category::Finance => "finance",
+            Category::Fees => "fees",
+            Category::Procurement => "procurement",
+            Category::Subsidy => "subsidy",
+            Category::LeaderReport => "leader_report",
+            Category::EthicsPledge => "ethics_pledge",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.code() == code || c.label() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::MajorDecision => "重大决策",
+            Category::Award => "评优评先",
+            Category::Title => "职称评聘",
+            Category::Finance => "财务收支",
+            Category::Fees => "收费",
+            Category::Procurement => "采购",
+            Category::Subsidy => "学生资助",
+            Category::LeaderReport => "领导述职",
+            Category::EthicsPledge => "师德承诺",
+            Category::Other => "其他",
+        }
+    }
+
+    /// The fields this category's sheet must show (title and body are
+    /// every item's own).
+    pub fn required_fields(self) -> &'static [FieldSpec] {
+        const MAJOR: &[FieldSpec] = &[
+            text("decision_body", "决策机构"),
+            date("decision_date", "决策日期"),
+            text("stage", "阶段（讨论稿/正式稿）"),
+        ];
+        const AWARD: &[FieldSpec] = &[
+            text("criteria", "公开标准"),
+            number("quota", "公开名额"),
+            text("objection_channel", "异议渠道"),
+        ];
+        const FINANCE: &[FieldSpec] = &[text("period", "收支期间"), text("office", "责任部门")];
+        const FEES: &[FieldSpec] = &[text("semester", "学期"), text("office", "收费部门")];
+        const PROCUREMENT: &[FieldSpec] = &[
+            text("method", "采购方式"),
+            text("supplier", "供应商"),
+            date("purchase_date", "采购日期"),
+        ];
+        const SUBSIDY: &[FieldSpec] = &[text("subsidy", "资助项目"), text("office", "责任部门")];
+        const LEADER: &[FieldSpec] = &[text("leader", "述职人"), text("appraisal", "民主评议结果")];
+        const ETHICS: &[FieldSpec] = &[
+            text("signers", "承诺人"),
+            text("complaint_channel", "投诉渠道"),
+        ];
+        match self {
+            Category::MajorDecision => MAJOR,
+            Category::Award | Category::Title => AWARD,
+            Category::Finance => FINANCE,
+            Category::Fees => FEES,
+            Category::Procurement => PROCUREMENT,
+            Category::Subsidy => SUBSIDY,
+            Category::LeaderReport => LEADER,
+            Category::EthicsPledge => ETHICS,
+            Category::Other => &[],
+        }
+    }
+
+    /// Whether the template offers a table (finance lines, purchases,
+    /// subsidy lists, the ranked list).
+    pub fn has_table(self) -> bool {
+        matches!(
+            self,
+            Category::Award
+                | Category::Title
+                | Category::Finance
+                | Category::Fees
+                | Category::Procurement
+                | Category::Subsidy
+        )
+    }
+
+    /// The default minimum posting period in working days (a setting per
+    /// school; DOMAIN.md: at least 5 by default).
+    pub fn default_min_days(self) -> u32 {
+        5
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_labels_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::from_code(c.code()), Some(c));
+            assert_eq!(Category::from_code(c.label()), Some(c));
+        }
+        assert_eq!(Category::from_code("nope"), None);
+    }
+
+    #[test]
+    fn award_rounds_must_publish_criteria_quota_and_objection_channel() {
+        let keys: Vec<_> = Category::Award
+            .required_fields()
+            .iter()
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(keys, ["公开标准", "公开名额", "异议渠道"]);
+    }
+}

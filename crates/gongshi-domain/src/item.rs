@@ -1,0 +1,220 @@
+//! A disclosure item's content: what its sheet shows, checked against its
+//! category's template.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::category::{Category, FieldKind};
+use crate::error::FieldErrors;
+use crate::{DomainError, FieldError, text};
+
+pub const TITLE_MAX: usize = 100;
+pub const BODY_MAX: usize = 20_000;
+pub const FIELD_MAX: usize = 500;
+pub const TABLE_MAX_ROWS: usize = 500;
+pub const TABLE_MAX_COLUMNS: usize = 12;
+pub const CELL_MAX: usize = 200;
+pub const POSTING_DAYS_MAX: u32 = 60;
+
+/// A plain table attached to an item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemContent {
+    pub title: String,
+    pub body: String,
+    /// The category's template fields, by key.
+    pub fields: BTreeMap<String, String>,
+    pub table: Option<ItemTable>,
+    /// Length of the posting period in working days.
+    pub posting_days: u32,
+    /// The day the clerk plans to post it (the week board uses it).
+    pub planned_start: Option<NaiveDate>,
+}
+
+impl ItemContent {
+    /// Checks sizes and formats (a draft may still lack required fields).
+    pub fn validated(mut self, category: Category) -> Result<Self, DomainError> {
+        let mut errs = FieldErrors::default();
+        if let Some(t) = errs.check(text::required("标题", &self.title, TITLE_MAX)) {
+            self.title = t;
+        }
+        if let Some(b) = errs.check(text::limited("正文", &self.body, BODY_MAX)) {
+            self.body = b;
+        }
+        if self.posting_days == 0 || self.posting_days > POSTING_DAYS_MAX {
+            errs.check::<()>(Err(FieldError::new(
+                "公示期",
+                format!("应为1到{POSTING_DAYS_MAX}个工作日"),
+            )));
+        }
+        let mut fields = BTreeMap::new();
+        for spec in category.required_fields() {
+            let value = self.fields.get(spec.key).map(String::as_str).unwrap_or("");
+            let Some(value) = errs.check(text::limited(spec.label, value, FIELD_MAX)) else {
+                continue;
+            };
+            if !value.is_empty() {
+                match spec.kind {
+                    FieldKind::Date if value.parse::<NaiveDate>().is_err() => {
+                        errs.check::<()>(Err(FieldError::new(
+                            spec.label,
+                            format!("“{value}”不是日期（例：2026-11-24）"),
+                        )));
+                    }
+                    FieldKind::Number if value.parse::<u32>().is_err() => {
+                        errs.check::<()>(Err(FieldError::new(
+                            spec.label,
+                            format!("“{value}”不是整数"),
+                        )));
+                    }
+                    _ => {}
+                }
+            }
+            fields.insert(spec.key.to_owned(), value);
+        }
+        self.fields = fields;
+        if let Some(table) = &self.table {
+            errs.check(check_table(table));
+        }
+        errs.finish()?;
+        Ok(self)
+    }
+
+    /// Checks that every required field is filled: before review.
+    pub fn complete(&self, category: Category) -> Result<(), DomainError> {
+        let mut errs = FieldErrors::default();
+        if self.body.trim().is_empty() {
+            errs.check::<()>(Err(FieldError::new("正文", "提交审核前必须填写")));
+        }
+        for spec in category.required_fields() {
+            if self
+                .fields
+                .get(spec.key)
+                .is_none_or(|v| v.trim().is_empty())
+            {
+                errs.check::<()>(Err(FieldError::new(spec.label, "提交审核前必须填写")));
+            }
+        }
+        errs.finish()
+    }
+
+    /// Warnings that do not block (a period shorter than the minimum).
+    pub fn warnings(&self, min_days: u32) -> Vec<String> {
+        let mut w = Vec::new();
+        if self.posting_days < min_days {
+            w.push(format!(
+                "公示期{}个工作日，少于本类别要求的{min_days}个工作日",
+                self.posting_days
+            ));
+        }
+        w
+    }
+}
+
+fn check_table(table: &ItemTable) -> Result<(), FieldError> {
+    let field = "表格";
+    if table.columns.is_empty() || table.columns.len() > TABLE_MAX_COLUMNS {
+        return Err(FieldError::new(
+            field,
+            format!("应有1到{TABLE_MAX_COLUMNS}列"),
+        ));
+    }
+    if table.rows.len() > TABLE_MAX_ROWS {
+        return Err(FieldError::new(field, format!("最多{TABLE_MAX_ROWS}行")));
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        if row.len() > table.columns.len() {
+            return Err(FieldError::new(
+                field,
+                format!("第{}行的格数多于表头", i + 1),
+            ));
+        }
+        if let Some(cell) = row.iter().find(|c| c.chars().count() > CELL_MAX) {
+            let head: String = cell.chars().take(10).collect();
+            return Err(FieldError::new(
+                field,
+                format!("第{}行“{head}…”超过{CELL_MAX}字", i + 1),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> ItemContent {
+        ItemContent {
+            title: "2026年教师节评优结果公示".into(),
+            body: "经民意测评、工作量化，现将结果公示如下。".into(),
+            fields: BTreeMap::from([
+                ("criteria".into(), "师德合格，考核优秀".into()),
+                ("quota".into(), "3".into()),
+                ("objection_channel".into(), "校务公开意见箱".into()),
+            ]),
+            table: None,
+            posting_days: 5,
+            planned_start: None,
+        }
+    }
+
+    #[test]
+    fn a_complete_award_item_passes() {
+        let c = content().validated(Category::Award).unwrap();
+        assert!(c.complete(Category::Award).is_ok());
+    }
+
+    #[test]
+    fn missing_required_fields_are_named_on_submit() {
+        let mut c = content();
+        c.fields.remove("quota");
+        let c = c.validated(Category::Award).unwrap();
+        let msg = c.complete(Category::Award).unwrap_err().to_string();
+        assert_eq!(msg, "公开名额：提交审核前必须填写");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let mut c = content();
+        c.title = " ".into();
+        c.body = "字".repeat(BODY_MAX + 1);
+        c.fields.insert("quota".into(), "三".into());
+        c.posting_days = 0;
+        let msg = c.validated(Category::Award).unwrap_err().to_string();
+        for field in [
+            "标题：不能为空",
+            "正文：不能超过20000个字",
+            "公示期：",
+            "公开名额：“三”不是整数",
+        ] {
+            assert!(msg.contains(field), "{msg}");
+        }
+    }
+
+    #[test]
+    fn a_short_period_warns_but_passes() {
+        let mut c = content();
+        c.posting_days = 3;
+        let c = c.validated(Category::Award).unwrap();
+        assert_eq!(
+            c.warnings(5),
+            ["公示期3个工作日，少于本类别要求的5个工作日"]
+        );
+    }
+
+    #[test]
+    fn fields_of_other_categories_are_dropped() {
+        let mut c = content();
+        c.fields.insert("supplier".into(), "某公司".into());
+        let c = c.validated(Category::Award).unwrap();
+        assert!(!c.fields.contains_key("supplier"));
+    }
+}
