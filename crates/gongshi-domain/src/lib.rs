@@ -10,6 +10,7 @@ pub mod money;
 pub mod operator;
 pub mod phone;
 pub mod privacy;
+pub mod revision;
 pub mod school;
 pub mod text;
 pub mod workflow;

@@ -1,0 +1,353 @@
+//! A revision of an item and the workflow steps applied to it. Pure: the
+//! jobs load a revision, apply a step here, and store the result with its
+//! audit row. The rules (frozen after posting, review before approval, no
+//! 期满无异议 with open objections) live here, once.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, Period};
+use crate::category::Category;
+use crate::item::ItemContent;
+use crate::workflow::{Action, Status, next};
+use crate::{DomainError, FieldError, text};
+
+/// Who did a step, on which day, with what remark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub by: String,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+impl Stamp {
+    pub fn new(
+        field: &'static str,
+        by: &str,
+        on: NaiveDate,
+        note: &str,
+    ) -> Result<Self, FieldError> {
+        Ok(Self {
+            by: text::required(field, by, 20)?,
+            on,
+            note: text::limited("意见", note, 500)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseResult {
+    /// 期满无异议
+    NoObjection,
+    /// Objections were raised and handled (logged with feedback).
+    ObjectionsHandled,
+}
+
+impl CloseResult {
+    pub fn label(self) -> &'static str {
+        match self {
+            CloseResult::NoObjection => "期满无异议",
+            CloseResult::ObjectionsHandled => "异议已处理",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub result: CloseResult,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: i64,
+    pub item_id: i64,
+    pub category: Category,
+    /// 1 for the first version; a correction after posting is 2, 3…
+    pub number: u32,
+    pub status: Status,
+    pub content: ItemContent,
+    /// 保密审查
+    pub confidentiality: Option<Stamp>,
+    /// 监督小组签字
+    pub signoff: Option<Stamp>,
+    pub approved: Option<Stamp>,
+    pub returned_reason: Option<String>,
+    pub period: Option<Period>,
+    pub taken_down_on: Option<NaiveDate>,
+    pub closure: Option<Closure>,
+}
+
+impl Revision {
+    /// A new draft (id 0 until stored).
+    pub fn draft(category: Category, content: ItemContent) -> Result<Self, DomainError> {
+        Ok(Self {
+            id: 0,
+            item_id: 0,
+            category,
+            number: 1,
+            status: Status::Draft,
+            content: content.validated(category)?,
+            confidentiality: None,
+            signoff: None,
+            approved: None,
+            returned_reason: None,
+            period: None,
+            taken_down_on: None,
+            closure: None,
+        })
+    }
+
+    fn step(&mut self, action: Action) -> Result<(), DomainError> {
+        self.status =
+            next(self.status, action).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        Ok(())
+    }
+
+    /// Replaces the content of a draft or returned revision.
+    pub fn edit(&mut self, content: ItemContent) -> Result<(), DomainError> {
+        next(self.status, Action::Edit).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        self.content = content.validated(self.category)?;
+        Ok(())
+    }
+
+    pub fn submit(&mut self) -> Result<(), DomainError> {
+        self.content.complete(self.category)?;
+        self.step(Action::Submit)?;
+        self.returned_reason = None;
+        Ok(())
+    }
+
+    /// Records the confidentiality check and the supervision group's
+    /// sign-off (either may be given alone; both are needed to approve).
+    pub fn review(
+        &mut self,
+        confidentiality: Option<Stamp>,
+        signoff: Option<Stamp>,
+    ) -> Result<(), DomainError> {
+        self.step(Action::Review)?;
+        if confidentiality.is_none() && signoff.is_none() {
+            return Err(FieldError::new("审查", "请填写保密审查或监督小组签字").into());
+        }
+        if confidentiality.is_some() {
+            self.confidentiality = confidentiality;
+        }
+        if signoff.is_some() {
+            self.signoff = signoff;
+        }
+        Ok(())
+    }
+
+    pub fn approve(&mut self, stamp: Stamp) -> Result<(), DomainError> {
+        if self.status == Status::Pending {
+            if self.confidentiality.is_none() {
+                return Err(FieldError::new("保密审查", "批准前必须完成保密审查").into());
+            }
+            if self.signoff.is_none() {
+                return Err(FieldError::new("监督小组签字", "批准前必须有监督小组签字").into());
+            }
+        }
+        self.step(Action::Approve)?;
+        self.approved = Some(stamp);
+        Ok(())
+    }
+
+    pub fn send_back(&mut self, reason: &str) -> Result<(), DomainError> {
+        let reason = text::required("退回原因", reason, 500)?;
+        self.step(Action::Return)?;
+        self.returned_reason = Some(reason);
+        self.confidentiality = None;
+        self.signoff = None;
+        Ok(())
+    }
+
+    /// Posts on `on` for the content's number of working days.
+    pub fn post(&mut self, on: NaiveDate, calendar: &Calendar) -> Result<Period, DomainError> {
+        let period = calendar
+            .period(on, self.content.posting_days)
+            .map_err(|e| e.for_field("张贴日期"))?;
+        self.step(Action::Post)?;
+        self.period = Some(period);
+        Ok(period)
+    }
+
+    pub fn take_down(&mut self, on: NaiveDate) -> Result<(), DomainError> {
+        let start = self.period.map(|p| p.start);
+        if start.is_some_and(|s| on < s) {
+            return Err(FieldError::new("撤下日期", "不能早于张贴日期").into());
+        }
+        self.step(Action::TakeDown)?;
+        self.taken_down_on = Some(on);
+        Ok(())
+    }
+
+    /// Closes the item. 期满无异议 needs the period to have ended and no
+    /// objection open.
+    pub fn close(&mut self, closure: Closure, open_objections: usize) -> Result<(), DomainError> {
+        if closure.result == CloseResult::NoObjection {
+            if open_objections > 0 {
+                return Err(FieldError::new(
+                    "归档结论",
+                    format!("还有{open_objections}条异议未处理，不能以“期满无异议”归档"),
+                )
+                .into());
+            }
+            if self.period.is_some_and(|p| closure.on <= p.end) {
+                return Err(
+                    FieldError::new("归档结论", "公示期未满，不能以“期满无异议”归档").into(),
+                );
+            }
+        }
+        self.step(Action::Close)?;
+        self.closure = Some(closure);
+        Ok(())
+    }
+
+    /// A correction of what was posted: the next revision, as a draft with
+    /// the same content, to go through review again.
+    pub fn revise(&self) -> Result<Revision, DomainError> {
+        next(self.status, Action::Revise).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        Ok(Revision {
+            id: 0,
+            item_id: self.item_id,
+            category: self.category,
+            number: self.number + 1,
+            status: Status::Draft,
+            content: self.content.clone(),
+            confidentiality: None,
+            signoff: None,
+            approved: None,
+            returned_reason: None,
+            period: None,
+            taken_down_on: None,
+            closure: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn cal() -> Calendar {
+        Calendar::from_json(include_str!("../../../assets/calendar/cn-official.json")).unwrap()
+    }
+
+    fn stamp(by: &str) -> Stamp {
+        Stamp::new("签字人", by, d("2026-09-25"), "同意").unwrap()
+    }
+
+    fn draft() -> Revision {
+        Revision::draft(
+            Category::Other,
+            ItemContent {
+                title: "关于调整作息时间的通知".into(),
+                body: "自10月8日起执行冬季作息时间。".into(),
+                fields: BTreeMap::new(),
+                table: None,
+                posting_days: 5,
+                planned_start: None,
+            },
+        )
+        .unwrap()
+    }
+
+    fn posted() -> Revision {
+        let mut r = draft();
+        r.submit().unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
+        r.approve(stamp("李新义")).unwrap();
+        r.post(d("2026-09-28"), &cal()).unwrap();
+        r
+    }
+
+    #[test]
+    fn approval_needs_both_the_confidentiality_check_and_the_signoff() {
+        let mut r = draft();
+        r.submit().unwrap();
+        let err = r.approve(stamp("李新义")).unwrap_err().to_string();
+        assert!(err.contains("保密审查"), "{err}");
+        r.review(Some(stamp("王静")), None).unwrap();
+        let err = r.approve(stamp("李新义")).unwrap_err().to_string();
+        assert!(err.contains("监督小组签字"), "{err}");
+        r.review(None, Some(stamp("赵敏"))).unwrap();
+        r.approve(stamp("李新义")).unwrap();
+        assert_eq!(r.status, Status::Approved);
+    }
+
+    #[test]
+    fn posting_computes_the_period_on_the_calendar() {
+        let r = posted();
+        assert_eq!(r.status, Status::Posted);
+        assert_eq!(r.period.unwrap().end, d("2026-10-09"));
+    }
+
+    #[test]
+    fn a_posted_revision_is_frozen_and_corrected_by_a_new_revision() {
+        let mut r = posted();
+        let mut changed = r.content.clone();
+        changed.body = "改了".into();
+        let err = r.edit(changed.clone()).unwrap_err().to_string();
+        assert!(err.contains("公示中"), "{err}");
+        let mut next = r.revise().unwrap();
+        assert_eq!((next.number, next.status), (2, Status::Draft));
+        next.edit(changed).unwrap();
+        assert_eq!(next.content.body, "改了");
+        assert_eq!(r.content.body, "自10月8日起执行冬季作息时间。");
+        assert!(draft().revise().is_err());
+    }
+
+    #[test]
+    fn a_return_needs_a_reason_and_clears_the_review() {
+        let mut r = draft();
+        r.submit().unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
+        assert!(r.send_back(" ").is_err());
+        r.send_back("正文中有学生家庭住址，请删去").unwrap();
+        assert_eq!(r.status, Status::Returned);
+        assert!(r.confidentiality.is_none() && r.signoff.is_none());
+    }
+
+    #[test]
+    fn open_objections_block_closing_without_objection() {
+        let mut r = posted();
+        r.take_down(d("2026-10-12")).unwrap();
+        let closure = |result| Closure {
+            result,
+            on: d("2026-10-12"),
+            note: String::new(),
+        };
+        let err = r
+            .close(closure(CloseResult::NoObjection), 1)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("1条异议未处理"), "{err}");
+        r.close(closure(CloseResult::ObjectionsHandled), 1).unwrap();
+        assert_eq!(r.status, Status::Closed);
+    }
+
+    #[test]
+    fn no_objection_only_after_the_period() {
+        let mut r = posted();
+        r.take_down(d("2026-10-09")).unwrap();
+        let early = Closure {
+            result: CloseResult::NoObjection,
+            on: d("2026-10-09"),
+            note: String::new(),
+        };
+        assert!(
+            r.close(early, 0)
+                .unwrap_err()
+                .to_string()
+                .contains("公示期未满")
+        );
+    }
+}
