@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod category;
 pub mod error;
+pub mod feedback;
 pub mod item;
 pub mod money;
 pub mod operator;

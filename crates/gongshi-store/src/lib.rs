@@ -6,12 +6,18 @@
 //! One module per table or aggregate.
 
 mod audit;
+mod board;
+mod calendar_days;
 mod convert;
 mod error;
+mod feedback;
+mod items;
 mod migrations;
 mod open;
 mod operators;
+mod printed;
 mod school;
+mod settings;
 mod writer;
 
 use std::path::Path;
@@ -19,10 +25,14 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use audit::{AuditEntry, AuditRecord};
+pub use board::WeekRows;
 pub use error::StoreError;
+pub use items::{ItemFilter, ItemRow};
 pub use migrations::LATEST_VERSION;
 pub use open::APPLICATION_ID;
 pub use operators::Operator;
+pub use printed::PrintedSheet;
+pub use settings::RegularDisclosure;
 pub use writer::Writer;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -37,6 +47,8 @@ pub struct Store {
 pub struct Counts {
     pub operators: i64,
     pub audit_entries: i64,
+    pub items: i64,
+    pub feedback: i64,
 }
 
 impl Store {
@@ -85,6 +97,8 @@ impl Store {
         Ok(Counts {
             operators: count("operators")?,
             audit_entries: count("audit_log")?,
+            items: count("items")?,
+            feedback: count("feedback")?,
         })
     }
 }

@@ -54,11 +54,110 @@ fn steps() -> Vec<M<'static>> {
             CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
             "#,
         ),
+        // 2: the clerk's week. Days added to the official calendar; items and
+        // their revisions (a posted revision is frozen, a correction is the
+        // next revision); trigram full-text search over titles and bodies;
+        // feedback and objections; every sheet printed for the board with
+        // its SHA-256; per-category minimum periods and regular disclosures.
+        M::up(
+            r#"
+            CREATE TABLE calendar_days (
+                date TEXT PRIMARY KEY,              -- ISO date
+                name TEXT NOT NULL,
+                off  INTEGER NOT NULL CHECK (off IN (0, 1))
+            ) STRICT;
+
+            CREATE TABLE items (
+                id                  INTEGER PRIMARY KEY,
+                category            TEXT NOT NULL,
+                current_revision_id INTEGER,        -- the newest revision
+                created_at          TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE revisions (
+                id              INTEGER PRIMARY KEY,
+                item_id         INTEGER NOT NULL REFERENCES items (id),
+                number          INTEGER NOT NULL,
+                status          TEXT NOT NULL,
+                title           TEXT NOT NULL,
+                body            TEXT NOT NULL,
+                fields          TEXT NOT NULL,      -- JSON object
+                table_json      TEXT,               -- JSON {columns, rows}
+                posting_days    INTEGER NOT NULL,
+                planned_start   TEXT,               -- ISO date
+                confidentiality TEXT,               -- JSON stamp {by, on, note}
+                signoff         TEXT,               -- JSON stamp
+                approved        TEXT,               -- JSON stamp
+                returned_reason TEXT,
+                posted_on       TEXT,               -- first working day on the board
+                period_end      TEXT,               -- last working day of the period
+                working_days    INTEGER,
+                taken_down_on   TEXT,
+                closure         TEXT,               -- JSON {result, on, note}
+                updated_at      TEXT NOT NULL,
+                UNIQUE (item_id, number)
+            ) STRICT;
+            CREATE INDEX revisions_status ON revisions (status);
+            CREATE INDEX revisions_planned ON revisions (planned_start);
+            CREATE INDEX revisions_posted ON revisions (posted_on);
+            CREATE INDEX revisions_period_end ON revisions (period_end);
+
+            CREATE VIRTUAL TABLE revisions_fts USING fts5 (
+                title, body, content = 'revisions', content_rowid = 'id', tokenize = 'trigram'
+            );
+            CREATE TRIGGER revisions_fts_insert AFTER INSERT ON revisions BEGIN
+                INSERT INTO revisions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+            END;
+            CREATE TRIGGER revisions_fts_delete AFTER DELETE ON revisions BEGIN
+                INSERT INTO revisions_fts (revisions_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+            END;
+            CREATE TRIGGER revisions_fts_update AFTER UPDATE OF title, body ON revisions BEGIN
+                INSERT INTO revisions_fts (revisions_fts, rowid, title, body)
+                VALUES ('delete', old.id, old.title, old.body);
+                INSERT INTO revisions_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+            END;
+
+            CREATE TABLE feedback (
+                id           INTEGER PRIMARY KEY,
+                received_on  TEXT NOT NULL,
+                channel      TEXT NOT NULL,
+                item_id      INTEGER REFERENCES items (id),
+                content      TEXT NOT NULL,
+                is_objection INTEGER NOT NULL CHECK (is_objection IN (0, 1)),
+                answer       TEXT,                 -- JSON {text, responder, answered_on}
+                publish      INTEGER NOT NULL CHECK (publish IN (0, 1))
+            ) STRICT;
+            CREATE INDEX feedback_item ON feedback (item_id);
+
+            CREATE TABLE printed_sheets (
+                id          INTEGER PRIMARY KEY,
+                revision_id INTEGER NOT NULL REFERENCES revisions (id),
+                printed_on  TEXT NOT NULL,          -- ISO date
+                purpose     TEXT NOT NULL,          -- 'board': printed for posting
+                sha256      TEXT NOT NULL,
+                pdf         BLOB NOT NULL
+            ) STRICT;
+            CREATE INDEX printed_sheets_revision ON printed_sheets (revision_id);
+
+            CREATE TABLE category_settings (
+                category TEXT PRIMARY KEY,
+                min_days INTEGER NOT NULL CHECK (min_days BETWEEN 1 AND 60)
+            ) STRICT;
+
+            CREATE TABLE regular_disclosures (
+                id       INTEGER PRIMARY KEY,
+                category TEXT NOT NULL,
+                title    TEXT NOT NULL,
+                rhythm   TEXT NOT NULL CHECK (rhythm IN ('monthly', 'semester', 'yearly'))
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;
@@ -77,6 +176,26 @@ mod tests {
     #[test]
     fn latest_version_matches_the_list() {
         assert_eq!(LATEST_VERSION, steps().len() as i64);
+    }
+
+    #[test]
+    fn a_version_1_store_moves_to_version_2_with_its_data() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_version(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO school (id, name, updated_at) VALUES (1, '一中', '2026-11-24T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let name: String = conn
+            .query_row("SELECT name FROM school", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "一中");
+        let fts: i64 = conn
+            .query_row("SELECT count(*) FROM revisions_fts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fts, 0);
     }
 
     #[test]

@@ -1,0 +1,61 @@
+//! The week board's queries: what goes up, comes down, is on the board, is
+//! overdue, for the week from `monday` to `sunday`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::{ItemRow, Result, Store};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WeekRows {
+    /// Approved and planned for this week, or posted this week.
+    pub going_up: Vec<ItemRow>,
+    /// Their period ends this week.
+    pub coming_down: Vec<ItemRow>,
+    /// On the board at some time this week.
+    pub on_board: Vec<ItemRow>,
+    /// Approved but planned before this week and not posted.
+    pub not_posted: Vec<ItemRow>,
+    /// Period ended before this week and not taken down or closed.
+    pub not_closed: Vec<ItemRow>,
+}
+
+impl Store {
+    pub fn week_rows(&self, monday: NaiveDate, sunday: NaiveDate) -> Result<WeekRows> {
+        Ok(WeekRows {
+            going_up: self.rows_where(
+                "(r.status = 'approved' AND r.planned_start BETWEEN ?1 AND ?2)
+                 OR (r.status IN ('posted', 'taken_down', 'closed') AND r.posted_on BETWEEN ?1 AND ?2)",
+                &[&monday, &sunday],
+            )?,
+            coming_down: self.rows_where(
+                "r.status IN ('posted', 'taken_down', 'closed') AND r.period_end BETWEEN ?1 AND ?2",
+                &[&monday, &sunday],
+            )?,
+            on_board: self.rows_where(
+                "r.status IN ('posted', 'taken_down', 'closed') AND r.posted_on <= ?2
+                 AND coalesce(r.taken_down_on, r.period_end) >= ?1",
+                &[&monday, &sunday],
+            )?,
+            not_posted: self.rows_where(
+                "r.status = 'approved' AND r.planned_start < ?1",
+                &[&monday],
+            )?,
+            not_closed: self.rows_where("r.status = 'posted' AND r.period_end < ?1", &[&monday])?,
+        })
+    }
+
+    /// Whether an item of `category` was posted (or planned) in the month
+    /// of `day`: for the regular disclosures' rhythm.
+    pub fn has_item_in_month(&self, category: &str, day: NaiveDate) -> Result<bool> {
+        let month = day.format("%Y-%m").to_string();
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM items i JOIN revisions r ON r.id = i.current_revision_id
+             WHERE i.category = ?1
+               AND substr(coalesce(r.posted_on, r.planned_start, substr(i.created_at, 1, 10)), 1, 7) = ?2",
+            rusqlite::params![category, month],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+}

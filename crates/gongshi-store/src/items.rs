@@ -1,0 +1,347 @@
+//! `items` and `revisions`: disclosure items, each with its revisions; the
+//! item's current revision is its newest. Search uses the trigram index
+//! `revisions_fts`; the week board's queries use the date indexes.
+
+use chrono::NaiveDate;
+use gongshi_domain::calendar::Period;
+use gongshi_domain::category::Category;
+use gongshi_domain::item::ItemContent;
+use gongshi_domain::revision::Revision;
+use gongshi_domain::workflow::Status;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use crate::{AuditRecord, Result, Store, Writer, convert};
+
+const COLUMNS: &str = "r.id, r.item_id, i.category, r.number, r.status, r.title, r.body, r.fields,
+    r.table_json, r.posting_days, r.planned_start, r.confidentiality, r.signoff, r.approved,
+    r.returned_reason, r.posted_on, r.period_end, r.working_days, r.taken_down_on, r.closure";
+
+fn unknown(what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("unknown {what}: {value}").into(),
+    )
+}
+
+fn json_opt<T: serde::de::DeserializeOwned>(text: Option<String>) -> rusqlite::Result<Option<T>> {
+    text.map(|t| convert::from_json(&t)).transpose()
+}
+
+fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
+    let category: String = r.get(2)?;
+    let status: String = r.get(4)?;
+    let posted_on: Option<NaiveDate> = r.get(15)?;
+    let period_end: Option<NaiveDate> = r.get(16)?;
+    let working_days: Option<u32> = r.get(17)?;
+    let period = match (posted_on, period_end, working_days) {
+        (Some(start), Some(end), Some(working_days)) => Some(Period {
+            start,
+            end,
+            working_days,
+        }),
+        _ => None,
+    };
+    Ok(Revision {
+        id: r.get(0)?,
+        item_id: r.get(1)?,
+        category: Category::from_code(&category).ok_or_else(|| unknown("category", &category))?,
+        number: r.get(3)?,
+        status: Status::from_code(&status).ok_or_else(|| unknown("status", &status))?,
+        content: ItemContent {
+            title: r.get(5)?,
+            body: r.get(6)?,
+            fields: convert::from_json(&r.get::<_, String>(7)?)?,
+            table: json_opt(r.get(8)?)?,
+            posting_days: r.get(9)?,
+            planned_start: r.get(10)?,
+        },
+        confidentiality: json_opt(r.get(11)?)?,
+        signoff: json_opt(r.get(12)?)?,
+        approved: json_opt(r.get(13)?)?,
+        returned_reason: r.get(14)?,
+        period,
+        taken_down_on: r.get(18)?,
+        closure: json_opt(r.get(19)?)?,
+    })
+}
+
+fn read_revision(conn: &Connection, id: i64) -> Result<Option<Revision>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM revisions r JOIN items i ON i.id = r.item_id WHERE r.id = ?1"
+    );
+    Ok(conn.query_row(&sql, [id], to_revision).optional()?)
+}
+
+fn opt_json<T: Serialize>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(convert::to_json)
+}
+
+/// One row of the item list: the current revision, briefly.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub item_id: i64,
+    pub revision_id: i64,
+    pub number: u32,
+    pub category: Category,
+    pub status: Status,
+    pub title: String,
+    pub planned_start: Option<NaiveDate>,
+    pub posted_on: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+}
+
+const ROW_COLUMNS: &str = "i.id, r.id, r.number, i.category, r.status, r.title, r.planned_start, r.posted_on, r.period_end";
+
+fn to_row(r: &Row<'_>) -> rusqlite::Result<ItemRow> {
+    let category: String = r.get(3)?;
+    let status: String = r.get(4)?;
+    Ok(ItemRow {
+        item_id: r.get(0)?,
+        revision_id: r.get(1)?,
+        number: r.get(2)?,
+        category: Category::from_code(&category).ok_or_else(|| unknown("category", &category))?,
+        status: Status::from_code(&status).ok_or_else(|| unknown("status", &status))?,
+        title: r.get(5)?,
+        planned_start: r.get(6)?,
+        posted_on: r.get(7)?,
+        period_end: r.get(8)?,
+    })
+}
+
+/// What the item list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    pub category: Option<Category>,
+    pub status: Option<Status>,
+    /// Items on the board at some day in this range (posted_on ≤ to, and
+    /// period_end ≥ from).
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// A substring of the title or body (Chinese works: trigram index).
+    pub text: Option<String>,
+    pub limit: u32,
+}
+
+impl Store {
+    pub fn revision(&self, id: i64) -> Result<Option<Revision>> {
+        read_revision(&self.conn, id)
+    }
+
+    /// Every revision of an item, oldest first.
+    pub fn item_revisions(&self, item_id: i64) -> Result<Vec<Revision>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM revisions r JOIN items i ON i.id = r.item_id
+             WHERE r.item_id = ?1 ORDER BY r.number"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([item_id], to_revision)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn current_revision(&self, item_id: i64) -> Result<Option<Revision>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT current_revision_id FROM items WHERE id = ?1",
+                [item_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        match id {
+            Some(id) => self.revision(id),
+            None => Ok(None),
+        }
+    }
+
+    /// The current revision of each item matching `filter`, newest first.
+    pub fn list_items(&self, filter: &ItemFilter) -> Result<Vec<ItemRow>> {
+        let mut sql = format!(
+            "SELECT {ROW_COLUMNS} FROM items i JOIN revisions r ON r.id = i.current_revision_id"
+        );
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(text) = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            if text.chars().count() >= 3 {
+                // The trigram index answers substrings of three or more characters.
+                conds.push(
+                    "r.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)".into(),
+                );
+                args.push(Box::new(format!("\"{}\"", text.replace('"', "\"\""))));
+            } else {
+                // Shorter (收费, 采购): a scan, still quick for a school's items.
+                conds.push("(instr(r.title, ?) > 0 OR instr(r.body, ?) > 0)".into());
+                args.push(Box::new(text.to_owned()));
+                args.push(Box::new(text.to_owned()));
+            }
+        }
+        if let Some(c) = filter.category {
+            conds.push("i.category = ?".into());
+            args.push(Box::new(c.code()));
+        }
+        if let Some(s) = filter.status {
+            conds.push("r.status = ?".into());
+            args.push(Box::new(s.code()));
+        }
+        if let Some((from, to)) = filter.period {
+            conds.push("r.posted_on <= ? AND r.period_end >= ?".into());
+            args.push(Box::new(to));
+            args.push(Box::new(from));
+        }
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        sql.push_str(" ORDER BY i.id DESC LIMIT ?");
+        args.push(Box::new(if filter.limit == 0 { 200 } else { filter.limit }));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), to_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Current revisions matching a raw condition on `r` (the board's
+    /// queries), oldest first.
+    pub(crate) fn rows_where(
+        &self,
+        condition: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<ItemRow>> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM items i JOIN revisions r ON r.id = i.current_revision_id
+             WHERE {condition} ORDER BY coalesce(r.posted_on, r.planned_start), i.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(args, to_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn item_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM items", [], |r| r.get(0))?)
+    }
+}
+
+impl Writer<'_> {
+    fn write_revision(&self, rev: &Revision) -> Result<i64> {
+        let c = &rev.content;
+        self.tx.execute(
+            "INSERT INTO revisions (item_id, number, status, title, body, fields, table_json,
+                 posting_days, planned_start, confidentiality, signoff, approved, returned_reason,
+                 posted_on, period_end, working_days, taken_down_on, closure, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            params![
+                rev.item_id,
+                rev.number,
+                rev.status.code(),
+                c.title,
+                c.body,
+                convert::to_json(&c.fields),
+                opt_json(&c.table),
+                c.posting_days,
+                c.planned_start,
+                opt_json(&rev.confidentiality),
+                opt_json(&rev.signoff),
+                opt_json(&rev.approved),
+                rev.returned_reason,
+                rev.period.map(|p| p.start),
+                rev.period.map(|p| p.end),
+                rev.period.map(|p| p.working_days),
+                rev.taken_down_on,
+                opt_json(&rev.closure),
+                self.now,
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.tx.execute(
+            "UPDATE items SET current_revision_id = ?2 WHERE id = ?1",
+            params![rev.item_id, id],
+        )?;
+        Ok(id)
+    }
+
+    /// Stores a new item with its first revision; returns it with its ids.
+    pub fn insert_item(&self, rev: &Revision) -> Result<Revision> {
+        self.tx.execute(
+            "INSERT INTO items (category, created_at) VALUES (?1, ?2)",
+            params![rev.category.code(), self.now],
+        )?;
+        let mut stored = rev.clone();
+        stored.item_id = self.tx.last_insert_rowid();
+        stored.number = 1;
+        stored.id = self.write_revision(&stored)?;
+        let id = stored.item_id.to_string();
+        self.record(AuditRecord::change(
+            "item",
+            &id,
+            "新建事项",
+            None,
+            Some(&stored),
+        ))?;
+        Ok(stored)
+    }
+
+    /// Stores the next revision of an item (a correction after posting).
+    pub fn insert_revision(&self, rev: &Revision) -> Result<Revision> {
+        let mut stored = rev.clone();
+        stored.id = self.write_revision(&stored)?;
+        let id = stored.item_id.to_string();
+        let action = format!("新建第{}版（更正）", stored.number);
+        self.record(AuditRecord::change(
+            "item",
+            &id,
+            &action,
+            None,
+            Some(&stored),
+        ))?;
+        Ok(stored)
+    }
+
+    /// Saves a revision after a workflow step; `action` names the step in
+    /// the audit log (提交审核, 批准…).
+    pub fn save_revision(&self, rev: &Revision, action: &str) -> Result<()> {
+        let before = read_revision(&self.tx, rev.id)?;
+        let c = &rev.content;
+        self.tx.execute(
+            "UPDATE revisions SET status = ?2, title = ?3, body = ?4, fields = ?5, table_json = ?6,
+                 posting_days = ?7, planned_start = ?8, confidentiality = ?9, signoff = ?10,
+                 approved = ?11, returned_reason = ?12, posted_on = ?13, period_end = ?14,
+                 working_days = ?15, taken_down_on = ?16, closure = ?17, updated_at = ?18
+             WHERE id = ?1",
+            params![
+                rev.id,
+                rev.status.code(),
+                c.title,
+                c.body,
+                convert::to_json(&c.fields),
+                opt_json(&c.table),
+                c.posting_days,
+                c.planned_start,
+                opt_json(&rev.confidentiality),
+                opt_json(&rev.signoff),
+                opt_json(&rev.approved),
+                rev.returned_reason,
+                rev.period.map(|p| p.start),
+                rev.period.map(|p| p.end),
+                rev.period.map(|p| p.working_days),
+                rev.taken_down_on,
+                opt_json(&rev.closure),
+                self.now,
+            ],
+        )?;
+        let id = rev.item_id.to_string();
+        self.record(AuditRecord::change(
+            "item",
+            &id,
+            action,
+            before.as_ref(),
+            Some(rev),
+        ))
+    }
+}

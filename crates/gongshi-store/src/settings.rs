@@ -1,0 +1,86 @@
+//! Per-school settings of the clerk's week: the minimum posting period of
+//! each category, and the regular disclosures and their rhythm.
+
+use gongshi_domain::category::Category;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::{AuditRecord, Result, Store, Writer};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegularDisclosure {
+    pub id: i64,
+    pub category: Category,
+    pub title: String,
+    /// monthly | semester | yearly
+    pub rhythm: String,
+}
+
+impl Store {
+    /// The category's minimum posting period (its default if not set).
+    pub fn min_days(&self, category: Category) -> Result<u32> {
+        let set: Option<u32> = self
+            .conn
+            .query_row(
+                "SELECT min_days FROM category_settings WHERE category = ?1",
+                [category.code()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(set.unwrap_or(category.default_min_days()))
+    }
+
+    pub fn regular_disclosures(&self) -> Result<Vec<RegularDisclosure>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, category, title, rhythm FROM regular_disclosures ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            let code: String = r.get(1)?;
+            Ok(RegularDisclosure {
+                id: r.get(0)?,
+                category: Category::from_code(&code).unwrap_or(Category::Other),
+                title: r.get(2)?,
+                rhythm: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Writer<'_> {
+    pub fn set_min_days(&self, category: Category, days: u32) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO category_settings (category, min_days) VALUES (?1, ?2)
+             ON CONFLICT (category) DO UPDATE SET min_days = excluded.min_days",
+            params![category.code(), days],
+        )?;
+        self.record(AuditRecord::change(
+            "setting",
+            category.code(),
+            "设置最短公示期",
+            None,
+            Some(&days),
+        ))
+    }
+
+    pub fn add_regular_disclosure(
+        &self,
+        category: Category,
+        title: &str,
+        rhythm: &str,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO regular_disclosures (category, title, rhythm) VALUES (?1, ?2, ?3)",
+            params![category.code(), title, rhythm],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.record(AuditRecord::change(
+            "regular_disclosure",
+            &id.to_string(),
+            "新增定期公开",
+            None,
+            Some(&title),
+        ))?;
+        Ok(id)
+    }
+}
