@@ -1,14 +1,19 @@
 //! The jobs of Gongshi, each once: the CLI and the desktop shell are thin
 //! faces over these functions. Store, print and domain meet here.
 
+pub mod board;
+pub mod calendar;
 pub mod demo;
 mod error;
+pub mod feedback;
 pub mod info;
+pub mod items;
 pub mod output;
 pub mod paths;
 pub mod printing;
 pub mod school;
 pub mod setup;
+pub mod sheets;
 
 pub use error::AppError;
 pub use gongshi_domain as domain;

@@ -1,0 +1,223 @@
+//! 本周公开栏: what goes up, comes down, is on the board and is overdue in
+//! a week; and the weekly batch printed for posting, each sheet archived
+//! with its SHA-256 so the record proves what was on the board.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
+use gongshi_domain::calendar::Period;
+use gongshi_domain::revision::Revision;
+use gongshi_domain::workflow::Status;
+use gongshi_domain::{FieldError, OperatorName, SchoolProfile};
+use gongshi_print::sheet::{Align, Block, Column, Document, Paper, Row, Sheet, Table};
+use gongshi_store::{ItemRow, Store, WeekRows};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::{Result, calendar, printing, sheets};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekBoard {
+    pub monday: NaiveDate,
+    pub sunday: NaiveDate,
+    #[serde(flatten)]
+    pub rows: WeekRows,
+    /// Regular disclosures not made this month (本月财务收支…).
+    pub missing_regular: Vec<String>,
+}
+
+/// The Monday-to-Sunday week containing `date`.
+pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(6))
+}
+
+pub fn week(store: &Store, date: NaiveDate) -> Result<WeekBoard> {
+    let (monday, sunday) = week_of(date);
+    let rows = store.week_rows(monday, sunday)?;
+    let mut missing_regular = Vec::new();
+    for regular in store.regular_disclosures()? {
+        // Monthly rhythms are checked; a semester or a year is the clerk's call.
+        if regular.rhythm == "monthly"
+            && !store.has_item_in_month(regular.category.code(), monday)?
+        {
+            missing_regular.push(format!("本月尚未公开：{}", regular.title));
+        }
+    }
+    Ok(WeekBoard {
+        monday,
+        sunday,
+        rows,
+        missing_regular,
+    })
+}
+
+/// What a weekly print produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedWeek {
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    /// (item title, SHA-256 of its archived sheet)
+    pub sheets: Vec<(String, String)>,
+}
+
+/// Prints the week's batch: a cover list, then every sheet going up. Each
+/// sheet is also rendered alone and archived with its SHA-256 and the date.
+pub fn print_week(
+    store: &mut Store,
+    op: &OperatorName,
+    date: NaiveDate,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<PrintedWeek> {
+    let board = week(store, date)?;
+    let school = store
+        .school()?
+        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?;
+    let allow = printing::allowlist(&school);
+    let cal = calendar::calendar(Some(store))?;
+    let today = now.date_naive();
+
+    let mut sheets = Vec::new();
+    let mut archive = Vec::new();
+    for row in &board.rows.going_up {
+        let rev = store
+            .revision(row.revision_id)?
+            .ok_or_else(|| FieldError::new("事项", "修订版不存在"))?;
+        let period = match rev.period {
+            Some(p) => Some(p),
+            None => planned_period(&rev, board.monday, &cal)?,
+        };
+        let sheet = sheets::item_sheet(&school, &rev, period, today, paper);
+        let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);
+        let pdf = gongshi_print::render_pdf(&single, &allow)?;
+        let sha = hex(&Sha256::digest(&pdf));
+        archive.push((rev.id, rev.content.title.clone(), sha, pdf));
+        sheets.push(sheet);
+    }
+    let mut all = vec![cover(&school, &board, paper)];
+    all.extend(sheets);
+    let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
+    let pdf = gongshi_print::render_pdf(&document(&school, &title, now, all), &allow)?;
+    store.write(op, |w| {
+        for (revision_id, _, sha, bytes) in &archive {
+            w.archive_sheet(*revision_id, today, sha, bytes)?;
+        }
+        Ok(())
+    })?;
+    Ok(PrintedWeek {
+        pdf,
+        sheets: archive
+            .into_iter()
+            .map(|(_, title, sha, _)| (title, sha))
+            .collect(),
+    })
+}
+
+fn planned_period(
+    rev: &Revision,
+    monday: NaiveDate,
+    cal: &gongshi_domain::calendar::Calendar,
+) -> Result<Option<Period>> {
+    if rev.status != Status::Approved {
+        return Ok(None);
+    }
+    let start = rev.content.planned_start.unwrap_or(monday);
+    Ok(Some(
+        cal.period(start, rev.content.posting_days)
+            .map_err(|e| e.for_field("公示期"))?,
+    ))
+}
+
+fn document(
+    school: &SchoolProfile,
+    title: &str,
+    now: DateTime<FixedOffset>,
+    sheets: Vec<Sheet>,
+) -> Document {
+    Document {
+        title: title.to_owned(),
+        author: school.name.clone(),
+        created: now,
+        sheets,
+    }
+}
+
+fn cover(school: &SchoolProfile, board: &WeekBoard, paper: Paper) -> Sheet {
+    let table = |rows: &[ItemRow], date_title: &str, date: fn(&ItemRow) -> Option<NaiveDate>| {
+        Block::Table(Table {
+            columns: vec![
+                Column::new("序号", 0.6, Align::Center),
+                Column::new("事项", 4.0, Align::Left),
+                Column::new("类别", 1.2, Align::Center),
+                Column::new(date_title, 1.6, Align::Center),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    Row::new(vec![
+                        (i + 1).to_string(),
+                        r.title.clone(),
+                        r.category.label().into(),
+                        date(r).map(|d| d.to_string()).unwrap_or_default(),
+                    ])
+                })
+                .collect(),
+        })
+    };
+    let mut blocks = vec![Block::Heading(format!(
+        "一、本周张贴（{}项）",
+        board.rows.going_up.len()
+    ))];
+    if board.rows.going_up.is_empty() {
+        blocks.push(Block::Note("本周没有需要张贴的事项。".into()));
+    } else {
+        blocks.push(table(&board.rows.going_up, "张贴日期", |r| {
+            r.posted_on.or(r.planned_start)
+        }));
+    }
+    blocks.push(Block::Heading(format!(
+        "二、本周撤下（{}项）",
+        board.rows.coming_down.len()
+    )));
+    if board.rows.coming_down.is_empty() {
+        blocks.push(Block::Note("本周没有期满撤下的事项。".into()));
+    } else {
+        blocks.push(table(&board.rows.coming_down, "期满日期", |r| {
+            r.period_end
+        }));
+    }
+    let overdue: Vec<String> = board
+        .rows
+        .not_posted
+        .iter()
+        .map(|r| format!("已批准未张贴：{}", r.title))
+        .chain(
+            board
+                .rows
+                .not_closed
+                .iter()
+                .map(|r| format!("公示期满未撤下归档：{}", r.title)),
+        )
+        .chain(board.missing_regular.iter().cloned())
+        .collect();
+    if !overdue.is_empty() {
+        blocks.push(Block::Heading("三、逾期提醒".into()));
+        blocks.extend(overdue.into_iter().map(Block::Note));
+    }
+    Sheet {
+        paper,
+        school_name: school.name.clone(),
+        header_label: "校务公开".into(),
+        title: "本周校务公开栏张贴清单".into(),
+        subtitle: Some(format!(
+            "（{}至{}）",
+            gongshi_print::dates::chinese_date(board.monday),
+            gongshi_print::dates::chinese_date(board.sunday)
+        )),
+        blocks,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

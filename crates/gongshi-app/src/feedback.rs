@@ -1,0 +1,122 @@
+//! 反馈栏: log feedback and objections, answer them, and print the Q&A
+//! sheet of the published answers.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use gongshi_domain::feedback::{Answer, Feedback};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_print::sheet::{Block, Closing, Document, Paper, Sheet};
+use gongshi_store::Store;
+
+use crate::{Result, printing, sheets};
+
+pub struct NewFeedback<'a> {
+    pub received_on: NaiveDate,
+    pub channel: &'a str,
+    pub item_id: Option<i64>,
+    pub content: &'a str,
+    pub is_objection: bool,
+}
+
+pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result<Feedback> {
+    if let Some(item) = new.item_id
+        && store.current_revision(item)?.is_none()
+    {
+        return Err(FieldError::new("相关事项", format!("没有编号为{item}的事项")).into());
+    }
+    let mut f = Feedback {
+        id: 0,
+        received_on: new.received_on,
+        channel: new.channel.trim().to_owned(),
+        item_id: new.item_id,
+        content: new.content.to_owned(),
+        is_objection: new.is_objection,
+        answer: None,
+        publish: false,
+    }
+    .validated()?;
+    f.id = store.write(op, |w| w.save_feedback(&f))?;
+    Ok(f)
+}
+
+pub fn answer(
+    store: &mut Store,
+    op: &OperatorName,
+    id: i64,
+    text: &str,
+    responder: &str,
+    answered_on: NaiveDate,
+    publish: bool,
+) -> Result<Feedback> {
+    let mut f = store
+        .feedback(id)?
+        .ok_or_else(|| FieldError::new("反馈", format!("没有编号为{id}的反馈")))?;
+    f.answer = Some(Answer {
+        text: text.to_owned(),
+        responder: responder.to_owned(),
+        answered_on,
+    });
+    f.publish = publish;
+    let f = f.validated()?;
+    store.write(op, |w| w.save_feedback(&f))?;
+    Ok(f)
+}
+
+/// The Q&A sheet (反馈栏答复公示) of every published answer.
+pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Result<Vec<u8>> {
+    let school = store
+        .school()?
+        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?;
+    let published: Vec<Feedback> = store
+        .feedback_list(None)?
+        .into_iter()
+        .filter(|f| f.publish)
+        .collect();
+    if published.is_empty() {
+        return Err(FieldError::new("公开", "还没有标记为公开的答复").into());
+    }
+    let mut blocks = vec![Block::Paragraph(
+        "现将近期通过意见箱、电话、会议等渠道收到的意见建议及学校答复公示如下。".into(),
+    )];
+    for (i, f) in published.iter().enumerate() {
+        let Some(answer) = &f.answer else { continue };
+        blocks.push(Block::Heading(format!(
+            "{}. 来自{}（{}）",
+            i + 1,
+            f.channel,
+            f.received_on
+        )));
+        blocks.push(Block::KeyValues(vec![
+            ("问".into(), f.content.clone()),
+            ("答".into(), answer.text.clone()),
+            (
+                "答复".into(),
+                format!("{}，{}", answer.responder, answer.answered_on),
+            ),
+        ]));
+    }
+    blocks.push(Block::Closing(Closing {
+        posting_period: None,
+        feedback: sheets::feedback_lines(&school),
+        issuer: school.name.clone(),
+        date: now.date_naive(),
+        signature: None,
+        seal: true,
+    }));
+    let doc = Document {
+        title: "反馈意见答复公示".into(),
+        author: school.name.clone(),
+        created: now,
+        sheets: vec![Sheet {
+            paper,
+            school_name: school.name.clone(),
+            header_label: "校务公开·反馈栏".into(),
+            title: "反馈意见答复公示".into(),
+            subtitle: None,
+            blocks,
+        }],
+    };
+    Ok(gongshi_print::render_pdf(
+        &doc,
+        &printing::allowlist(&school),
+    )?)
+}

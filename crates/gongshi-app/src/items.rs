@@ -1,0 +1,169 @@
+//! The jobs of a disclosure item: create from a category template, edit a
+//! draft, and every workflow step. Each loads the item's current revision,
+//! applies the domain's step, and stores it with its audit row in one
+//! transaction: a refused step changes nothing.
+
+use chrono::NaiveDate;
+use gongshi_domain::category::Category;
+use gongshi_domain::item::ItemContent;
+use gongshi_domain::revision::{CloseResult, Closure, Revision, Stamp};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_store::Store;
+use serde::Serialize;
+
+use crate::{Result, calendar};
+
+/// A stored revision and the warnings it deserves (a short period…).
+#[derive(Debug, Clone, Serialize)]
+pub struct Saved {
+    pub revision: Revision,
+    pub warnings: Vec<String>,
+}
+
+fn saved(store: &Store, revision: Revision) -> Result<Saved> {
+    let min = store.min_days(revision.category)?;
+    let warnings = revision.content.warnings(min);
+    Ok(Saved { revision, warnings })
+}
+
+pub fn create(
+    store: &mut Store,
+    op: &OperatorName,
+    category: Category,
+    content: ItemContent,
+) -> Result<Saved> {
+    let draft = Revision::draft(category, content)?;
+    let stored = store.write(op, |w| w.insert_item(&draft))?;
+    saved(store, stored)
+}
+
+fn current(store: &Store, item_id: i64) -> Result<Revision> {
+    store
+        .current_revision(item_id)?
+        .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")).into())
+}
+
+/// Applies one step to the item's current revision and stores it.
+fn step(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    label: &str,
+    apply: impl FnOnce(&mut Revision) -> Result<()>,
+) -> Result<Saved> {
+    let mut rev = current(store, item_id)?;
+    apply(&mut rev)?;
+    store.write(op, |w| w.save_revision(&rev, label))?;
+    saved(store, rev)
+}
+
+pub fn edit(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    content: ItemContent,
+) -> Result<Saved> {
+    step(store, op, item_id, "修改", |r| Ok(r.edit(content)?))
+}
+
+pub fn submit(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Saved> {
+    step(store, op, item_id, "提交审核", |r| Ok(r.submit()?))
+}
+
+/// 保密审查 and/or the supervision group's sign-off: (name, date, remark).
+pub struct ReviewInput<'a> {
+    pub confidentiality: Option<(&'a str, NaiveDate, &'a str)>,
+    pub signoff: Option<(&'a str, NaiveDate, &'a str)>,
+}
+
+pub fn review(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    input: ReviewInput<'_>,
+) -> Result<Saved> {
+    let conf = input
+        .confidentiality
+        .map(|(by, on, note)| Stamp::new("保密审查人", by, on, note))
+        .transpose()?;
+    let sign = input
+        .signoff
+        .map(|(by, on, note)| Stamp::new("监督小组签字人", by, on, note))
+        .transpose()?;
+    step(store, op, item_id, "审查签字", |r| {
+        Ok(r.review(conf, sign)?)
+    })
+}
+
+pub fn approve(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    by: &str,
+    on: NaiveDate,
+    note: &str,
+) -> Result<Saved> {
+    let stamp = Stamp::new("批准人", by, on, note)?;
+    step(store, op, item_id, "批准", |r| Ok(r.approve(stamp)?))
+}
+
+pub fn send_back(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    reason: &str,
+) -> Result<Saved> {
+    step(store, op, item_id, "退回", |r| Ok(r.send_back(reason)?))
+}
+
+pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -> Result<Saved> {
+    let cal = calendar::calendar(Some(store))?;
+    step(store, op, item_id, "张贴公示", |r| {
+        r.post(on, &cal)?;
+        Ok(())
+    })
+}
+
+pub fn take_down(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    on: NaiveDate,
+) -> Result<Saved> {
+    step(store, op, item_id, "撤下", |r| Ok(r.take_down(on)?))
+}
+
+pub fn close(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    result: CloseResult,
+    on: NaiveDate,
+    note: &str,
+) -> Result<Saved> {
+    let open = store.open_objections(item_id)?;
+    let closure = Closure {
+        result,
+        on,
+        note: gongshi_domain::text::limited("归档说明", note, 500)?,
+    };
+    step(store, op, item_id, result.label(), |r| {
+        Ok(r.close(closure, open)?)
+    })
+}
+
+/// A correction of what was posted: the next revision, as a draft.
+pub fn revise(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Saved> {
+    let next = current(store, item_id)?.revise()?;
+    let stored = store.write(op, |w| w.insert_revision(&next))?;
+    saved(store, stored)
+}
+
+/// An item with all its revisions, oldest first.
+pub fn history(store: &Store, item_id: i64) -> Result<Vec<Revision>> {
+    let revisions = store.item_revisions(item_id)?;
+    if revisions.is_empty() {
+        return Err(FieldError::new("事项", format!("没有编号为{item_id}的事项")).into());
+    }
+    Ok(revisions)
+}

@@ -1,0 +1,100 @@
+//! The board sheet of a disclosure item, as the engine's document model.
+
+use chrono::NaiveDate;
+use gongshi_domain::SchoolProfile;
+use gongshi_domain::calendar::Period;
+use gongshi_domain::revision::Revision;
+use gongshi_print::sheet::{Align, Block, Closing, Column, Paper, Row, Sheet, Table};
+
+/// The sheet for `rev`, to be posted for `period`, dated `printed_on`.
+pub fn item_sheet(
+    school: &SchoolProfile,
+    rev: &Revision,
+    period: Option<Period>,
+    printed_on: NaiveDate,
+    paper: Paper,
+) -> Sheet {
+    let c = &rev.content;
+    let mut blocks: Vec<Block> = c
+        .body
+        .split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Paragraph(p.to_owned()))
+        .collect();
+    let fields: Vec<(String, String)> = rev
+        .category
+        .required_fields()
+        .iter()
+        .filter_map(|spec| {
+            let value = c.fields.get(spec.key).filter(|v| !v.trim().is_empty())?;
+            Some((spec.label.to_owned(), value.clone()))
+        })
+        .collect();
+    if !fields.is_empty() {
+        blocks.push(Block::KeyValues(fields));
+    }
+    if let Some(table) = c.table.as_ref().filter(|t| !t.columns.is_empty()) {
+        blocks.push(Block::Table(Table {
+            columns: table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, title)| Column::new(title, 1.0, column_align(&table.rows, i)))
+                .collect(),
+            rows: table.rows.iter().map(|r| Row::new(r.clone())).collect(),
+        }));
+    }
+    blocks.push(Block::Closing(Closing {
+        posting_period: period.map(|p| p.to_string()),
+        feedback: feedback_lines(school),
+        issuer: school.name.clone(),
+        date: printed_on,
+        signature: None,
+        seal: true,
+    }));
+    let subtitle = (rev.number > 1).then(|| format!("（更正稿·第{}版）", rev.number));
+    Sheet {
+        paper,
+        school_name: school.name.clone(),
+        header_label: format!("校务公开·{}", rev.category.label()),
+        title: c.title.clone(),
+        subtitle,
+        blocks,
+    }
+}
+
+/// How to give feedback, from the school's phone fields.
+pub fn feedback_lines(school: &SchoolProfile) -> Vec<String> {
+    let mut phones = Vec::new();
+    if !school.supervision_phone.is_empty() {
+        phones.push(format!("学校监督电话{}", school.supervision_phone));
+    }
+    if !school.complaint_phone.is_empty() {
+        phones.push(format!("上级投诉电话{}", school.complaint_phone));
+    }
+    let mut line = "如有意见或异议，请在公示期内投入校务公开意见箱".to_owned();
+    if !phones.is_empty() {
+        line.push_str("，或拨打");
+        line.push_str(&phones.join("、"));
+    }
+    line.push('。');
+    vec![line]
+}
+
+/// Amount-like columns are right-aligned.
+fn column_align(rows: &[Vec<String>], col: usize) -> Align {
+    let numeric =
+        |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ",.-%".contains(c));
+    let cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.get(col))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !cells.is_empty() && cells.iter().all(|s| numeric(s)) {
+        Align::Right
+    } else {
+        Align::Left
+    }
+}
