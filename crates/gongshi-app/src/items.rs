@@ -159,6 +159,27 @@ pub fn revise(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Save
     saved(store, stored)
 }
 
+/// The key of a category's field given its key or its Chinese label.
+pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
+    category
+        .required_fields()
+        .iter()
+        .find(|f| f.key == name || f.label == name || f.label.starts_with(name))
+        .map(|f| f.key)
+        .ok_or_else(|| {
+            let known: Vec<_> = category.required_fields().iter().map(|f| f.label).collect();
+            FieldError::new(
+                "字段",
+                format!(
+                    "“{}”类别没有“{name}”字段（有：{}）",
+                    category.label(),
+                    known.join("、")
+                ),
+            )
+            .into()
+        })
+}
+
 /// An item with all its revisions, oldest first.
 pub fn history(store: &Store, item_id: i64) -> Result<Vec<Revision>> {
     let revisions = store.item_revisions(item_id)?;

@@ -14,6 +14,7 @@ pub mod printing;
 pub mod school;
 pub mod setup;
 pub mod sheets;
+pub mod tables;
 
 pub use error::AppError;
 pub use gongshi_domain as domain;

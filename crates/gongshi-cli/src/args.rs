@@ -43,6 +43,18 @@ pub enum Command {
     /// 打印（样张）
     #[command(subcommand)]
     Print(PrintCommand),
+    /// 工作日历：公示期的工作日
+    #[command(subcommand)]
+    Calendar(crate::args_week::CalendarCommand),
+    /// 公开事项：新建、修改、审核、张贴、撤下、归档、更正
+    #[command(subcommand)]
+    Items(crate::args_week::ItemsCommand),
+    /// 本周公开栏
+    #[command(subcommand)]
+    Board(crate::args_week::BoardCommand),
+    /// 反馈栏与异议
+    #[command(subcommand)]
+    Feedback(crate::args_week::FeedbackCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -101,14 +101,13 @@ impl Revision {
     }
 
     fn step(&mut self, action: Action) -> Result<(), DomainError> {
-        self.status =
-            next(self.status, action).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        self.status = next(self.status, action).map_err(refused)?;
         Ok(())
     }
 
     /// Replaces the content of a draft or returned revision.
     pub fn edit(&mut self, content: ItemContent) -> Result<(), DomainError> {
-        next(self.status, Action::Edit).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        next(self.status, Action::Edit).map_err(refused)?;
         self.content = content.validated(self.category)?;
         Ok(())
     }
@@ -208,7 +207,7 @@ impl Revision {
     /// A correction of what was posted: the next revision, as a draft with
     /// the same content, to go through review again.
     pub fn revise(&self) -> Result<Revision, DomainError> {
-        next(self.status, Action::Revise).map_err(|e| FieldError::new("状态", e.to_string()))?;
+        next(self.status, Action::Revise).map_err(refused)?;
         Ok(Revision {
             id: 0,
             item_id: self.item_id,
@@ -225,6 +224,11 @@ impl Revision {
             closure: None,
         })
     }
+}
+
+/// A refused step names the item's status as the field.
+fn refused(e: crate::workflow::WorkflowError) -> FieldError {
+    FieldError::new("事项状态", e.to_string())
 }
 
 #[cfg(test)]

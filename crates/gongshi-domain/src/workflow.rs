@@ -112,10 +112,20 @@ pub fn next(status: Status, action: Action) -> Result<Status, WorkflowError> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("“{}”状态的事项不能“{}”", .status.label(), .action.label())]
+#[error("“{}”状态的事项不能“{}”{}", .status.label(), .action.label(), hint(*.status, *.action))]
 pub struct WorkflowError {
     pub status: Status,
     pub action: Action,
+}
+
+fn hint(status: Status, action: Action) -> &'static str {
+    match (status, action) {
+        (Status::Posted | Status::TakenDown | Status::Closed, Action::Edit) => {
+            "（已张贴的事项不能改动，请用“更正”建立新的修订版）"
+        }
+        (Status::Pending | Status::Approved, Action::Edit) => "（请先退回后再修改）",
+        _ => "",
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +173,10 @@ mod tests {
             assert!(next(status, action).is_err(), "{status:?} {action:?}");
         }
         let msg = next(Status::Posted, Action::Edit).unwrap_err().to_string();
-        assert_eq!(msg, "“公示中”状态的事项不能“修改”");
+        assert_eq!(
+            msg,
+            "“公示中”状态的事项不能“修改”（已张贴的事项不能改动，请用“更正”建立新的修订版）"
+        );
     }
 
     #[test]

@@ -153,3 +153,126 @@ fn print_demo_into_a_missing_folder_fails_cleanly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("无法写入"), "{}", stderr(&out));
 }
+
+#[test]
+fn calendar_workdays_prints_the_last_day_without_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.sqlite3");
+    let out = gongshi(
+        &db,
+        &[
+            "calendar",
+            "workdays",
+            "--from",
+            "2026-09-28",
+            "--days",
+            "5",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "2026-10-09");
+    let out = gongshi(
+        &db,
+        &[
+            "--json",
+            "calendar",
+            "workdays",
+            "--from",
+            "2026-12-28",
+            "--days",
+            "10",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("2027年"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_item_goes_through_the_week_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let run = |args: &[&str]| {
+        let out = gongshi(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["init", "--name", "阳光市实验小学"]);
+    run(&[
+        "items",
+        "add",
+        "--category",
+        "采购",
+        "--title",
+        "多媒体设备采购结果公示",
+        "--body",
+        "经政府招标，采购交互式白板12台。",
+        "--field",
+        "采购方式=政府招标",
+        "--field",
+        "供应商=阳光科技有限公司",
+        "--field",
+        "采购日期=2026-11-10",
+        "--planned",
+        "2026-11-23",
+    ]);
+    run(&["items", "submit", "1"]);
+    let refused = gongshi(&db, &["items", "approve", "1", "--by", "李新义"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("保密审查"),
+        "{}",
+        stderr(&refused)
+    );
+    run(&[
+        "items",
+        "review",
+        "1",
+        "--confidentiality",
+        "王静",
+        "--signoff",
+        "赵敏",
+        "--date",
+        "2026-11-20",
+    ]);
+    run(&[
+        "items",
+        "approve",
+        "1",
+        "--by",
+        "李新义",
+        "--date",
+        "2026-11-20",
+    ]);
+    let week = run(&["board", "week", "--date", "2026-11-24"]);
+    assert!(week.contains("本周张贴（1）"), "{week}");
+
+    let pdf = dir.path().join("本周.pdf");
+    run(&[
+        "board",
+        "week",
+        "--date",
+        "2026-11-24",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("本周校务公开栏张贴清单"), "{text}");
+    assert!(text.contains("多媒体设备采购结果公示"), "{text}");
+    assert!(text.contains("供应商：阳光科技有限公司"), "{text}");
+
+    run(&["items", "post", "1", "--date", "2026-11-23"]);
+    let frozen = gongshi(&db, &["items", "edit", "1", "--title", "改"]);
+    assert_eq!(frozen.status.code(), Some(1));
+    assert!(stderr(&frozen).contains("更正"), "{}", stderr(&frozen));
+    let shown = run(&["--json", "items", "show", "1"]);
+    let history: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(history[0]["status"], "posted");
+    assert_eq!(history[0]["period"]["end"], "2026-11-27");
+    let found = run(&["items", "list", "--text", "交互式白板"]);
+    assert!(found.contains("多媒体设备采购结果公示"), "{found}");
+}

@@ -1,5 +1,7 @@
 //! One function per command, each a call into `gongshi-app`.
 
+mod week;
+
 use gongshi_app::domain::{OperatorName, SchoolProfile};
 use gongshi_app::setup::{Start, create_store};
 use gongshi_app::{Result, Store, info, paths, school};
@@ -64,26 +66,39 @@ pub fn run(cli: &Cli) -> Result<()> {
             Ok(())
         }
         Command::Print(PrintCommand::Demo { paper, out }) => {
-            let size = match paper {
-                PaperArg::A4 => PaperSize::A4,
-                PaperArg::A3 => PaperSize::A3,
-            };
-            let paper = Paper {
-                size,
-                ..Paper::default()
-            };
-            let bytes = printing::demo_sheet(None, paper, chrono::Local::now().fixed_offset())?;
-            output::write_atomically(out, &bytes)?;
-            let written = Written {
-                path: out.display().to_string(),
-                bytes: bytes.len(),
-            };
-            emit(cli, &written, || {
-                format!("已生成：{}（{} KB）", written.path, written.bytes / 1024)
-            });
-            Ok(())
+            let now = chrono::Local::now().fixed_offset();
+            let bytes = printing::demo_sheet(None, paper_of(*paper), now)?;
+            write_pdf(cli, out, &bytes)
         }
+        Command::Calendar(c) => week::calendar(cli, &db, c),
+        Command::Items(c) => week::items(cli, &db, c),
+        Command::Board(c) => week::board(cli, &db, c),
+        Command::Feedback(c) => week::feedback(cli, &db, c),
     }
+}
+
+pub(crate) fn paper_of(paper: PaperArg) -> Paper {
+    let size = match paper {
+        PaperArg::A4 => PaperSize::A4,
+        PaperArg::A3 => PaperSize::A3,
+    };
+    Paper {
+        size,
+        ..Paper::default()
+    }
+}
+
+/// Writes printed bytes (atomically) and says where.
+pub(crate) fn write_pdf(cli: &Cli, out: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    output::write_atomically(out, bytes)?;
+    let written = Written {
+        path: out.display().to_string(),
+        bytes: bytes.len(),
+    };
+    emit(cli, &written, || {
+        format!("已生成：{}（{} KB）", written.path, written.bytes / 1024)
+    });
+    Ok(())
 }
 
 /// What a printing command wrote.

@@ -1,0 +1,214 @@
+//! The command line of the clerk's week: calendar, items, board, feedback.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use crate::args::PaperArg;
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// 公示期的最后一天（ISO 日期；--json 给出更多）
+    Workdays {
+        /// 开始日期（休息日则从下一个工作日算起）
+        #[arg(long)]
+        from: NaiveDate,
+        /// 工作日数
+        #[arg(long)]
+        days: u32,
+    },
+    /// 录入放假日或调休上班日（用于以后年份）
+    AddDay {
+        date: NaiveDate,
+        /// 名称，如 元旦、春节
+        #[arg(long)]
+        name: String,
+        /// 放假（默认）
+        #[arg(long, conflicts_with = "work")]
+        off: bool,
+        /// 调休上班
+        #[arg(long)]
+        work: bool,
+    },
+    /// 删除录入的日历日
+    RemoveDay { date: NaiveDate },
+    /// 列出录入的日历日
+    Days,
+}
+
+#[derive(Debug, Args)]
+pub struct ContentArgs {
+    /// 标题
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 正文（每行一段）
+    #[arg(long, conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// 从文件读正文（UTF-8）
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// 类别字段，如 --field 公开名额=3（可多次）
+    #[arg(long = "field", value_name = "名称=值")]
+    pub fields: Vec<String>,
+    /// 公示期（工作日）
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// 计划张贴日期
+    #[arg(long)]
+    pub planned: Option<NaiveDate>,
+    /// 附表：CSV 文件（UTF-8，第一行为表头）
+    #[arg(long, value_name = "FILE.csv")]
+    pub table: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemsCommand {
+    /// 列出事项（当前版本）
+    List {
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// 标题或正文中的文字
+        #[arg(long)]
+        text: Option<String>,
+        /// 公示期与此区间重叠
+        #[arg(long, requires = "to")]
+        from: Option<NaiveDate>,
+        #[arg(long, requires = "from")]
+        to: Option<NaiveDate>,
+    },
+    /// 显示事项及其全部修订版
+    Show { id: i64 },
+    /// 按类别模板新建事项（草稿）
+    Add {
+        /// 类别：重大决策、评优评先、职称评聘、财务收支、收费、采购、学生资助、领导述职、师德承诺、其他
+        #[arg(long)]
+        category: String,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// 修改草稿或退回的事项（只改给出的项）
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// 提交审核
+    Submit { id: i64 },
+    /// 保密审查和/或监督小组签字
+    Review {
+        id: i64,
+        /// 保密审查人
+        #[arg(long)]
+        confidentiality: Option<String>,
+        /// 监督小组签字人
+        #[arg(long)]
+        signoff: Option<String>,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 批准（领导小组）
+    Approve {
+        id: i64,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 退回（须写原因）
+    Return {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 张贴公示
+    Post {
+        id: i64,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// 撤下
+    TakeDown {
+        id: i64,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// 归档：期满无异议，或异议已处理
+    Close {
+        id: i64,
+        #[arg(long, conflicts_with = "handled")]
+        no_objection: bool,
+        #[arg(long)]
+        handled: bool,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 更正已张贴的事项：新建下一修订版（草稿）
+    Revise { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BoardCommand {
+    /// 本周公开栏；给出 --out 则打印本周张贴批次（封面清单＋各张公示）并存档
+    Week {
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCommand {
+    /// 登记反馈或异议
+    Add {
+        /// 来源：信箱、电话、教代会、家长座谈会、来信、其他
+        #[arg(long)]
+        channel: String,
+        #[arg(long)]
+        content: String,
+        /// 相关事项编号
+        #[arg(long)]
+        item: Option<i64>,
+        /// 这是对事项的异议
+        #[arg(long)]
+        objection: bool,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// 答复
+    Answer {
+        id: i64,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        responder: String,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// 在答复公示中公开
+        #[arg(long)]
+        publish: bool,
+    },
+    /// 列出反馈
+    List {
+        #[arg(long)]
+        item: Option<i64>,
+    },
+    /// 打印答复公示（已公开的答复）
+    Sheet {
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+}

@@ -1,0 +1,439 @@
+//! The clerk's week from the command line: calendar, items, board, feedback.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use gongshi_app::domain::category::Category;
+use gongshi_app::domain::item::ItemContent;
+use gongshi_app::domain::revision::{CloseResult, Revision};
+use gongshi_app::domain::workflow::Status;
+use gongshi_app::domain::{FieldError, OperatorName};
+use gongshi_app::feedback::{self as fb, NewFeedback};
+use gongshi_app::items::{self, ReviewInput, Saved};
+use gongshi_app::{Result, Store, board as week_board, calendar as cal, tables};
+use gongshi_store::ItemFilter;
+
+use super::{paper_of, write_pdf};
+use crate::args::Cli;
+use crate::args_week::{BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand};
+use crate::output::emit;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn operator(cli: &Cli) -> Result<OperatorName> {
+    Ok(OperatorName::parse(&cli.operator)?)
+}
+
+pub fn calendar(cli: &Cli, db: &Path, command: &CalendarCommand) -> Result<()> {
+    match command {
+        CalendarCommand::Workdays { from, days } => {
+            // The school's added days count when there is a store; the
+            // shipped calendar alone otherwise.
+            let store = if db.exists() {
+                Some(Store::open(db)?)
+            } else {
+                None
+            };
+            let period = cal::workdays(store.as_ref(), *from, *days)?;
+            let json = serde_json::json!({
+                "start": period.start, "end": period.end,
+                "working_days": period.working_days, "text": period.to_string(),
+            });
+            emit(cli, &json, || period.end.to_string());
+        }
+        CalendarCommand::AddDay {
+            date, name, work, ..
+        } => {
+            let mut store = Store::open(db)?;
+            let day = cal::set_day(&mut store, &operator(cli)?, *date, name, !work)?;
+            let kind = if day.off { "放假" } else { "调休上班" };
+            emit(cli, &day, || {
+                format!("已录入：{} {}（{kind}）", day.date, day.name)
+            });
+        }
+        CalendarCommand::RemoveDay { date } => {
+            let mut store = Store::open(db)?;
+            cal::remove_day(&mut store, &operator(cli)?, *date)?;
+            emit(cli, &date, || format!("已删除：{date}"));
+        }
+        CalendarCommand::Days => {
+            let store = Store::open(db)?;
+            let days = store.calendar_days()?;
+            emit(cli, &days, || {
+                if days.is_empty() {
+                    return "没有录入的日历日（2020—2026年用内置的官方日历）".into();
+                }
+                days.iter()
+                    .map(|d| {
+                        format!(
+                            "{}\t{}\t{}",
+                            d.date,
+                            d.name,
+                            if d.off { "放假" } else { "调休上班" }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+    }
+    Ok(())
+}
+
+fn category(name: &str) -> Result<Category> {
+    Category::from_code(name).ok_or_else(|| {
+        let all: Vec<_> = Category::ALL.iter().map(|c| c.label()).collect();
+        FieldError::new(
+            "类别",
+            format!("“{name}”不是公开类别（{}）", all.join("、")),
+        )
+        .into()
+    })
+}
+
+/// Applies the options given over `base` (a new item's empty content, or
+/// the current revision's).
+fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<ItemContent> {
+    let mut c = base;
+    if let Some(t) = &args.title {
+        c.title.clone_from(t);
+    }
+    if let Some(b) = &args.body {
+        c.body.clone_from(b);
+    }
+    if let Some(path) = &args.body_file {
+        c.body = std::fs::read_to_string(path)
+            .map_err(|e| FieldError::new("正文", format!("读不出 {}：{e}", path.display())))?;
+    }
+    for pair in &args.fields {
+        let (name, value) = pair
+            .split_once(['=', '＝'])
+            .ok_or_else(|| FieldError::new("字段", format!("“{pair}”应写成 名称=值")))?;
+        c.fields.insert(
+            items::field_key(category, name.trim())?.to_owned(),
+            value.trim().to_owned(),
+        );
+    }
+    if let Some(days) = args.days {
+        c.posting_days = days;
+    }
+    if args.planned.is_some() {
+        c.planned_start = args.planned;
+    }
+    if let Some(path) = &args.table {
+        let bytes = std::fs::read(path)
+            .map_err(|e| FieldError::new("表格", format!("读不出 {}：{e}", path.display())))?;
+        c.table = Some(tables::from_csv(&bytes)?);
+    }
+    Ok(c)
+}
+
+fn saved_text(s: &Saved) -> String {
+    let r = &s.revision;
+    let mut lines = vec![format!(
+        "事项 {}（第{}版）：{}　[{}]",
+        r.item_id,
+        r.number,
+        r.content.title,
+        r.status.label()
+    )];
+    if let Some(p) = r.period {
+        lines.push(p.to_string());
+    }
+    lines.extend(s.warnings.iter().map(|w| format!("注意：{w}")));
+    lines.join("\n")
+}
+
+fn revision_text(r: &Revision) -> String {
+    let mut lines = vec![
+        format!(
+            "第{}版　{}　[{}]",
+            r.number,
+            r.content.title,
+            r.status.label()
+        ),
+        format!("类别：{}", r.category.label()),
+    ];
+    for spec in r.category.required_fields() {
+        lines.push(format!(
+            "{}：{}",
+            spec.label,
+            r.content.fields.get(spec.key).map_or("", String::as_str)
+        ));
+    }
+    lines.push(format!("公示期：{}个工作日", r.content.posting_days));
+    if let Some(s) = &r.confidentiality {
+        lines.push(format!("保密审查：{} {} {}", s.by, s.on, s.note));
+    }
+    if let Some(s) = &r.signoff {
+        lines.push(format!("监督小组签字：{} {} {}", s.by, s.on, s.note));
+    }
+    if let Some(s) = &r.approved {
+        lines.push(format!("批准：{} {}", s.by, s.on));
+    }
+    if let Some(reason) = &r.returned_reason {
+        lines.push(format!("退回原因：{reason}"));
+    }
+    if let Some(p) = r.period {
+        lines.push(p.to_string());
+    }
+    if let Some(d) = r.taken_down_on {
+        lines.push(format!("撤下：{d}"));
+    }
+    if let Some(c) = &r.closure {
+        lines.push(format!("归档：{} {} {}", c.result.label(), c.on, c.note));
+    }
+    lines.push(String::new());
+    lines.push(r.content.body.clone());
+    lines.join("\n")
+}
+
+pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let saved = match command {
+        ItemsCommand::List {
+            category: c,
+            status,
+            text,
+            from,
+            to,
+        } => {
+            let filter = ItemFilter {
+                category: c.as_deref().map(category).transpose()?,
+                status: status
+                    .as_deref()
+                    .map(|s| {
+                        Status::from_code(s)
+                            .ok_or_else(|| FieldError::new("状态", format!("“{s}”不是状态")))
+                    })
+                    .transpose()?,
+                period: from.zip(*to),
+                text: text.clone(),
+                limit: 500,
+            };
+            let rows = store.list_items(&filter)?;
+            emit(cli, &rows, || {
+                rows.iter()
+                    .map(|r| {
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            r.item_id,
+                            r.status.label(),
+                            r.category.label(),
+                            r.title
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            return Ok(());
+        }
+        ItemsCommand::Show { id } => {
+            let history = items::history(&store, *id)?;
+            emit(cli, &history, || {
+                history
+                    .iter()
+                    .map(revision_text)
+                    .collect::<Vec<_>>()
+                    .join("\n\n———\n\n")
+            });
+            return Ok(());
+        }
+        ItemsCommand::Add {
+            category: c,
+            content: args,
+        } => {
+            let c = category(c)?;
+            let base = ItemContent {
+                title: String::new(),
+                body: String::new(),
+                fields: Default::default(),
+                table: None,
+                posting_days: store.min_days(c)?,
+                planned_start: None,
+            };
+            let content = content(c, base, args)?;
+            items::create(&mut store, &operator(cli)?, c, content)?
+        }
+        ItemsCommand::Edit { id, content: args } => {
+            let current = items::history(&store, *id)?
+                .pop()
+                .map(|r| (r.category, r.content));
+            let (c, base) = current.ok_or_else(|| FieldError::new("事项", "没有这个事项"))?;
+            let content = content(c, base, args)?;
+            items::edit(&mut store, &operator(cli)?, *id, content)?
+        }
+        ItemsCommand::Submit { id } => items::submit(&mut store, &operator(cli)?, *id)?,
+        ItemsCommand::Review {
+            id,
+            confidentiality,
+            signoff,
+            date,
+            note,
+        } => {
+            let on = date.unwrap_or_else(today);
+            let input = ReviewInput {
+                confidentiality: confidentiality.as_deref().map(|by| (by, on, note.as_str())),
+                signoff: signoff.as_deref().map(|by| (by, on, note.as_str())),
+            };
+            items::review(&mut store, &operator(cli)?, *id, input)?
+        }
+        ItemsCommand::Approve { id, by, date, note } => items::approve(
+            &mut store,
+            &operator(cli)?,
+            *id,
+            by,
+            date.unwrap_or_else(today),
+            note,
+        )?,
+        ItemsCommand::Return { id, reason } => {
+            items::send_back(&mut store, &operator(cli)?, *id, reason)?
+        }
+        ItemsCommand::Post { id, date } => {
+            items::post(&mut store, &operator(cli)?, *id, date.unwrap_or_else(today))?
+        }
+        ItemsCommand::TakeDown { id, date } => {
+            items::take_down(&mut store, &operator(cli)?, *id, date.unwrap_or_else(today))?
+        }
+        ItemsCommand::Close {
+            id,
+            no_objection,
+            handled,
+            date,
+            note,
+        } => {
+            let result = match (no_objection, handled) {
+                (true, _) => CloseResult::NoObjection,
+                (_, true) => CloseResult::ObjectionsHandled,
+                _ => {
+                    return Err(FieldError::new(
+                        "归档结论",
+                        "请选择 --no-objection（期满无异议）或 --handled（异议已处理）",
+                    )
+                    .into());
+                }
+            };
+            items::close(
+                &mut store,
+                &operator(cli)?,
+                *id,
+                result,
+                date.unwrap_or_else(today),
+                note,
+            )?
+        }
+        ItemsCommand::Revise { id } => items::revise(&mut store, &operator(cli)?, *id)?,
+    };
+    emit(cli, &saved, || saved_text(&saved));
+    Ok(())
+}
+
+pub fn board(cli: &Cli, db: &Path, command: &BoardCommand) -> Result<()> {
+    let BoardCommand::Week { date, out, paper } = command;
+    let mut store = Store::open(db)?;
+    let date = date.unwrap_or_else(today);
+    if let Some(out) = out {
+        let now = chrono::Local::now().fixed_offset();
+        let printed =
+            week_board::print_week(&mut store, &operator(cli)?, date, now, paper_of(*paper))?;
+        return write_pdf(cli, out, &printed.pdf);
+    }
+    let week = week_board::week(&store, date)?;
+    emit(cli, &week, || {
+        let list = |title: &str, rows: &[gongshi_store::ItemRow]| {
+            let mut s = format!("{title}（{}）", rows.len());
+            for r in rows {
+                s.push_str(&format!(
+                    "\n  {}\t{}\t{}",
+                    r.item_id,
+                    r.status.label(),
+                    r.title
+                ));
+            }
+            s
+        };
+        let mut parts = vec![
+            format!("{}至{}", week.monday, week.sunday),
+            list("本周张贴", &week.rows.going_up),
+            list("本周撤下", &week.rows.coming_down),
+            list("公示中", &week.rows.on_board),
+            list("已批准未张贴", &week.rows.not_posted),
+            list("期满未撤下归档", &week.rows.not_closed),
+        ];
+        parts.extend(week.missing_regular.iter().cloned());
+        parts.join("\n")
+    });
+    Ok(())
+}
+
+pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
+    let mut store = Store::open(db)?;
+    match command {
+        FeedbackCommand::Add {
+            channel,
+            content,
+            item,
+            objection,
+            date,
+        } => {
+            let new = NewFeedback {
+                received_on: date.unwrap_or_else(today),
+                channel,
+                item_id: *item,
+                content,
+                is_objection: *objection,
+            };
+            let f = fb::add(&mut store, &operator(cli)?, new)?;
+            emit(cli, &f, || format!("已登记反馈 {}", f.id));
+        }
+        FeedbackCommand::Answer {
+            id,
+            text,
+            responder,
+            date,
+            publish,
+        } => {
+            let on = date.unwrap_or_else(today);
+            let f = fb::answer(
+                &mut store,
+                &operator(cli)?,
+                *id,
+                text,
+                responder,
+                on,
+                *publish,
+            )?;
+            emit(cli, &f, || format!("已答复反馈 {}", f.id));
+        }
+        FeedbackCommand::List { item } => {
+            let list = store.feedback_list(*item)?;
+            emit(cli, &list, || {
+                list.iter()
+                    .map(|f| {
+                        let state = match (&f.answer, f.is_objection) {
+                            (Some(_), _) => "已答复",
+                            (None, true) => "异议待处理",
+                            (None, false) => "待答复",
+                        };
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            f.id, f.received_on, f.channel, state, f.content
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        FeedbackCommand::Sheet { out, paper } => {
+            let pdf = fb::qa_sheet(
+                &store,
+                chrono::Local::now().fixed_offset(),
+                paper_of(*paper),
+            )?;
+            write_pdf(cli, out, &pdf)?;
+        }
+    }
+    Ok(())
+}
