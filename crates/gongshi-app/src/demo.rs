@@ -2,10 +2,15 @@
 //! marked as a demo in the store, so every screen and sheet can say so.
 //! Each area adds its own demo data here as it arrives.
 
+use chrono::NaiveDate;
+use gongshi_domain::category::Category;
+use gongshi_domain::item::{ItemContent, ItemTable};
 use gongshi_domain::{OperatorName, SchoolProfile};
 use gongshi_store::Writer;
 
 use crate::Result;
+use crate::feedback::{self, NewFeedback};
+use crate::items::{self, ReviewInput};
 
 pub const DEMO_SCHOOL_NAME: &str = "阳光市实验小学（示例）";
 
@@ -33,5 +38,137 @@ pub(crate) fn seed(store: &mut gongshi_store::Store, operator: &OperatorName) ->
         store.write(&demo_operator, |_: &Writer<'_>| Ok(()))?;
     }
     store.write(operator, |w| w.save_school(demo_school()))?;
+    seed_week(store, operator, chrono::Local::now().date_naive())
+}
+
+fn content(title: &str, body: &str, fields: &[(&str, &str)], planned: NaiveDate) -> ItemContent {
+    ItemContent {
+        title: title.into(),
+        body: body.into(),
+        fields: fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        table: None,
+        posting_days: 5,
+        planned_start: Some(planned),
+    }
+}
+
+/// A week's worth of items around `today`: one on the board, one approved
+/// for this week, one waiting for review, one draft; a finance sheet as a
+/// monthly regular disclosure; feedback with a published answer. Where the
+/// calendar does not cover `today`, items stay unposted.
+fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDate) -> Result<()> {
+    let (monday, _) = crate::board::week_of(today);
+    let last_week = monday - chrono::Duration::days(7);
+    let review = |on| ReviewInput {
+        confidentiality: Some(("王静", on, "无个人隐私信息")),
+        signoff: Some(("赵敏", on, "同意公示")),
+    };
+    let ready = |store: &mut gongshi_store::Store, cat, c: ItemContent| -> Result<i64> {
+        let id = items::create(store, op, cat, c)?.revision.item_id;
+        items::submit(store, op, id)?;
+        items::review(store, op, id, review(today))?;
+        items::approve(store, op, id, "李新义", today, "")?;
+        Ok(id)
+    };
+    let mut posted = content(
+        "多媒体教室设备采购结果公示",
+        "经政府招标，我校采购交互式智能平板12台，用于多媒体教室改造。现将结果公示如下。",
+        &[
+            ("method", "政府招标"),
+            ("supplier", "阳光科技有限公司"),
+            ("purchase_date", "2026-11-10"),
+        ],
+        last_week,
+    );
+    posted.table = Some(ItemTable {
+        columns: vec![
+            "品名".into(),
+            "数量".into(),
+            "单价（元）".into(),
+            "金额（元）".into(),
+        ],
+        rows: vec![vec![
+            "交互式智能平板".into(),
+            "12".into(),
+            "8,600.00".into(),
+            "103,200.00".into(),
+        ]],
+    });
+    let id = ready(store, Category::Procurement, posted)?;
+    // Outside the shipped calendar the demo simply leaves it approved.
+    let _ = items::post(store, op, id, last_week);
+    ready(
+        store,
+        Category::Award,
+        ItemContent {
+            fields: [
+                ("criteria", "师德合格，年度考核优秀"),
+                ("quota", "3"),
+                ("objection_channel", "校务公开意见箱"),
+            ]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+            ..content(
+                "2026年度优秀教师拟推荐人选公示",
+                "经民意测评、工作量化和考核成绩排序，现将拟推荐人选公示如下。",
+                &[],
+                monday,
+            )
+        },
+    )?;
+    let pending = items::create(
+        store,
+        op,
+        Category::MajorDecision,
+        content(
+            "学校教职工考核办法（讨论稿）",
+            "本办法经教代会讨论后施行，现征求全体教职工意见。",
+            &[
+                ("decision_body", "教职工代表大会"),
+                ("decision_date", "2026-11-20"),
+                ("stage", "讨论稿"),
+            ],
+            monday,
+        ),
+    )?;
+    items::submit(store, op, pending.revision.item_id)?;
+    items::create(
+        store,
+        op,
+        Category::Finance,
+        content(
+            "2026年10月财务收支公开",
+            "现将10月份学校收支情况公开如下。",
+            &[("office", "总务处")],
+            monday,
+        ),
+    )?;
+    store.write(op, |w| {
+        w.add_regular_disclosure(Category::Finance, "每月财务收支", "monthly")
+    })?;
+    let asked = feedback::add(
+        store,
+        op,
+        NewFeedback {
+            received_on: last_week,
+            channel: "信箱",
+            item_id: Some(id),
+            content: "平板的售后服务期是多久？",
+            is_objection: false,
+        },
+    )?;
+    feedback::answer(
+        store,
+        op,
+        asked.id,
+        "供应商承诺整机保修三年，上门服务。",
+        "总务处",
+        today.max(last_week),
+        true,
+    )?;
     Ok(())
 }

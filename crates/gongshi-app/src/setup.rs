@@ -70,6 +70,9 @@ mod tests {
         assert!(school.is_demo);
         assert!(school.name.contains("示例"));
         assert!(store.operators().unwrap().len() >= 3);
+        // Items in every state of the week, and feedback with an answer.
+        assert!(store.item_count().unwrap() >= 4);
+        assert!(store.feedback_count().unwrap() >= 1);
     }
 
     #[test]
