@@ -10,6 +10,22 @@ fn main() {
         "school",
         "save_school",
         "print_specimen",
+        "categories",
+        "list_items",
+        "item_history",
+        "create_item",
+        "edit_item",
+        "preview_item",
+        "item_step",
+        "week_board",
+        "print_week",
+        "list_feedback",
+        "add_feedback",
+        "answer_feedback",
+        "print_qa_sheet",
+        "calendar_days",
+        "set_calendar_day",
+        "remove_calendar_day",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -37,6 +37,22 @@ pub fn run() -> ExitCode {
             commands::school::school,
             commands::school::save_school,
             commands::printing::print_specimen,
+            commands::items::categories,
+            commands::items::list_items,
+            commands::items::item_history,
+            commands::items::create_item,
+            commands::items::edit_item,
+            commands::items::preview_item,
+            commands::items::item_step,
+            commands::board::week_board,
+            commands::board::print_week,
+            commands::feedback::list_feedback,
+            commands::feedback::add_feedback,
+            commands::feedback::answer_feedback,
+            commands::feedback::print_qa_sheet,
+            commands::calendar::calendar_days,
+            commands::calendar::set_calendar_day,
+            commands::calendar::remove_calendar_day,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -159,6 +159,34 @@ pub fn revise(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Save
     saved(store, stored)
 }
 
+/// The sheet as it would print (the printer's own layout), for the
+/// editor's live preview, and why it would be refused, if it would.
+pub fn preview(
+    store: &Store,
+    category: Category,
+    content: ItemContent,
+    today: NaiveDate,
+) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
+    let content = content.validated(category)?;
+    let mut rev = Revision::draft(category, content)?;
+    rev.number = 1;
+    let school = store.school()?.unwrap_or_default();
+    let cal = calendar::calendar(Some(store))?;
+    let start = rev.content.planned_start.unwrap_or(today);
+    let period = cal.period(start, rev.content.posting_days).ok();
+    let sheet = crate::sheets::item_sheet(&school, &rev, period, today, Default::default());
+    let doc = gongshi_print::sheet::Document {
+        title: rev.content.title.clone(),
+        author: school.name.clone(),
+        created: chrono::Local::now().fixed_offset(),
+        sheets: vec![sheet],
+    };
+    let refused = gongshi_print::check_privacy(&doc, &crate::printing::allowlist(&school))
+        .err()
+        .map(|e| e.to_string());
+    Ok((gongshi_print::pdf::pages(&doc), refused))
+}
+
 /// The key of a category's field given its key or its Chinese label.
 pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
     category

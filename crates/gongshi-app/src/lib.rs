@@ -19,6 +19,6 @@ pub mod tables;
 pub use error::AppError;
 pub use gongshi_domain as domain;
 pub use gongshi_print as print;
-pub use gongshi_store::{Store, StoreError};
+pub use gongshi_store::{ItemFilter, ItemRow, Store, StoreError};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

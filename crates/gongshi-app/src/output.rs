@@ -22,6 +22,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` inside `dir`, making the folder if needed.
+pub fn write_into(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    write_atomically(path, bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use gongshi_print::sheet::{Document, Paper, PaperSize};
 use gongshi_print::specimen::{self, SpecimenSchool};
 
-use crate::{AppError, Result, demo, output};
+use crate::{Result, demo, output};
 
 /// The phones that may print: everything typed into the school's phone
 /// fields, and the hotlines.
@@ -66,15 +66,11 @@ pub fn demo_sheet_file(
     now: DateTime<FixedOffset>,
 ) -> Result<PathBuf> {
     let bytes = demo_sheet(school, paper, now)?;
-    std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
-        path: dir.display().to_string(),
-        reason: e.to_string(),
-    })?;
     let size = match paper.size {
         PaperSize::A4 => "A4",
         PaperSize::A3 => "A3",
     };
     let path = dir.join(format!("收费公示样张-{size}.pdf"));
-    output::write_atomically(&path, &bytes)?;
+    output::write_into(dir, &path, &bytes)?;
     Ok(path)
 }

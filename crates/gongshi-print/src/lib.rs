@@ -23,4 +23,5 @@ pub mod wrap;
 pub use error::PrintError;
 pub use gongshi_domain::privacy::Allowlist;
 pub use pdf::render as render_pdf;
+pub use privacy::check as check_privacy;
 pub use workbook::render as render_xlsx;

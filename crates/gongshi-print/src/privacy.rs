@@ -6,7 +6,8 @@ use gongshi_domain::privacy::{Allowlist, scan};
 use crate::PrintError;
 use crate::sheet::{Block, Document, Sheet};
 
-pub(crate) fn check(doc: &Document, allow: &Allowlist) -> Result<(), PrintError> {
+/// Refuses a document any text of which fails the privacy scan.
+pub fn check(doc: &Document, allow: &Allowlist) -> Result<(), PrintError> {
     for sheet in &doc.sheets {
         for (place, text) in texts(sheet) {
             for line in text.lines() {

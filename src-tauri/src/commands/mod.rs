@@ -1,6 +1,10 @@
 //! One module per area; each command a few lines delegating to gongshi-app.
 //! Store commands are `async` so they run off the UI thread.
 
+pub mod board;
+pub mod calendar;
+pub mod feedback;
+pub mod items;
 pub mod operators;
 pub mod printing;
 pub mod school;

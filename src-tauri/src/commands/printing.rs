@@ -1,5 +1,4 @@
 use gongshi_app::paths;
-use gongshi_app::print::sheet::{Paper, PaperSize};
 use gongshi_app::printing;
 use tauri::State;
 
@@ -13,17 +12,9 @@ use crate::state::AppState;
 pub fn print_specimen(state: State<'_, AppState>, paper: PaperDto) -> ApiResult<PrintedDto> {
     let mut inner = state.lock();
     let school = inner.store()?.school()?;
-    let size = match paper {
-        PaperDto::A4 => PaperSize::A4,
-        PaperDto::A3 => PaperSize::A3,
-    };
-    let paper = Paper {
-        size,
-        ..Paper::default()
-    };
     let dir = paths::print_dir(&state.db_path);
     let now = chrono::Local::now().fixed_offset();
-    let path = printing::demo_sheet_file(&dir, school.as_ref(), paper, now)?;
+    let path = printing::demo_sheet_file(&dir, school.as_ref(), paper.into(), now)?;
     Ok(PrintedDto {
         path: path.display().to_string(),
     })

@@ -37,3 +37,69 @@ export type DashboardDto = { school: SchoolDto | null, counts: Array<CountDto>, 
 export type PaperDto = "a4" | "a3";
 
 export type PrintedDto = { path: string, };
+
+export type FieldSpecDto = { key: string, label: string, 
+/**
+ * text | date | number
+ */
+kind: string, };
+
+export type CategoryDto = { code: string, label: string, fields: Array<FieldSpecDto>, has_table: boolean, min_days: number, };
+
+export type ContentDto = { title: string, body: string, fields: { [key in string]: string }, 
+/**
+ * The table as rows of cells; the first row is the header. Empty: none.
+ */
+table: Array<Array<string>>, posting_days: number, 
+/**
+ * ISO date or null
+ */
+planned_start: string | null, };
+
+export type StampDto = { by: string, on: string, note: string, };
+
+export type RevisionDto = { id: number, item_id: number, category: string, category_label: string, number: number, status: string, status_label: string, content: ContentDto, confidentiality: StampDto | null, signoff: StampDto | null, approved: StampDto | null, returned_reason: string | null, 
+/**
+ * 公示期：…（N个工作日）
+ */
+period: string | null, taken_down_on: string | null, closure: string | null, 
+/**
+ * Draft or returned: the editor may change it.
+ */
+editable: boolean, };
+
+export type SavedDto = { revision: RevisionDto, warnings: Array<string>, };
+
+export type ItemRowDto = { item_id: number, number: number, category_label: string, status: string, status_label: string, title: string, planned_start: string | null, posted_on: string | null, period_end: string | null, };
+
+export type ItemFilterDto = { category: string | null, status: string | null, text: string | null, 
+/**
+ * ISO dates: items on the board at some day of this range.
+ */
+from: string | null, to: string | null, };
+
+export type WeekBoardDto = { monday: string, sunday: string, going_up: Array<ItemRowDto>, coming_down: Array<ItemRowDto>, on_board: Array<ItemRowDto>, 
+/**
+ * Overdue, one line each, in Chinese.
+ */
+overdue: Array<string>, };
+
+export type FeedbackDto = { id: number, received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, answer: string | null, responder: string | null, answered_on: string | null, publish: boolean, };
+
+export type NewFeedbackDto = { received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, };
+
+export type AnswerDto = { id: number, text: string, responder: string, answered_on: string, publish: boolean, };
+
+export type CalendarDayDto = { date: string, name: string, off: boolean, };
+
+export type MarkDto = { "kind": "text", x: number, y: number, size: number, text: string, spacing: number, heavy: boolean, gray: boolean, red: boolean, } | { "kind": "line", x1: number, y1: number, x2: number, y2: number, width: number, dashed: boolean, } | { "kind": "shade", x: number, y: number, w: number, h: number, gray: number, } | { "kind": "circle", cx: number, cy: number, r: number, };
+
+export type PageDto = { width: number, height: number, marks: Array<MarkDto>, };
+
+export type PreviewDto = { pages: Array<PageDto>, 
+/**
+ * Why this sheet would not print (privacy), if so.
+ */
+refused: string | null, };
+
+export type StepDto = { "action": "submit" } | { "action": "review", confidentiality: string | null, signoff: string | null, date: string, note: string, } | { "action": "approve", by: string, date: string, note: string, } | { "action": "return", reason: string, } | { "action": "post", date: string, } | { "action": "take_down", date: string, } | { "action": "close", no_objection: boolean, date: string, note: string, } | { "action": "revise" };

@@ -10,6 +10,8 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 
+pub mod week;
+
 /// Where the app stands when the window opens.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -127,6 +129,20 @@ pub enum PaperDto {
     A3,
 }
 
+impl From<PaperDto> for gongshi_app::print::sheet::Paper {
+    fn from(p: PaperDto) -> Self {
+        use gongshi_app::print::sheet::{Paper, PaperSize};
+        let size = match p {
+            PaperDto::A4 => PaperSize::A4,
+            PaperDto::A3 => PaperSize::A3,
+        };
+        Paper {
+            size,
+            ..Paper::default()
+        }
+    }
+}
+
 /// A file the app printed.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PrintedDto {
@@ -170,6 +186,23 @@ mod bindings {
             DashboardDto::decl(&cfg),
             PaperDto::decl(&cfg),
             PrintedDto::decl(&cfg),
+            week::FieldSpecDto::decl(&cfg),
+            week::CategoryDto::decl(&cfg),
+            week::ContentDto::decl(&cfg),
+            week::StampDto::decl(&cfg),
+            week::RevisionDto::decl(&cfg),
+            week::SavedDto::decl(&cfg),
+            week::ItemRowDto::decl(&cfg),
+            week::ItemFilterDto::decl(&cfg),
+            week::WeekBoardDto::decl(&cfg),
+            week::FeedbackDto::decl(&cfg),
+            week::NewFeedbackDto::decl(&cfg),
+            week::AnswerDto::decl(&cfg),
+            week::CalendarDayDto::decl(&cfg),
+            week::MarkDto::decl(&cfg),
+            week::PageDto::decl(&cfg),
+            week::PreviewDto::decl(&cfg),
+            week::StepDto::decl(&cfg),
         ]
     }
 

@@ -1,0 +1,63 @@
+use gongshi_app::feedback::{self, NewFeedback};
+use gongshi_app::{output, paths};
+use tauri::State;
+
+use crate::dto::week::{AnswerDto, FeedbackDto, NewFeedbackDto, parse_date};
+use crate::dto::{PaperDto, PrintedDto};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_feedback(state: State<'_, AppState>) -> ApiResult<Vec<FeedbackDto>> {
+    let mut inner = state.lock();
+    Ok(inner
+        .store()?
+        .feedback_list(None)?
+        .iter()
+        .map(Into::into)
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn add_feedback(state: State<'_, AppState>, entry: NewFeedbackDto) -> ApiResult<FeedbackDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let new = NewFeedback {
+        received_on: parse_date("收到日期", &entry.received_on)?,
+        channel: &entry.channel,
+        item_id: entry.item_id,
+        content: &entry.content,
+        is_objection: entry.is_objection,
+    };
+    Ok((&feedback::add(inner.store()?, &op, new)?).into())
+}
+
+#[tauri::command(async)]
+pub fn answer_feedback(state: State<'_, AppState>, answer: AnswerDto) -> ApiResult<FeedbackDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let on = parse_date("答复日期", &answer.answered_on)?;
+    let f = feedback::answer(
+        inner.store()?,
+        &op,
+        answer.id,
+        &answer.text,
+        &answer.responder,
+        on,
+        answer.publish,
+    )?;
+    Ok((&f).into())
+}
+
+#[tauri::command(async)]
+pub fn print_qa_sheet(state: State<'_, AppState>, paper: PaperDto) -> ApiResult<PrintedDto> {
+    let mut inner = state.lock();
+    let now = chrono::Local::now().fixed_offset();
+    let pdf = feedback::qa_sheet(inner.store()?, now, paper.into())?;
+    let dir = paths::print_dir(&state.db_path);
+    let path = dir.join(format!("反馈答复公示-{}.pdf", now.date_naive()));
+    output::write_into(&dir, &path, &pdf)?;
+    Ok(PrintedDto {
+        path: path.display().to_string(),
+    })
+}

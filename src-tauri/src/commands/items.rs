@@ -1,0 +1,172 @@
+use chrono::NaiveDate;
+use gongshi_app::ItemFilter;
+use gongshi_app::domain::FieldError;
+use gongshi_app::domain::category::Category;
+use gongshi_app::domain::revision::CloseResult;
+use gongshi_app::domain::workflow::Status;
+use gongshi_app::items::{self, ReviewInput};
+use tauri::State;
+
+use crate::dto::week::{
+    CategoryDto, ContentDto, ItemFilterDto, ItemRowDto, PageDto, PreviewDto, RevisionDto, SavedDto,
+    StepDto, category_dto, parse_date,
+};
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+fn category(code: &str) -> Result<Category, FieldError> {
+    Category::from_code(code)
+        .ok_or_else(|| FieldError::new("类别", format!("“{code}”不是公开类别")))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command(async)]
+pub fn categories(state: State<'_, AppState>) -> ApiResult<Vec<CategoryDto>> {
+    let mut inner = state.lock();
+    let store = inner.store()?;
+    Category::ALL
+        .into_iter()
+        .map(|c| Ok(category_dto(c, store.min_days(c)?)))
+        .collect()
+}
+
+#[tauri::command(async)]
+pub fn list_items(state: State<'_, AppState>, filter: ItemFilterDto) -> ApiResult<Vec<ItemRowDto>> {
+    let mut inner = state.lock();
+    let period = match (filter.from.as_deref(), filter.to.as_deref()) {
+        (Some(f), Some(t)) if !f.is_empty() && !t.is_empty() => {
+            Some((parse_date("开始日期", f)?, parse_date("结束日期", t)?))
+        }
+        _ => None,
+    };
+    let filter = ItemFilter {
+        category: filter
+            .category
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(category)
+            .transpose()?,
+        status: filter.status.as_deref().and_then(Status::from_code),
+        period,
+        text: filter.text,
+        limit: 500,
+    };
+    let rows = inner.store()?.list_items(&filter)?;
+    Ok(rows.iter().map(Into::into).collect())
+}
+
+/// Every revision of an item, oldest first.
+#[tauri::command(async)]
+pub fn item_history(state: State<'_, AppState>, id: i64) -> ApiResult<Vec<RevisionDto>> {
+    let mut inner = state.lock();
+    let history = items::history(inner.store()?, id)?;
+    Ok(history.iter().map(Into::into).collect())
+}
+
+#[tauri::command(async)]
+pub fn create_item(
+    state: State<'_, AppState>,
+    category_code: String,
+    content: ContentDto,
+) -> ApiResult<SavedDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let saved = items::create(
+        inner.store()?,
+        &op,
+        category(&category_code)?,
+        content.into_content()?,
+    )?;
+    Ok(saved.into())
+}
+
+#[tauri::command(async)]
+pub fn edit_item(state: State<'_, AppState>, id: i64, content: ContentDto) -> ApiResult<SavedDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    Ok(items::edit(inner.store()?, &op, id, content.into_content()?)?.into())
+}
+
+#[tauri::command(async)]
+pub fn preview_item(
+    state: State<'_, AppState>,
+    category_code: String,
+    content: ContentDto,
+) -> ApiResult<PreviewDto> {
+    let mut inner = state.lock();
+    let (pages, refused) = items::preview(
+        inner.store()?,
+        category(&category_code)?,
+        content.into_content()?,
+        today(),
+    )?;
+    Ok(PreviewDto {
+        pages: pages.iter().map(PageDto::from).collect(),
+        refused,
+    })
+}
+
+#[tauri::command(async)]
+pub fn item_step(state: State<'_, AppState>, id: i64, step: StepDto) -> ApiResult<SavedDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let store = inner.store()?;
+    let saved = match step {
+        StepDto::Submit => items::submit(store, &op, id)?,
+        StepDto::Review {
+            confidentiality,
+            signoff,
+            date,
+            note,
+        } => {
+            let on = parse_date("审查日期", &date)?;
+            fn named<'a>(
+                n: &'a Option<String>,
+                on: NaiveDate,
+                note: &'a str,
+            ) -> Option<(&'a str, NaiveDate, &'a str)> {
+                n.as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| (n, on, note))
+            }
+            let input = ReviewInput {
+                confidentiality: named(&confidentiality, on, &note),
+                signoff: named(&signoff, on, &note),
+            };
+            items::review(store, &op, id, input)?
+        }
+        StepDto::Approve { by, date, note } => {
+            items::approve(store, &op, id, &by, parse_date("批准日期", &date)?, &note)?
+        }
+        StepDto::Return { reason } => items::send_back(store, &op, id, &reason)?,
+        StepDto::Post { date } => items::post(store, &op, id, parse_date("张贴日期", &date)?)?,
+        StepDto::TakeDown { date } => {
+            items::take_down(store, &op, id, parse_date("撤下日期", &date)?)?
+        }
+        StepDto::Close {
+            no_objection,
+            date,
+            note,
+        } => {
+            let result = if no_objection {
+                CloseResult::NoObjection
+            } else {
+                CloseResult::ObjectionsHandled
+            };
+            items::close(
+                store,
+                &op,
+                id,
+                result,
+                parse_date("归档日期", &date)?,
+                &note,
+            )?
+        }
+        StepDto::Revise => items::revise(store, &op, id)?,
+    };
+    Ok(saved.into())
+}
