@@ -20,11 +20,11 @@ export interface Area {
 
 export const areas: Area[] = [
   { id: 'dashboard', label: t.nav.dashboard, ready: true },
-  { id: 'board', label: t.nav.board, ready: false },
-  { id: 'items', label: t.nav.items, ready: false },
+  { id: 'board', label: t.nav.board, ready: true },
+  { id: 'items', label: t.nav.items, ready: true },
   { id: 'fees', label: t.nav.fees, ready: false },
   { id: 'evaluations', label: t.nav.evaluations, ready: false },
-  { id: 'feedback', label: t.nav.feedback, ready: false },
+  { id: 'feedback', label: t.nav.feedback, ready: true },
   { id: 'register', label: t.nav.register, ready: false },
   { id: 'settings', label: t.nav.settings, ready: true },
 ]

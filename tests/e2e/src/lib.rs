@@ -136,13 +136,19 @@ impl App {
         })
     }
 
-    /// Waits for the element with `data-test="<name>"`.
+    /// Waits for the element with `data-test="<name>"`. When it never
+    /// comes, the window is saved as `failed-<name>.png` to see why.
     pub async fn find(&self, name: &str) -> Result<Element, fantoccini::error::CmdError> {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(&format!("[data-test=\"{name}\"]")))
-            .await
+            .await;
+        if found.is_err() {
+            let _ = self.screenshot(&format!("failed-{name}")).await;
+        }
+        found
     }
 
     /// Waits until the element's text is `expected`, and returns it.
@@ -161,24 +167,53 @@ impl App {
         }
     }
 
-    /// Waits until no dialog overlay is shown (they fade out, and catch
-    /// clicks meanwhile).
+    /// Waits until no dialog is shown (dialogs fade out, and their overlay
+    /// catches clicks meanwhile). An open drawer does not count.
     pub async fn wait_dialogs_closed(&self) -> TestResult {
+        self.wait_overlays_gone(".el-dialog").await
+    }
+
+    /// Waits until no drawer is shown.
+    pub async fn wait_drawers_closed(&self) -> TestResult {
+        self.wait_overlays_gone(".el-drawer").await
+    }
+
+    async fn wait_overlays_gone(&self, inner: &str) -> TestResult {
         let deadline = Instant::now() + Duration::from_secs(20);
-        let script = "return [...document.querySelectorAll('.el-overlay')]
-            .some(e => getComputedStyle(e).display !== 'none')";
-        while self.client.execute(script, vec![]).await? == serde_json::Value::Bool(true) {
+        // Laid out (even while fading) means shown; inside a hidden overlay
+        // an element has no client rects.
+        let script = format!(
+            "return [...document.querySelectorAll('{inner}')].some(e => e.getClientRects().length > 0)"
+        );
+        while self.client.execute(&script, vec![]).await? == serde_json::Value::Bool(true) {
             if Instant::now() > deadline {
-                return Err("a dialog is still open".into());
+                let _ = self.screenshot("failed-overlay").await;
+                return Err(format!("a {inner} is still open").into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Ok(())
     }
 
-    /// Clicks the element with `data-test="<name>"`.
+    /// Clicks the element with `data-test="<name>"`, once nothing on the
+    /// page is moving (a drawer sliding in would take the click elsewhere).
     pub async fn click(&self, name: &str) -> Result<(), fantoccini::error::CmdError> {
-        self.find(name).await?.click().await
+        let element = self.find(name).await?;
+        self.settle().await?;
+        element.click().await
+    }
+
+    /// Waits (up to 5 s) until no CSS transition or animation is running.
+    pub async fn settle(&self) -> Result<(), fantoccini::error::CmdError> {
+        let script =
+            "return document.getAnimations().filter(a => a.playState === 'running').length";
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.client.execute(script, vec![]).await? != serde_json::json!(0)
+            && Instant::now() < deadline
+        {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
     }
 
     /// Replaces the text of the input `data-test="<name>"` (Element Plus puts

@@ -149,3 +149,82 @@ async fn the_specimen_sheet_prints_with_the_schools_header() -> TestResult {
         .status()?;
     Ok(())
 }
+
+/// Fills the step dialog's text inputs (by data-test) and confirms it.
+async fn step(app: &App, action: &str, fields: &[(&str, &str)]) -> TestResult {
+    app.click(&format!("step-{action}")).await?;
+    for (name, value) in fields {
+        app.fill(name, value).await?;
+    }
+    if !fields.is_empty() || action != "submit" {
+        app.click("step-confirm").await?;
+    }
+    app.wait_dialogs_closed().await
+}
+
+#[tokio::test]
+async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--name", "阳光市实验小学"]);
+    let app = App::launch(&db).await?;
+    sign_in(&app, "王静").await?;
+
+    app.click("nav-items").await?;
+    app.click("item-new").await?;
+    app.fill("item-title", "关于冬季作息时间调整的公示").await?;
+    let body = app.find("item-body").await?;
+    body.send_keys("自12月1日起，上午第一节课8:10开始。")
+        .await?;
+    app.click("item-save").await?;
+    let status = app.wait_text("item-status", "草稿").await?;
+    assert_eq!(status, "草稿");
+    // The live preview is the printer's layout of this sheet.
+    app.find("preview-page-1").await?;
+    app.screenshot("item-editor").await?;
+
+    app.click("step-submit").await?;
+    assert_eq!(app.wait_text("item-status", "待审核").await?, "待审核");
+    step(
+        &app,
+        "review",
+        &[("step-confidentiality", "王静"), ("step-signoff", "赵敏")],
+    )
+    .await?;
+    step(&app, "approve", &[("step-by", "李新义")]).await?;
+    assert_eq!(app.wait_text("item-status", "已批准").await?, "已批准");
+    step(&app, "post", &[]).await?;
+    assert_eq!(app.wait_text("item-status", "公示中").await?, "公示中");
+
+    // On this week's board, and in the printed batch.
+    app.client
+        .execute(
+            "document.querySelector('.el-drawer__close-btn, .el-overlay')?.click()",
+            vec![],
+        )
+        .await?;
+    app.client
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
+            vec![],
+        )
+        .await?;
+    app.wait_dialogs_closed().await?;
+    app.click("nav-board").await?;
+    let up = app.find("board-up").await?.text().await?;
+    assert!(up.contains("关于冬季作息时间调整的公示"), "{up}");
+    app.click("board-print").await?;
+    let path = app.find("board-path").await?.text().await?;
+    app.screenshot("board").await?;
+    app.close().await?;
+
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    assert!(text.contains("本周校务公开栏张贴清单"), "{text}");
+    assert!(text.contains("关于冬季作息时间调整的公示"), "{text}");
+    assert!(text.contains("公示期："), "{text}");
+    Ok(())
+}

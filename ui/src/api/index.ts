@@ -2,14 +2,27 @@
 // typed with the DTOs generated from Rust (bindings.ts).
 import { invoke } from '@tauri-apps/api/core'
 import type {
+  AnswerDto,
   ApiError,
+  CalendarDayDto,
+  CategoryDto,
+  ContentDto,
   CreateStoreDto,
   DashboardDto,
+  FeedbackDto,
+  ItemFilterDto,
+  ItemRowDto,
+  NewFeedbackDto,
   OperatorDto,
   PaperDto,
+  PreviewDto,
   PrintedDto,
+  RevisionDto,
+  SavedDto,
   SchoolDto,
   StartupDto,
+  StepDto,
+  WeekBoardDto,
 } from './bindings'
 
 export type * from './bindings'
@@ -40,4 +53,22 @@ export const api = {
   school: () => call<SchoolDto | null>('school'),
   saveSchool: (profile: SchoolDto) => call<SchoolDto>('save_school', { profile }),
   printSpecimen: (paper: PaperDto) => call<PrintedDto>('print_specimen', { paper }),
+  categories: () => call<CategoryDto[]>('categories'),
+  listItems: (filter: ItemFilterDto) => call<ItemRowDto[]>('list_items', { filter }),
+  itemHistory: (id: number) => call<RevisionDto[]>('item_history', { id }),
+  createItem: (categoryCode: string, content: ContentDto) =>
+    call<SavedDto>('create_item', { categoryCode, content }),
+  editItem: (id: number, content: ContentDto) => call<SavedDto>('edit_item', { id, content }),
+  previewItem: (categoryCode: string, content: ContentDto) =>
+    call<PreviewDto>('preview_item', { categoryCode, content }),
+  itemStep: (id: number, step: StepDto) => call<SavedDto>('item_step', { id, step }),
+  weekBoard: (date: string) => call<WeekBoardDto>('week_board', { date }),
+  printWeek: (date: string, paper: PaperDto) => call<PrintedDto>('print_week', { date, paper }),
+  listFeedback: () => call<FeedbackDto[]>('list_feedback'),
+  addFeedback: (entry: NewFeedbackDto) => call<FeedbackDto>('add_feedback', { entry }),
+  answerFeedback: (answer: AnswerDto) => call<FeedbackDto>('answer_feedback', { answer }),
+  printQaSheet: (paper: PaperDto) => call<PrintedDto>('print_qa_sheet', { paper }),
+  calendarDays: () => call<CalendarDayDto[]>('calendar_days'),
+  setCalendarDay: (day: CalendarDayDto) => call<CalendarDayDto>('set_calendar_day', { day }),
+  removeCalendarDay: (date: string) => call<null>('remove_calendar_day', { date }),
 }
