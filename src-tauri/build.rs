@@ -26,6 +26,10 @@ fn main() {
         "calendar_days",
         "set_calendar_day",
         "remove_calendar_day",
+        "set_min_days",
+        "regulars",
+        "add_regular",
+        "remove_regular",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

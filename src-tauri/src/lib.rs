@@ -53,6 +53,10 @@ pub fn run() -> ExitCode {
             commands::calendar::calendar_days,
             commands::calendar::set_calendar_day,
             commands::calendar::remove_calendar_day,
+            commands::settings::set_min_days,
+            commands::settings::regulars,
+            commands::settings::add_regular,
+            commands::settings::remove_regular,
         ])
         .run(tauri::generate_context!());
     match result {

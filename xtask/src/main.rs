@@ -24,7 +24,10 @@ fn main() -> Result<()> {
         "run" => run_app(&rest),
         "test" => test(),
         "e2e" => e2e(),
-        "bench" => cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"]),
+        "bench" => {
+            cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"])?;
+            cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])
+        }
         "bindings" => bindings(),
         _ => bail!(
             "用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e | bench | bindings"

@@ -12,6 +12,7 @@ pub mod output;
 pub mod paths;
 pub mod printing;
 pub mod school;
+pub mod settings;
 pub mod setup;
 pub mod sheets;
 pub mod tables;
@@ -19,6 +20,6 @@ pub mod tables;
 pub use error::AppError;
 pub use gongshi_domain as domain;
 pub use gongshi_print as print;
-pub use gongshi_store::{ItemFilter, ItemRow, Store, StoreError};
+pub use gongshi_store::{self as store, ItemFilter, ItemRow, Store, StoreError};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -55,6 +55,9 @@ pub enum Command {
     /// 反馈栏与异议
     #[command(subcommand)]
     Feedback(crate::args_week::FeedbackCommand),
+    /// 公开类别的最短公示期、定期公开事项
+    #[command(subcommand)]
+    Settings(crate::args_week::SettingsCommand),
 }
 
 #[derive(Debug, Subcommand)]

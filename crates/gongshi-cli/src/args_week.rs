@@ -212,3 +212,28 @@ pub enum FeedbackCommand {
         paper: PaperArg,
     },
 }
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// 设置某类别的最短公示期（工作日；默认5）
+    MinDays {
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        days: u32,
+    },
+    /// 列出定期公开事项
+    Regulars,
+    /// 新增定期公开事项（本周公开栏检查其是否按时公开）
+    AddRegular {
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        title: String,
+        /// 每月、每学期、每年
+        #[arg(long)]
+        rhythm: String,
+    },
+    /// 删除定期公开事项
+    RemoveRegular { id: i64 },
+}

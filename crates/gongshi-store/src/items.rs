@@ -212,8 +212,10 @@ impl Store {
         condition: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<ItemRow>> {
+        // Driven from the revisions' date indexes, then to their items
+        // (CROSS JOIN fixes that loop order in SQLite).
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM items i JOIN revisions r ON r.id = i.current_revision_id
+            "SELECT {ROW_COLUMNS} FROM revisions r CROSS JOIN items i ON i.current_revision_id = r.id
              WHERE {condition} ORDER BY coalesce(r.posted_on, r.planned_start), i.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;

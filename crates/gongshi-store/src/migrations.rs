@@ -73,6 +73,7 @@ fn steps() -> Vec<M<'static>> {
                 current_revision_id INTEGER,        -- the newest revision
                 created_at          TEXT NOT NULL
             ) STRICT;
+            CREATE INDEX items_current ON items (current_revision_id);
 
             CREATE TABLE revisions (
                 id              INTEGER PRIMARY KEY,
@@ -101,6 +102,7 @@ fn steps() -> Vec<M<'static>> {
             CREATE INDEX revisions_planned ON revisions (planned_start);
             CREATE INDEX revisions_posted ON revisions (posted_on);
             CREATE INDEX revisions_period_end ON revisions (period_end);
+            CREATE INDEX revisions_taken_down ON revisions (taken_down_on);
 
             CREATE VIRTUAL TABLE revisions_fts USING fts5 (
                 title, body, content = 'revisions', content_rowid = 'id', tokenize = 'trigram'

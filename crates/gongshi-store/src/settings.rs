@@ -83,4 +83,21 @@ impl Writer<'_> {
         ))?;
         Ok(id)
     }
+
+    pub fn remove_regular_disclosure(&self, id: i64) -> Result<bool> {
+        let n = self
+            .tx
+            .execute("DELETE FROM regular_disclosures WHERE id = ?1", [id])?;
+        if n > 0 {
+            let id = id.to_string();
+            self.record(AuditRecord::change::<()>(
+                "regular_disclosure",
+                &id,
+                "删除定期公开",
+                None,
+                None,
+            ))?;
+        }
+        Ok(n > 0)
+    }
 }

@@ -8,4 +8,5 @@ pub mod items;
 pub mod operators;
 pub mod printing;
 pub mod school;
+pub mod settings;
 pub mod startup;

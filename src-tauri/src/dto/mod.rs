@@ -203,6 +203,7 @@ mod bindings {
             week::PageDto::decl(&cfg),
             week::PreviewDto::decl(&cfg),
             week::StepDto::decl(&cfg),
+            week::RegularDto::decl(&cfg),
         ]
     }
 

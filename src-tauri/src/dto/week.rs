@@ -500,3 +500,30 @@ pub enum StepDto {
     },
     Revise,
 }
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RegularDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub category: String,
+    pub category_label: String,
+    pub title: String,
+    /// 每月, 每学期, 每年
+    pub rhythm: String,
+}
+
+impl From<&gongshi_app::store::RegularDisclosure> for RegularDto {
+    fn from(r: &gongshi_app::store::RegularDisclosure) -> Self {
+        let rhythm = gongshi_app::settings::RHYTHMS
+            .iter()
+            .find(|(code, _)| *code == r.rhythm)
+            .map_or(r.rhythm.as_str(), |(_, label)| *label);
+        Self {
+            id: r.id,
+            category: r.category.code().into(),
+            category_label: r.category.label().into(),
+            title: r.title.clone(),
+            rhythm: rhythm.into(),
+        }
+    }
+}

@@ -74,6 +74,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Items(c) => week::items(cli, &db, c),
         Command::Board(c) => week::board(cli, &db, c),
         Command::Feedback(c) => week::feedback(cli, &db, c),
+        Command::Settings(c) => week::settings(cli, &db, c),
     }
 }
 

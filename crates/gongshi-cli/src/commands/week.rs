@@ -10,12 +10,14 @@ use gongshi_app::domain::workflow::Status;
 use gongshi_app::domain::{FieldError, OperatorName};
 use gongshi_app::feedback::{self as fb, NewFeedback};
 use gongshi_app::items::{self, ReviewInput, Saved};
-use gongshi_app::{Result, Store, board as week_board, calendar as cal, tables};
+use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
 use gongshi_store::ItemFilter;
 
 use super::{paper_of, write_pdf};
 use crate::args::Cli;
-use crate::args_week::{BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand};
+use crate::args_week::{
+    BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand, SettingsCommand,
+};
 use crate::output::emit;
 
 fn today() -> NaiveDate {
@@ -433,6 +435,49 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                 paper_of(*paper),
             )?;
             write_pdf(cli, out, &pdf)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn settings(cli: &Cli, db: &Path, command: &SettingsCommand) -> Result<()> {
+    let mut store = Store::open(db)?;
+    match command {
+        SettingsCommand::MinDays { category: c, days } => {
+            let c = category(c)?;
+            set::set_min_days(&mut store, &operator(cli)?, c, *days)?;
+            emit(cli, days, || {
+                format!("{}：最短公示期{days}个工作日", c.label())
+            });
+        }
+        SettingsCommand::Regulars => {
+            let list = set::regulars(&store)?;
+            emit(cli, &list, || {
+                list.iter()
+                    .map(|r| {
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            r.id,
+                            r.category.label(),
+                            r.rhythm,
+                            r.title
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        SettingsCommand::AddRegular {
+            category: c,
+            title,
+            rhythm,
+        } => {
+            let id = set::add_regular(&mut store, &operator(cli)?, category(c)?, title, rhythm)?;
+            emit(cli, &id, || format!("已新增定期公开 {id}：{title}"));
+        }
+        SettingsCommand::RemoveRegular { id } => {
+            set::remove_regular(&mut store, &operator(cli)?, *id)?;
+            emit(cli, id, || format!("已删除定期公开 {id}"));
         }
     }
     Ok(())
