@@ -156,6 +156,16 @@ export const t = {
     states: { answered: '已答复', openObjection: '异议待处理', waiting: '待答复' },
     channels: ['信箱', '电话', '教代会', '家长座谈会', '来信', '其他'],
   },
+  categorySettings: {
+    title: '公开类别与定期公开',
+    minDays: '最短公示期（工作日）',
+    regulars: '定期公开（本周公开栏检查是否按时公开）',
+    regularTitle: '名称，如 每月财务收支',
+    rhythm: '频率',
+    rhythms: ['每月', '每学期', '每年'],
+    add: '新增',
+    remove: '删除',
+  },
   calendar: {
     title: '工作日历',
     intro: '内置2020—2026年国务院放假安排。以后年份请录入当年全部放假日和调休上班日。',

@@ -14,7 +14,7 @@ use crate::dto::week::{
 use crate::error::ApiResult;
 use crate::state::AppState;
 
-fn category(code: &str) -> Result<Category, FieldError> {
+pub(crate) fn category(code: &str) -> Result<Category, FieldError> {
     Category::from_code(code)
         .ok_or_else(|| FieldError::new("类别", format!("“{code}”不是公开类别")))
 }

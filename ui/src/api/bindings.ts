@@ -103,3 +103,9 @@ export type PreviewDto = { pages: Array<PageDto>,
 refused: string | null, };
 
 export type StepDto = { "action": "submit" } | { "action": "review", confidentiality: string | null, signoff: string | null, date: string, note: string, } | { "action": "approve", by: string, date: string, note: string, } | { "action": "return", reason: string, } | { "action": "post", date: string, } | { "action": "take_down", date: string, } | { "action": "close", no_objection: boolean, date: string, note: string, } | { "action": "revise" };
+
+export type RegularDto = { id: number, category: string, category_label: string, title: string, 
+/**
+ * 每月, 每学期, 每年
+ */
+rhythm: string, };

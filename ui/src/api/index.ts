@@ -17,6 +17,7 @@ import type {
   PaperDto,
   PreviewDto,
   PrintedDto,
+  RegularDto,
   RevisionDto,
   SavedDto,
   SchoolDto,
@@ -71,4 +72,9 @@ export const api = {
   calendarDays: () => call<CalendarDayDto[]>('calendar_days'),
   setCalendarDay: (day: CalendarDayDto) => call<CalendarDayDto>('set_calendar_day', { day }),
   removeCalendarDay: (date: string) => call<null>('remove_calendar_day', { date }),
+  setMinDays: (categoryCode: string, days: number) => call<null>('set_min_days', { categoryCode, days }),
+  regulars: () => call<RegularDto[]>('regulars'),
+  addRegular: (categoryCode: string, title: string, rhythm: string) =>
+    call<null>('add_regular', { categoryCode, title, rhythm }),
+  removeRegular: (id: number) => call<null>('remove_regular', { id }),
 }
