@@ -98,8 +98,9 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         ]],
     });
     let id = ready(store, Category::Procurement, posted)?;
+    // Posted last Wednesday: on the board now, coming down this week.
     // Outside the shipped calendar the demo simply leaves it approved.
-    let _ = items::post(store, op, id, last_week);
+    let _ = items::post(store, op, id, last_week + chrono::Duration::days(2));
     ready(
         store,
         Category::Award,

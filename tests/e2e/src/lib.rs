@@ -195,6 +195,36 @@ impl App {
         Ok(())
     }
 
+    /// The element's `innerText` (WebKitWebDriver's element text leaves out
+    /// most of an Element Plus table).
+    pub async fn inner_text(&self, name: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let element = self.find(name).await?;
+        let text = self
+            .client
+            .execute(
+                "return arguments[0].innerText",
+                vec![serde_json::to_value(&element)?],
+            )
+            .await?;
+        Ok(text.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Waits until the element's `innerText` contains `expected`; returns it.
+    pub async fn wait_inner_text(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<String, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = self.inner_text(name).await?;
+            if text.contains(expected) || Instant::now() > deadline {
+                return Ok(text);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the element with `data-test="<name>"`, once nothing on the
     /// page is moving (a drawer sliding in would take the click elsewhere).
     pub async fn click(&self, name: &str) -> Result<(), fantoccini::error::CmdError> {
@@ -220,7 +250,8 @@ impl App {
     /// the attribute on the `<input>` itself; a wrapper works too).
     pub async fn fill(&self, name: &str, text: &str) -> Result<(), fantoccini::error::CmdError> {
         let found = self.find(name).await?;
-        let input = if found.tag_name().await? == "input" {
+        let tag = found.tag_name().await?;
+        let input = if tag == "input" || tag == "textarea" {
             found
         } else {
             found.find(Locator::Css("input")).await?

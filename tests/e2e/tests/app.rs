@@ -31,7 +31,7 @@ async fn first_run_offers_the_demo_school_and_shows_its_name() -> TestResult {
         app.wait_text("dashboard-school", DEMO_NAME).await?,
         DEMO_NAME
     );
-    assert_eq!(app.find("demo-badge").await?.text().await?, "示例数据");
+    assert_eq!(app.wait_text("demo-badge", "示例数据").await?, "示例数据");
     assert_eq!(app.find("current-operator").await?.text().await?, "王静");
     let shot = app.screenshot("dashboard").await?;
     eprintln!("dashboard screenshot: {}", shot.display());
@@ -226,5 +226,44 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     assert!(text.contains("本周校务公开栏张贴清单"), "{text}");
     assert!(text.contains("关于冬季作息时间调整的公示"), "{text}");
     assert!(text.contains("公示期："), "{text}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_demo_week_feedback_and_calendar_screens() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--demo"]);
+    let app = App::launch(&db).await?;
+    sign_in(&app, "王静").await?;
+
+    app.click("nav-board").await?;
+    let up = app.find("board-up").await?.text().await?;
+    assert!(up.contains("2026年度优秀教师拟推荐人选公示"), "{up}");
+    app.screenshot("demo-board").await?;
+
+    app.click("nav-feedback").await?;
+    let text = app
+        .wait_inner_text("feedback-table", "整机保修三年")
+        .await?;
+    assert!(text.contains("整机保修三年"), "{text}");
+    app.fill("feedback-content", "建议公示栏增加夜间照明。")
+        .await?;
+    app.click("feedback-add").await?;
+    let text = app.wait_inner_text("feedback-table", "夜间照明").await?;
+    assert!(text.contains("夜间照明"), "{text}");
+    app.screenshot("feedback").await?;
+
+    app.click("nav-settings").await?;
+    app.find("calendar-settings").await?;
+    app.close().await?;
+
+    // What the screens did is in the store.
+    let out = std::process::Command::new(gongshi_e2e::app_binary().with_file_name("gongshi"))
+        .arg("--db")
+        .arg(&db)
+        .args(["feedback", "list"])
+        .output()?;
+    assert!(String::from_utf8(out.stdout)?.contains("夜间照明"));
     Ok(())
 }
