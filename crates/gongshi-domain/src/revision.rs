@@ -83,13 +83,18 @@ pub struct Revision {
 impl Revision {
     /// A new draft (id 0 until stored).
     pub fn draft(category: Category, content: ItemContent) -> Result<Self, DomainError> {
-        Ok(Self {
+        Ok(Self::fresh(0, category, 1, content.validated(category)?))
+    }
+
+    /// A draft with nothing of the workflow done yet.
+    fn fresh(item_id: i64, category: Category, number: u32, content: ItemContent) -> Self {
+        Self {
             id: 0,
-            item_id: 0,
+            item_id,
             category,
-            number: 1,
+            number,
             status: Status::Draft,
-            content: content.validated(category)?,
+            content,
             confidentiality: None,
             signoff: None,
             approved: None,
@@ -97,7 +102,7 @@ impl Revision {
             period: None,
             taken_down_on: None,
             closure: None,
-        })
+        }
     }
 
     fn step(&mut self, action: Action) -> Result<(), DomainError> {
@@ -208,21 +213,12 @@ impl Revision {
     /// the same content, to go through review again.
     pub fn revise(&self) -> Result<Revision, DomainError> {
         next(self.status, Action::Revise).map_err(refused)?;
-        Ok(Revision {
-            id: 0,
-            item_id: self.item_id,
-            category: self.category,
-            number: self.number + 1,
-            status: Status::Draft,
-            content: self.content.clone(),
-            confidentiality: None,
-            signoff: None,
-            approved: None,
-            returned_reason: None,
-            period: None,
-            taken_down_on: None,
-            closure: None,
-        })
+        Ok(Self::fresh(
+            self.item_id,
+            self.category,
+            self.number + 1,
+            self.content.clone(),
+        ))
     }
 }
 

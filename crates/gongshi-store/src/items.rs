@@ -230,36 +230,64 @@ impl Store {
     }
 }
 
+/// The columns every write sets, in the order of [`values`].
+const WRITTEN: [&str; 17] = [
+    "status",
+    "title",
+    "body",
+    "fields",
+    "table_json",
+    "posting_days",
+    "planned_start",
+    "confidentiality",
+    "signoff",
+    "approved",
+    "returned_reason",
+    "posted_on",
+    "period_end",
+    "working_days",
+    "taken_down_on",
+    "closure",
+    "updated_at",
+];
+
+/// A revision's values for [`WRITTEN`]; one list for inserts and updates.
+fn values(rev: &Revision, now: &str) -> Vec<Box<dyn rusqlite::ToSql>> {
+    let c = &rev.content;
+    vec![
+        Box::new(rev.status.code()),
+        Box::new(c.title.clone()),
+        Box::new(c.body.clone()),
+        Box::new(convert::to_json(&c.fields)),
+        Box::new(opt_json(&c.table)),
+        Box::new(c.posting_days),
+        Box::new(c.planned_start),
+        Box::new(opt_json(&rev.confidentiality)),
+        Box::new(opt_json(&rev.signoff)),
+        Box::new(opt_json(&rev.approved)),
+        Box::new(rev.returned_reason.clone()),
+        Box::new(rev.period.map(|p| p.start)),
+        Box::new(rev.period.map(|p| p.end)),
+        Box::new(rev.period.map(|p| p.working_days)),
+        Box::new(rev.taken_down_on),
+        Box::new(opt_json(&rev.closure)),
+        Box::new(now.to_owned()),
+    ]
+}
+
 impl Writer<'_> {
     fn write_revision(&self, rev: &Revision) -> Result<i64> {
-        let c = &rev.content;
-        self.tx.execute(
-            "INSERT INTO revisions (item_id, number, status, title, body, fields, table_json,
-                 posting_days, planned_start, confidentiality, signoff, approved, returned_reason,
-                 posted_on, period_end, working_days, taken_down_on, closure, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
-                rev.item_id,
-                rev.number,
-                rev.status.code(),
-                c.title,
-                c.body,
-                convert::to_json(&c.fields),
-                opt_json(&c.table),
-                c.posting_days,
-                c.planned_start,
-                opt_json(&rev.confidentiality),
-                opt_json(&rev.signoff),
-                opt_json(&rev.approved),
-                rev.returned_reason,
-                rev.period.map(|p| p.start),
-                rev.period.map(|p| p.end),
-                rev.period.map(|p| p.working_days),
-                rev.taken_down_on,
-                opt_json(&rev.closure),
-                self.now,
-            ],
-        )?;
+        let placeholders: Vec<String> = (3..3 + WRITTEN.len()).map(|n| format!("?{n}")).collect();
+        let sql = format!(
+            "INSERT INTO revisions (item_id, number, {}) VALUES (?1, ?2, {})",
+            WRITTEN.join(", "),
+            placeholders.join(", ")
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> =
+            vec![Box::new(rev.item_id), Box::new(rev.number)];
+        args.extend(values(rev, &self.now));
+        self.tx
+            .execute(&sql, rusqlite::params_from_iter(args.iter()))?;
         let id = self.tx.last_insert_rowid();
         self.tx.execute(
             "UPDATE items SET current_revision_id = ?2 WHERE id = ?1",
@@ -309,34 +337,16 @@ impl Writer<'_> {
     /// the audit log (提交审核, 批准…).
     pub fn save_revision(&self, rev: &Revision, action: &str) -> Result<()> {
         let before = read_revision(&self.tx, rev.id)?;
-        let c = &rev.content;
-        self.tx.execute(
-            "UPDATE revisions SET status = ?2, title = ?3, body = ?4, fields = ?5, table_json = ?6,
-                 posting_days = ?7, planned_start = ?8, confidentiality = ?9, signoff = ?10,
-                 approved = ?11, returned_reason = ?12, posted_on = ?13, period_end = ?14,
-                 working_days = ?15, taken_down_on = ?16, closure = ?17, updated_at = ?18
-             WHERE id = ?1",
-            params![
-                rev.id,
-                rev.status.code(),
-                c.title,
-                c.body,
-                convert::to_json(&c.fields),
-                opt_json(&c.table),
-                c.posting_days,
-                c.planned_start,
-                opt_json(&rev.confidentiality),
-                opt_json(&rev.signoff),
-                opt_json(&rev.approved),
-                rev.returned_reason,
-                rev.period.map(|p| p.start),
-                rev.period.map(|p| p.end),
-                rev.period.map(|p| p.working_days),
-                rev.taken_down_on,
-                opt_json(&rev.closure),
-                self.now,
-            ],
-        )?;
+        let sets: Vec<String> = WRITTEN
+            .iter()
+            .enumerate()
+            .map(|(n, col)| format!("{col} = ?{}", n + 2))
+            .collect();
+        let sql = format!("UPDATE revisions SET {} WHERE id = ?1", sets.join(", "));
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(rev.id)];
+        args.extend(values(rev, &self.now));
+        self.tx
+            .execute(&sql, rusqlite::params_from_iter(args.iter()))?;
         let id = rev.item_id.to_string();
         self.record(AuditRecord::change(
             "item",
