@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod category;
 pub mod error;
 pub mod feedback;
+pub mod grades;
 pub mod item;
 pub mod money;
 pub mod operator;
