@@ -208,6 +208,22 @@ pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
         })
 }
 
+/// The current revision of each item matching `filter`. A period that
+/// ends before it starts is refused, not silently empty.
+pub fn list(
+    store: &Store,
+    filter: &gongshi_store::ItemFilter,
+) -> Result<Vec<gongshi_store::ItemRow>> {
+    if let Some((from, to)) = filter.period
+        && to < from
+    {
+        return Err(
+            FieldError::new("公示期", format!("结束日期（{to}）早于开始日期（{from}）")).into(),
+        );
+    }
+    Ok(store.list_items(filter)?)
+}
+
 /// An item with all its revisions, oldest first.
 pub fn history(store: &Store, item_id: i64) -> Result<Vec<Revision>> {
     let revisions = store.item_revisions(item_id)?;

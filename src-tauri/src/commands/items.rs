@@ -54,7 +54,7 @@ pub fn list_items(state: State<'_, AppState>, filter: ItemFilterDto) -> ApiResul
         text: filter.text,
         limit: 500,
     };
-    let rows = inner.store()?.list_items(&filter)?;
+    let rows = items::list(inner.store()?, &filter)?;
     Ok(rows.iter().map(Into::into).collect())
 }
 

@@ -242,3 +242,17 @@ fn a_short_period_is_saved_with_a_warning() {
         ["公示期3个工作日，少于本类别要求的5个工作日"]
     );
 }
+
+#[test]
+fn a_period_filter_that_ends_before_it_starts_is_refused() {
+    let store = store();
+    let filter = gongshi_app::ItemFilter {
+        period: Some((d("2026-11-30"), d("2026-11-01"))),
+        ..Default::default()
+    };
+    let err = items::list(&store, &filter).unwrap_err().to_string();
+    assert!(
+        err.contains("公示期：结束日期（2026-11-01）早于开始日期（2026-11-30）"),
+        "{err}"
+    );
+}

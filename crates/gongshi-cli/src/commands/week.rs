@@ -215,7 +215,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
                 text: text.clone(),
                 limit: 500,
             };
-            let rows = store.list_items(&filter)?;
+            let rows = items::list(&store, &filter)?;
             emit(cli, &rows, || {
                 rows.iter()
                     .map(|r| {
