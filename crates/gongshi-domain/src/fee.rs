@@ -1,0 +1,188 @@
+//! Fees (收费): a semester's schedule of fee items with the 四公开 of each
+//! (事由, 金额, 收费部门, 咨询电话), its basis, unit, grades and whether it is
+//! voluntary. Rows come from a form or an import; every bad row and field
+//! is reported at once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::grades::Grades;
+use crate::money::Fen;
+use crate::{FieldError, phone, text};
+
+/// The import template's header row, in order (`gongshi fees template`).
+pub const TEMPLATE_HEADER: [&str; 9] = [
+    "项目",
+    "金额(元)",
+    "计费单位",
+    "适用年级",
+    "收费部门",
+    "咨询电话",
+    "收费依据",
+    "是否自愿",
+    "备注",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeItem {
+    /// 项目（事由）
+    pub name: String,
+    pub amount: Fen,
+    /// 计费单位: 每生每学期, 每生每月…
+    pub unit: String,
+    pub grades: Grades,
+    /// 收费部门
+    pub department: String,
+    /// 咨询电话 — a phone field: it may print.
+    pub phone: String,
+    /// 收费依据: approving body and 文号
+    pub basis: String,
+    /// 服务性收费 / 代收费 are voluntary: parents opt in on the 回执.
+    pub voluntary: bool,
+    pub note: String,
+}
+
+/// A semester name as schools write it: 2026—2027学年第一学期 or 2026年秋季学期.
+pub fn semester(field: &'static str, input: &str) -> Result<String, FieldError> {
+    let s = text::required(field, input, 40)?;
+    let academic = s.contains("学年") && (s.contains("第一学期") || s.contains("第二学期"));
+    let seasonal = s.contains('年') && (s.contains("春季学期") || s.contains("秋季学期"));
+    if !(academic || seasonal) {
+        return Err(FieldError::new(
+            field,
+            format!("“{s}”不是学期名称（例：2026—2027学年第一学期，或 2026年秋季学期）"),
+        ));
+    }
+    Ok(s)
+}
+
+fn yes_no(field: &'static str, input: &str) -> Result<bool, FieldError> {
+    match input.trim() {
+        "是" | "自愿" | "Y" | "y" | "√" | "✓" => Ok(true),
+        "否" | "" | "N" | "n" | "×" => Ok(false),
+        other => Err(FieldError::new(field, format!("“{other}”应填“是”或“否”"))),
+    }
+}
+
+/// One row of a schedule as typed or imported, cells in [`TEMPLATE_HEADER`]
+/// order.
+pub fn parse_row(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
+    let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
+    let mut errors = Vec::new();
+    let mut take =
+        |r: Result<String, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or_default();
+    let name = take(text::required("项目", cell(0), 50));
+    let unit = take(text::limited("计费单位", cell(2), 20));
+    let department = take(text::limited("收费部门", cell(4), 30));
+    let phone = take(phone::parse("咨询电话", cell(5)));
+    let basis = take(text::limited("收费依据", cell(6), 100));
+    let note = take(text::limited("备注", cell(8), 200));
+    let amount = Fen::parse("金额(元)", cell(1))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let grades = Grades::parse("适用年级", cell(3))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let voluntary = yes_no("是否自愿", cell(7)).map_err(|e| errors.push(e)).ok();
+    match (amount, grades, voluntary) {
+        (Some(amount), Some(grades), Some(voluntary)) if errors.is_empty() => Ok(FeeItem {
+            name,
+            amount,
+            unit,
+            grades,
+            department,
+            phone,
+            basis,
+            voluntary,
+            note,
+        }),
+        _ => Err(errors),
+    }
+}
+
+impl FeeItem {
+    /// What the fee board sheet and the letters must show: a fee without
+    /// its basis, unit or department does not print.
+    pub fn missing_for_print(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.basis.trim().is_empty() {
+            missing.push("收费依据");
+        }
+        if self.unit.trim().is_empty() {
+            missing.push("计费单位");
+        }
+        if self.department.trim().is_empty() {
+            missing.push("收费部门");
+        }
+        missing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_good_row() {
+        let item = parse_row(&row(&[
+            "课后服务费",
+            "1,280.50",
+            "每生每学期",
+            "一至六年级",
+            "财务室",
+            "0371-6523 8001",
+            "豫发改收费〔2023〕781号",
+            "是",
+            "",
+        ]))
+        .unwrap();
+        assert_eq!(item.amount, Fen(128050));
+        assert!(item.voluntary && item.grades.includes(6) && !item.grades.includes(7));
+        assert!(item.missing_for_print().is_empty());
+    }
+
+    #[test]
+    fn every_bad_field_of_a_row_is_named() {
+        let errors = parse_row(&row(&[
+            "",
+            "12.345",
+            "每生",
+            "幼儿园",
+            "",
+            "电话",
+            "",
+            "也许",
+            "",
+        ]))
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["项目", "咨询电话", "金额(元)", "适用年级", "是否自愿"]
+        );
+    }
+
+    #[test]
+    fn a_fee_without_basis_unit_or_department_does_not_print() {
+        let item = parse_row(&row(&["校服费", "180", "", "一年级", "", "", "", "是", ""])).unwrap();
+        assert_eq!(
+            item.missing_for_print(),
+            ["收费依据", "计费单位", "收费部门"]
+        );
+    }
+
+    #[test]
+    fn semester_names() {
+        assert!(semester("学期", "2026—2027学年第一学期").is_ok());
+        assert!(semester("学期", "2026年秋季学期").is_ok());
+        assert!(
+            semester("学期", "2026秋")
+                .unwrap_err()
+                .to_string()
+                .contains("学期名称")
+        );
+    }
+}
