@@ -151,50 +151,6 @@ impl App {
         found
     }
 
-    /// Waits until the element's text is `expected`, and returns it.
-    pub async fn wait_text(
-        &self,
-        name: &str,
-        expected: &str,
-    ) -> Result<String, Box<dyn std::error::Error>> {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let text = self.find(name).await?.text().await?;
-            if text == expected || Instant::now() > deadline {
-                return Ok(text);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Waits until no dialog is shown (dialogs fade out, and their overlay
-    /// catches clicks meanwhile). An open drawer does not count.
-    pub async fn wait_dialogs_closed(&self) -> TestResult {
-        self.wait_overlays_gone(".el-dialog").await
-    }
-
-    /// Waits until no drawer is shown.
-    pub async fn wait_drawers_closed(&self) -> TestResult {
-        self.wait_overlays_gone(".el-drawer").await
-    }
-
-    async fn wait_overlays_gone(&self, inner: &str) -> TestResult {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        // Laid out (even while fading) means shown; inside a hidden overlay
-        // an element has no client rects.
-        let script = format!(
-            "return [...document.querySelectorAll('{inner}')].some(e => e.getClientRects().length > 0)"
-        );
-        while self.client.execute(&script, vec![]).await? == serde_json::Value::Bool(true) {
-            if Instant::now() > deadline {
-                let _ = self.screenshot("failed-overlay").await;
-                return Err(format!("a {inner} is still open").into());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Ok(())
-    }
-
     /// The element's `innerText` (WebKitWebDriver's element text leaves out
     /// most of an Element Plus table).
     pub async fn inner_text(&self, name: &str) -> Result<String, Box<dyn std::error::Error>> {
@@ -209,16 +165,36 @@ impl App {
         Ok(text.as_str().unwrap_or_default().to_owned())
     }
 
-    /// Waits until the element's `innerText` contains `expected`; returns it.
+    /// Waits until the element's text is `expected`, and returns it.
+    pub async fn wait_text(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<String, Box<dyn std::error::Error>> {
+        let text = self.wait_until_text(name, |t| t.trim() == expected).await?;
+        Ok(text.trim().to_owned())
+    }
+
+    /// Waits until the element's text contains `expected`; returns it.
     pub async fn wait_inner_text(
         &self,
         name: &str,
         expected: &str,
     ) -> Result<String, Box<dyn std::error::Error>> {
+        self.wait_until_text(name, |t| t.contains(expected)).await
+    }
+
+    /// Polls the element's text (20 s at most) until `done` says so; returns
+    /// the last text read either way, for the test's message.
+    async fn wait_until_text(
+        &self,
+        name: &str,
+        done: impl Fn(&str) -> bool,
+    ) -> Result<String, Box<dyn std::error::Error>> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let text = self.inner_text(name).await?;
-            if text.contains(expected) || Instant::now() > deadline {
+            if done(&text) || Instant::now() > deadline {
                 return Ok(text);
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
