@@ -234,13 +234,21 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
         }
         ItemsCommand::Show { id } => {
             let history = items::history(&store, *id)?;
-            emit(cli, &history, || {
-                history
-                    .iter()
-                    .map(revision_text)
-                    .collect::<Vec<_>>()
-                    .join("\n\n———\n\n")
-            });
+            let mut texts = Vec::new();
+            for rev in &history {
+                let mut text = revision_text(rev);
+                // What was printed for the board, as archived.
+                for sheet in store.printed_sheets(rev.id)? {
+                    text.push_str(&format!(
+                        "\n张贴稿存档：{}　SHA-256 {}（{} KB）",
+                        sheet.printed_on,
+                        sheet.sha256,
+                        sheet.size / 1024
+                    ));
+                }
+                texts.push(text);
+            }
+            emit(cli, &history, || texts.join("\n\n———\n\n"));
             return Ok(());
         }
         ItemsCommand::Add {

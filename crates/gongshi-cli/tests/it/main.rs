@@ -265,6 +265,11 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     assert!(text.contains("多媒体设备采购结果公示"), "{text}");
     assert!(text.contains("供应商：阳光科技有限公司"), "{text}");
 
+    let shown = run(&["items", "show", "1"]);
+    assert!(
+        shown.contains("张贴稿存档：") && shown.contains("SHA-256"),
+        "{shown}"
+    );
     run(&["items", "post", "1", "--date", "2026-11-23"]);
     let frozen = gongshi(&db, &["items", "edit", "1", "--title", "改"]);
     assert_eq!(frozen.status.code(), Some(1));
