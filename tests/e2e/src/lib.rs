@@ -165,6 +165,34 @@ impl App {
         Ok(text.as_str().unwrap_or_default().to_owned())
     }
 
+    /// Waits until no dialog is shown (dialogs fade out, and their overlay
+    /// catches clicks meanwhile). An open drawer does not count.
+    pub async fn wait_dialogs_closed(&self) -> TestResult {
+        self.wait_overlays_gone(".el-dialog").await
+    }
+
+    /// Waits until no drawer is shown.
+    pub async fn wait_drawers_closed(&self) -> TestResult {
+        self.wait_overlays_gone(".el-drawer").await
+    }
+
+    async fn wait_overlays_gone(&self, inner: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        // Laid out (even while fading) means shown; inside a hidden overlay
+        // an element has no client rects.
+        let script = format!(
+            "return [...document.querySelectorAll('{inner}')].some(e => e.getClientRects().length > 0)"
+        );
+        while self.client.execute(&script, vec![]).await? == serde_json::Value::Bool(true) {
+            if Instant::now() > deadline {
+                let _ = self.screenshot("failed-overlay").await;
+                return Err(format!("a {inner} is still open").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Waits until the element's text is `expected`, and returns it.
     pub async fn wait_text(
         &self,
