@@ -17,6 +17,10 @@ pub enum AppError {
 
     #[error("无法写入 {path}：{reason}")]
     Write { path: String, reason: String },
+
+    /// An import refused as a whole: every bad row and field, one a line.
+    #[error("导入失败，没有保存任何内容。请改正后重新导入：\n{}", .0.join("\n"))]
+    Import(Vec<String>),
 }
 
 impl From<FieldError> for AppError {
@@ -33,6 +37,7 @@ impl AppError {
             AppError::Print(gongshi_print::PrintError::Privacy { .. }) => "print.privacy",
             AppError::Print(_) => "print.failed",
             AppError::Write { .. } => "write.failed",
+            AppError::Import(_) => "import.refused",
         }
     }
 
@@ -43,7 +48,7 @@ impl AppError {
             AppError::Store(e) => e.is_refusal(),
             AppError::Invalid(_) => true,
             AppError::Print(e) => matches!(e, gongshi_print::PrintError::Privacy { .. }),
-            AppError::Write { .. } => true,
+            AppError::Write { .. } | AppError::Import(_) => true,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod demo;
 mod error;
 pub mod feedback;
+pub mod fees;
 pub mod info;
 pub mod items;
 pub mod output;
@@ -14,6 +15,7 @@ pub mod printing;
 pub mod school;
 pub mod settings;
 pub mod setup;
+pub mod sheet_file;
 pub mod sheets;
 pub mod tables;
 

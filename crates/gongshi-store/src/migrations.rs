@@ -155,11 +155,46 @@ fn steps() -> Vec<M<'static>> {
             ) STRICT;
             "#,
         ),
+        // 3: fees. A semester's schedule (approved: frozen) and its items,
+        // amounts in integer fen; class sizes for the letters to parents.
+        M::up(
+            r#"
+            CREATE TABLE fee_schedules (
+                id         INTEGER PRIMARY KEY,
+                semester   TEXT NOT NULL UNIQUE,
+                approved   TEXT,                  -- JSON stamp {by, on, note}
+                created_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE fee_items (
+                id          INTEGER PRIMARY KEY,
+                schedule_id INTEGER NOT NULL REFERENCES fee_schedules (id) ON DELETE CASCADE,
+                position    INTEGER NOT NULL,
+                name        TEXT NOT NULL,
+                amount_fen  INTEGER NOT NULL CHECK (amount_fen >= 0),
+                unit        TEXT NOT NULL,
+                grades      TEXT NOT NULL,        -- JSON: "WholeSchool" or {"Some": [1, 2]}
+                department  TEXT NOT NULL,
+                phone       TEXT NOT NULL,
+                basis       TEXT NOT NULL,
+                voluntary   INTEGER NOT NULL CHECK (voluntary IN (0, 1)),
+                note        TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX fee_items_schedule ON fee_items (schedule_id, position);
+
+            CREATE TABLE class_sizes (
+                grade    INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),
+                class    TEXT NOT NULL,           -- 1班, (2)班…
+                students INTEGER NOT NULL CHECK (students BETWEEN 0 AND 200),
+                PRIMARY KEY (grade, class)
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;
@@ -181,7 +216,7 @@ mod tests {
     }
 
     #[test]
-    fn a_version_1_store_moves_to_version_2_with_its_data() {
+    fn a_version_1_store_moves_to_the_latest_with_its_data() {
         let mut conn = Connection::open_in_memory().unwrap();
         MIGRATIONS.to_version(&mut conn, 1).unwrap();
         conn.execute(

@@ -1,6 +1,8 @@
 //! The clerk's week through the jobs, on a real store file.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
+mod fees;
+
 use std::collections::BTreeMap;
 use std::process::Command;
 

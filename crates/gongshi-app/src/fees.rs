@@ -1,0 +1,170 @@
+//! The principal's fees: a semester's schedule imported from the template
+//! (all or nothing), copied from an earlier semester, approved (then
+//! frozen); class sizes for the letters.
+
+use chrono::NaiveDate;
+use gongshi_domain::fee::{self, FeeItem, TEMPLATE_HEADER};
+use gongshi_domain::revision::Stamp;
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
+use gongshi_store::{ClassSize, Schedule, Store};
+
+use crate::{AppError, Result, sheet_file};
+
+/// The import template: a title row, then exactly the header row the
+/// import looks for, then one example row to overwrite.
+pub fn template() -> Result<Vec<u8>> {
+    let report = Report {
+        sheet_name: "收费标准".into(),
+        title: "收费标准导入模板（请从第3行起填写，每行一个收费项目）".into(),
+        subtitle: None,
+        school_name: String::new(),
+        internal: false,
+        columns: TEMPLATE_HEADER
+            .iter()
+            .map(|h| ReportColumn::new(h, ColumnKind::Text))
+            .collect(),
+        rows: vec![
+            [
+                "课后服务费",
+                "300.00",
+                "每生每学期",
+                "一至六年级",
+                "学校财务室",
+                "",
+                "豫发改收费〔2023〕781号",
+                "是",
+                "自愿参加",
+            ]
+            .iter()
+            .map(|c| Value::Text((*c).into()))
+            .collect(),
+        ],
+        totals: None,
+    };
+    Ok(gongshi_print::render_xlsx(&[report])?)
+}
+
+/// Reads the fee rows of a file: finds the template's header row, parses
+/// every row after it, and reports every bad row and field at once.
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<FeeItem>> {
+    let rows = sheet_file::read_rows(bytes, file_name)?;
+    let header_at = rows
+        .iter()
+        .position(|r| {
+            r.iter()
+                .take(TEMPLATE_HEADER.len())
+                .map(String::as_str)
+                .eq(TEMPLATE_HEADER)
+        })
+        .ok_or_else(|| {
+            FieldError::new(
+                "表头",
+                format!(
+                    "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
+                    TEMPLATE_HEADER.join("、")
+                ),
+            )
+        })?;
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        match fee::parse_row(row) {
+            Ok(item) => items.push(item),
+            // Row numbers as the spreadsheet shows them (1-based).
+            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{}行 {e}", i + 1))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Import(errors));
+    }
+    if items.is_empty() {
+        return Err(FieldError::new("文件", "表头下面没有收费项目").into());
+    }
+    Ok(items)
+}
+
+fn unfrozen(store: &Store, semester: &str) -> Result<()> {
+    if let Some(s) = store.fee_schedule(semester)?
+        && let Some(a) = s.approved
+    {
+        return Err(FieldError::new(
+            "学期",
+            format!("{semester}的收费标准已于{}由{}批准，不能再修改", a.on, a.by),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Imports a file as the semester's schedule: all rows or none.
+pub fn import(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Schedule> {
+    let semester = fee::semester("学期", semester)?;
+    let items = read(bytes, file_name)?;
+    unfrozen(store, &semester)?;
+    store.write(op, |w| w.save_fee_schedule(&semester, &items))?;
+    schedule(store, &semester)
+}
+
+pub fn schedule(store: &Store, semester: &str) -> Result<Schedule> {
+    store
+        .fee_schedule(semester)?
+        .ok_or_else(|| FieldError::new("学期", format!("还没有{semester}的收费标准")).into())
+}
+
+/// Starts a semester from an earlier one's items (not its approval).
+pub fn copy(store: &mut Store, op: &OperatorName, from: &str, to: &str) -> Result<Schedule> {
+    let to = fee::semester("新学期", to)?;
+    let source = schedule(store, from)?;
+    if store.fee_schedule(&to)?.is_some() {
+        return Err(FieldError::new("新学期", format!("{to}已经有收费标准")).into());
+    }
+    store.write(op, |w| w.save_fee_schedule(&to, &source.items))?;
+    schedule(store, &to)
+}
+
+pub fn approve(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    by: &str,
+    on: NaiveDate,
+) -> Result<Schedule> {
+    schedule(store, semester)?;
+    unfrozen(store, semester)?;
+    let stamp = Stamp::new("批准人", by, on, "")?;
+    store.write(op, |w| w.approve_fee_schedule(semester, &stamp))?;
+    schedule(store, semester)
+}
+
+pub fn set_class_size(
+    store: &mut Store,
+    op: &OperatorName,
+    grade: u8,
+    class: &str,
+    students: u32,
+) -> Result<()> {
+    if !(1..=12).contains(&grade) {
+        return Err(FieldError::new("年级", "应为1到12").into());
+    }
+    if students > 200 {
+        return Err(FieldError::new("人数", "一个班不会超过200人").into());
+    }
+    let class = gongshi_domain::text::required("班级", class, 10)?;
+    Ok(store.write(op, |w| {
+        w.set_class_size(&ClassSize {
+            grade,
+            class,
+            students,
+        })
+    })?)
+}

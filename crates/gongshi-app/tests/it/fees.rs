@@ -1,0 +1,156 @@
+//! Fee schedules: import all or nothing from xlsx and GBK CSV, frozen once
+//! approved, copied to a new semester.
+
+use gongshi_app::domain::OperatorName;
+use gongshi_app::domain::money::Fen;
+use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
+use gongshi_app::{AppError, Store, fees};
+
+use super::d;
+
+const SEMESTER: &str = "2026—2027学年第一学期";
+
+fn principal() -> OperatorName {
+    OperatorName::parse("李新义").unwrap()
+}
+
+/// An .xlsx as a clerk fills the template: a title row, the header, rows.
+fn xlsx(rows: &[[&str; 9]]) -> Vec<u8> {
+    let report = Report {
+        sheet_name: "收费标准".into(),
+        title: "阳光市实验小学收费标准".into(),
+        subtitle: None,
+        school_name: String::new(),
+        internal: false,
+        columns: gongshi_app::domain::fee::TEMPLATE_HEADER
+            .iter()
+            .map(|h| ReportColumn::new(h, ColumnKind::Text))
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
+            .collect(),
+        totals: None,
+    };
+    gongshi_app::print::render_xlsx(&[report]).unwrap()
+}
+
+const GOOD: [[&str; 9]; 3] = [
+    [
+        "作业本费",
+        "30",
+        "每生每学期",
+        "全校",
+        "财务室",
+        "0371-6523 8001",
+        "豫发改收费〔2023〕781号",
+        "否",
+        "",
+    ],
+    [
+        "课后服务费",
+        "1,280.50",
+        "每生每学期",
+        "1-3年级",
+        "财务室",
+        "",
+        "豫发改收费〔2023〕781号",
+        "是",
+        "自愿",
+    ],
+    [
+        "校服费（代收）",
+        "180.5",
+        "每套",
+        "七年级,八年级",
+        "总务处",
+        "",
+        "阳教财〔2024〕12号",
+        "是",
+        "",
+    ],
+];
+
+#[test]
+fn the_template_itself_imports() {
+    let items = fees::read(&fees::template().unwrap(), "模板.xlsx").unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].name, "课后服务费");
+}
+
+#[test]
+fn a_good_xlsx_imports_every_row_in_fen() {
+    let mut store = Store::open_in_memory().unwrap();
+    let schedule = fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&GOOD),
+        "收费.xlsx",
+    )
+    .unwrap();
+    let amounts: Vec<Fen> = schedule.items.iter().map(|i| i.amount).collect();
+    assert_eq!(amounts, [Fen(3000), Fen(128050), Fen(18050)]);
+    assert!(schedule.items[2].grades.includes(8) && !schedule.items[2].grades.includes(9));
+}
+
+#[test]
+fn a_bad_file_stores_nothing_and_names_every_bad_row_and_field() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut rows = GOOD.to_vec();
+    rows[0][1] = "12.345";
+    rows[2][3] = "幼儿园";
+    rows[2][7] = "也许";
+    let err = fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&rows),
+        "收费.xlsx",
+    )
+    .unwrap_err();
+    let AppError::Import(lines) = &err else {
+        panic!("{err}")
+    };
+    // Title row 1, header row 2: data starts at row 3.
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].starts_with("第3行 金额(元)："), "{lines:?}");
+    assert!(lines[1].starts_with("第5行 适用年级："), "{lines:?}");
+    assert!(lines[2].starts_with("第5行 是否自愿："), "{lines:?}");
+    assert!(err.to_string().contains("没有保存任何内容"));
+    assert!(store.fee_schedule(SEMESTER).unwrap().is_none());
+}
+
+#[test]
+fn a_gbk_csv_as_chinese_excel_saves_it_imports() {
+    let mut text = gongshi_app::domain::fee::TEMPLATE_HEADER.join(",");
+    text.push('\n');
+    text.push_str("作业本费,30,每生每学期,全校,财务室,,豫发改收费〔2023〕781号,否,\n");
+    text.push_str(
+        "午餐费（代收）,4.5,每生每餐,一至六年级,总务处,,阳教财〔2024〕12号,是,按实结算\n",
+    );
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let mut store = Store::open_in_memory().unwrap();
+    let s = fees::import(&mut store, &principal(), "2026年秋季学期", &gbk, "收费.csv").unwrap();
+    assert_eq!(s.items[1].name, "午餐费（代收）");
+    assert_eq!(s.items[1].amount, Fen(450));
+}
+
+#[test]
+fn an_approved_schedule_is_frozen_and_copied_to_the_next_semester() {
+    let mut store = Store::open_in_memory().unwrap();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    let approved = fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    assert_eq!(approved.approved.unwrap().by, "李新义");
+    let err = fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap_err();
+    assert!(
+        err.to_string().contains("已于2026-08-25由李新义批准"),
+        "{err}"
+    );
+
+    let next = fees::copy(&mut store, &op, SEMESTER, "2026—2027学年第二学期").unwrap();
+    assert_eq!(next.items.len(), 3);
+    assert!(next.approved.is_none());
+}
