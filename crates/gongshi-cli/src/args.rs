@@ -58,6 +58,9 @@ pub enum Command {
     /// 公开类别的最短公示期、定期公开事项
     #[command(subcommand)]
     Settings(crate::args_week::SettingsCommand),
+    /// 收费：导入模板、导入、复制、批准、班级人数
+    #[command(subcommand)]
+    Fees(crate::args_fees::FeesCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,6 @@
 //! One function per command, each a call into `gongshi-app`.
 
+mod fees;
 mod week;
 
 use gongshi_app::domain::{OperatorName, SchoolProfile};
@@ -68,13 +69,14 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Print(PrintCommand::Demo { paper, out }) => {
             let now = chrono::Local::now().fixed_offset();
             let bytes = printing::demo_sheet(None, paper_of(*paper), now)?;
-            write_pdf(cli, out, &bytes)
+            write_output(cli, out, &bytes)
         }
         Command::Calendar(c) => week::calendar(cli, &db, c),
         Command::Items(c) => week::items(cli, &db, c),
         Command::Board(c) => week::board(cli, &db, c),
         Command::Feedback(c) => week::feedback(cli, &db, c),
         Command::Settings(c) => week::settings(cli, &db, c),
+        Command::Fees(c) => fees::fees(cli, &db, c),
     }
 }
 
@@ -89,8 +91,8 @@ pub(crate) fn paper_of(paper: PaperArg) -> Paper {
     }
 }
 
-/// Writes printed bytes (atomically) and says where.
-pub(crate) fn write_pdf(cli: &Cli, out: &std::path::Path, bytes: &[u8]) -> Result<()> {
+/// Writes an output file (atomically) and says where.
+pub(crate) fn write_output(cli: &Cli, out: &std::path::Path, bytes: &[u8]) -> Result<()> {
     output::write_atomically(out, bytes)?;
     let written = Written {
         path: out.display().to_string(),

@@ -13,7 +13,7 @@ use gongshi_app::items::{self, ReviewInput, Saved};
 use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
 use gongshi_store::ItemFilter;
 
-use super::{paper_of, write_pdf};
+use super::{paper_of, write_output};
 use crate::args::Cli;
 use crate::args_week::{
     BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand, SettingsCommand,
@@ -348,7 +348,7 @@ pub fn board(cli: &Cli, db: &Path, command: &BoardCommand) -> Result<()> {
         let now = chrono::Local::now().fixed_offset();
         let printed =
             week_board::print_week(&mut store, &operator(cli)?, date, now, paper_of(*paper))?;
-        return write_pdf(cli, out, &printed.pdf);
+        return write_output(cli, out, &printed.pdf);
     }
     let week = week_board::week(&store, date)?;
     emit(cli, &week, || {
@@ -442,7 +442,7 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                 chrono::Local::now().fixed_offset(),
                 paper_of(*paper),
             )?;
-            write_pdf(cli, out, &pdf)?;
+            write_output(cli, out, &pdf)?;
         }
     }
     Ok(())

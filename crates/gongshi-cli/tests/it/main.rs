@@ -281,3 +281,74 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     let found = run(&["items", "list", "--text", "交互式白板"]);
     assert!(found.contains("多媒体设备采购结果公示"), "{found}");
 }
+
+#[test]
+fn fees_template_import_refusal_and_approval_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let run = |args: &[&str]| {
+        let out = gongshi(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["init", "--name", "阳光市实验小学"]);
+    let template = dir.path().join("模板.xlsx");
+    run(&["fees", "template", "--out", template.to_str().unwrap()]);
+    let imported = run(&[
+        "fees",
+        "import",
+        template.to_str().unwrap(),
+        "--semester",
+        "2026年秋季学期",
+    ]);
+    assert!(imported.contains("已导入 1 项"), "{imported}");
+
+    let bad = dir.path().join("收费.csv");
+    std::fs::write(
+        &bad,
+        "项目,金额(元),计费单位,适用年级,收费部门,咨询电话,收费依据,是否自愿,备注\n作业本费,-5,每生每学期,全校,财务室,,文号,否,\n",
+    )
+    .unwrap();
+    let out = gongshi(
+        &db,
+        &[
+            "fees",
+            "import",
+            bad.to_str().unwrap(),
+            "--semester",
+            "2026年春季学期",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("第2行 金额(元)：“-5”不能为负数"),
+        "{}",
+        stderr(&out)
+    );
+    let semesters = run(&["fees", "list"]);
+    assert!(
+        !semesters.contains("春季"),
+        "a refused import stored a schedule: {semesters}"
+    );
+
+    run(&[
+        "fees",
+        "approve",
+        "--semester",
+        "2026年秋季学期",
+        "--by",
+        "李新义",
+    ]);
+    let out = gongshi(
+        &db,
+        &[
+            "fees",
+            "import",
+            template.to_str().unwrap(),
+            "--semester",
+            "2026年秋季学期",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("批准"), "{}", stderr(&out));
+}

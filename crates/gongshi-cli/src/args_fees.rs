@@ -1,0 +1,56 @@
+//! The command line of fees.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum FeesCommand {
+    /// 导入模板（表头：项目、金额(元)、计费单位、适用年级、收费部门、咨询电话、收费依据、是否自愿、备注）
+    Template {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// 导入收费标准（.xlsx/.xls/.ods，或 UTF-8/GBK 的 .csv）；有任何错误则全部不保存
+    Import {
+        file: PathBuf,
+        /// 学期，如 2026—2027学年第一学期 或 2026年秋季学期
+        #[arg(long)]
+        semester: String,
+    },
+    /// 显示某学期的收费标准
+    Show {
+        #[arg(long)]
+        semester: String,
+    },
+    /// 列出学期
+    List,
+    /// 从以前的学期复制
+    Copy {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// 批准（批准后冻结）
+    Approve {
+        #[arg(long)]
+        semester: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// 设置班级人数（用于按人打印致家长的一封信）
+    ClassSize {
+        /// 年级 1–12（初一为 7）
+        #[arg(long)]
+        grade: u8,
+        /// 班级，如 1班
+        #[arg(long)]
+        class: String,
+        #[arg(long)]
+        students: u32,
+    },
+}

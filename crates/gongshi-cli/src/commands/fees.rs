@@ -1,0 +1,98 @@
+//! Fees from the command line.
+
+use std::path::Path;
+
+use gongshi_app::domain::FieldError;
+use gongshi_app::domain::grades::grade_name;
+use gongshi_app::{Result, Store, fees as jobs};
+
+use super::write_output;
+use crate::args::Cli;
+use crate::args_fees::FeesCommand;
+use crate::output::emit;
+
+fn schedule_text(s: &gongshi_app::store::Schedule) -> String {
+    let mut lines = vec![format!(
+        "{}　{}",
+        s.semester,
+        s.approved.as_ref().map_or("未批准".to_owned(), |a| format!(
+            "{} {} 批准",
+            a.on, a.by
+        ))
+    )];
+    for (i, item) in s.items.iter().enumerate() {
+        lines.push(format!(
+            "{}\t{}\t{}元\t{}\t{}\t{}\t{}{}",
+            i + 1,
+            item.name,
+            item.amount,
+            item.unit,
+            item.grades,
+            item.department,
+            item.basis,
+            if item.voluntary { "\t自愿" } else { "" }
+        ));
+    }
+    lines.join("\n")
+}
+
+pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
+    let operator =
+        || Ok::<_, gongshi_app::AppError>(gongshi_app::domain::OperatorName::parse(&cli.operator)?);
+    match command {
+        FeesCommand::Template { out } => write_output(cli, out, &jobs::template()?),
+        FeesCommand::Import { file, semester } => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| FieldError::new("文件", format!("读不出 {}：{e}", file.display())))?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut store = Store::open(db)?;
+            let s = jobs::import(&mut store, &operator()?, semester, &bytes, &name)?;
+            emit(cli, &s, || {
+                format!("已导入 {} 项。\n{}", s.items.len(), schedule_text(&s))
+            });
+            Ok(())
+        }
+        FeesCommand::Show { semester } => {
+            let store = Store::open(db)?;
+            let s = jobs::schedule(&store, semester)?;
+            emit(cli, &s, || schedule_text(&s));
+            Ok(())
+        }
+        FeesCommand::List => {
+            let store = Store::open(db)?;
+            let list = store.fee_semesters()?;
+            emit(cli, &list, || list.join("\n"));
+            Ok(())
+        }
+        FeesCommand::Copy { from, to } => {
+            let mut store = Store::open(db)?;
+            let s = jobs::copy(&mut store, &operator()?, from, to)?;
+            emit(cli, &s, || format!("已复制。\n{}", schedule_text(&s)));
+            Ok(())
+        }
+        FeesCommand::Approve { semester, by, date } => {
+            let mut store = Store::open(db)?;
+            let on = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let s = jobs::approve(&mut store, &operator()?, semester, by, on)?;
+            emit(cli, &s, || {
+                format!("已批准，此后不能修改。\n{}", schedule_text(&s))
+            });
+            Ok(())
+        }
+        FeesCommand::ClassSize {
+            grade,
+            class,
+            students,
+        } => {
+            let mut store = Store::open(db)?;
+            jobs::set_class_size(&mut store, &operator()?, *grade, class, *students)?;
+            emit(cli, students, || {
+                format!("{}{class}：{students}人", grade_name(*grade))
+            });
+            Ok(())
+        }
+    }
+}
