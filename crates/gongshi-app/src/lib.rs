@@ -5,6 +5,7 @@ pub mod board;
 pub mod calendar;
 pub mod demo;
 mod error;
+pub mod fee_sheets;
 pub mod feedback;
 pub mod fees;
 pub mod info;

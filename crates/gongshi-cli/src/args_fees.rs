@@ -42,6 +42,32 @@ pub enum FeesCommand {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
+    /// 收费公示（四公开表、依据、监督电话、减免政策、公示期、盖章处）
+    Board {
+        #[arg(long)]
+        semester: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: crate::args::PaperArg,
+    },
+    /// 致家长的一封信：按班级人数每生一封，带回执
+    Letters {
+        #[arg(long)]
+        semester: String,
+        /// 只打印这个年级（1–12，初一为 7）
+        #[arg(long)]
+        grade: Option<u8>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// 导出 Excel（收费标准、各年级合计）
+    Export {
+        #[arg(long)]
+        semester: String,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// 设置班级人数（用于按人打印致家长的一封信）
     ClassSize {
         /// 年级 1–12（初一为 7）

@@ -154,3 +154,147 @@ fn an_approved_schedule_is_frozen_and_copied_to_the_next_semester() {
     assert_eq!(next.items.len(), 3);
     assert!(next.approved.is_none());
 }
+
+fn school_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let profile = gongshi_app::domain::SchoolProfile {
+        name: "阳光市实验小学".into(),
+        supervision_phone: "0371-6523 8002".into(),
+        complaint_phone: "0371-6890 1234".into(),
+        hotlines: vec!["12345".into()],
+        ..Default::default()
+    };
+    gongshi_app::school::save_school(&mut store, &principal(), profile).unwrap();
+    store
+}
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    pdftotext(pdf)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn the_fee_board_sheet_shows_the_four_publics_basis_hotlines_and_policy() {
+    let mut store = school_store();
+    fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&GOOD),
+        "收费.xlsx",
+    )
+    .unwrap();
+    let pdf =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap();
+    let text = pdftotext(&pdf);
+    for expected in [
+        "阳光市实验小学收费公示",
+        "课后服务费",
+        "1,280.50",
+        "豫发改收费〔2023〕781号",
+        "0371-6523 8001",
+        "学校监督电话：0371-6523 8002",
+        "减免政策",
+        "公示期：",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+}
+
+#[test]
+fn a_fee_without_basis_unit_or_department_does_not_print() {
+    let mut store = school_store();
+    let mut rows = GOOD.to_vec();
+    rows[2][2] = "";
+    rows[2][6] = "";
+    fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&rows),
+        "收费.xlsx",
+    )
+    .unwrap();
+    let err =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("收费依据：“校服费（代收）”没有填写"), "{msg}");
+    assert!(msg.contains("计费单位：“校服费（代收）”没有填写"), "{msg}");
+}
+
+#[test]
+fn letters_one_per_student_with_totals_in_capitals_and_the_slip() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    fees::set_class_size(&mut store, &op, 2, "1班", 3).unwrap();
+    fees::set_class_size(&mut store, &op, 2, "2班", 2).unwrap();
+    let (pdf, count) =
+        gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(2), super::now()).unwrap();
+    assert_eq!(count, 5);
+    assert_eq!(pages(&pdf), 5);
+    let text = pdftotext(&pdf);
+    // Grade 2: 作业本费 30.00 (required) + 课后服务费 1,280.50 (voluntary).
+    assert!(text.contains("30.00元（人民币大写：叁拾元整）"), "{text}");
+    assert!(
+        text.contains("1,310.50元（人民币大写：壹仟叁佰壹拾元伍角整）"),
+        "{text}"
+    );
+    assert!(text.contains("□课后服务费"), "{text}");
+    // pdftotext splits the 回执 line at its wide space: class, then number.
+    assert!(
+        text.contains("班级：二年级2班") && text.contains("第2号"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("校服费"),
+        "grade 2 does not pay the uniform: {text}"
+    );
+}
+
+#[test]
+fn the_excel_export_reads_back_with_amounts_and_grade_totals() {
+    use calamine::{Data, Reader, Xlsx};
+    let mut store = school_store();
+    fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&GOOD),
+        "收费.xlsx",
+    )
+    .unwrap();
+    let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["收费标准", "按年级合计"]);
+    let items = book.worksheet_range("收费标准").unwrap();
+    // Title row, then the header (no approval line yet), then the items.
+    assert_eq!(
+        items.get_value((1, 1)),
+        Some(&Data::String("收费项目".into()))
+    );
+    assert_eq!(items.get_value((3, 2)), Some(&Data::Float(1280.5)));
+    let totals = book.worksheet_range("按年级合计").unwrap();
+    // 一年级: 30 required + 1,280.50 voluntary.
+    assert_eq!(
+        totals.get_value((2, 0)),
+        Some(&Data::String("一年级".into()))
+    );
+    assert_eq!(totals.get_value((2, 3)), Some(&Data::Float(1310.5)));
+}

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use gongshi_app::domain::FieldError;
 use gongshi_app::domain::grades::grade_name;
-use gongshi_app::{Result, Store, fees as jobs};
+use gongshi_app::{Result, Store, fee_sheets, fees as jobs};
 
-use super::write_output;
+use super::{paper_of, write_output};
 use crate::args::Cli;
 use crate::args_fees::FeesCommand;
 use crate::output::emit;
@@ -81,6 +81,33 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
                 format!("已批准，此后不能修改。\n{}", schedule_text(&s))
             });
             Ok(())
+        }
+        FeesCommand::Board {
+            semester,
+            out,
+            paper,
+        } => {
+            let store = Store::open(db)?;
+            let now = chrono::Local::now().fixed_offset();
+            let pdf = fee_sheets::board_sheet(&store, semester, now, paper_of(*paper))?;
+            write_output(cli, out, &pdf)
+        }
+        FeesCommand::Letters {
+            semester,
+            grade,
+            out,
+        } => {
+            let store = Store::open(db)?;
+            let now = chrono::Local::now().fixed_offset();
+            let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
+            if !cli.json {
+                println!("共 {count} 封信。");
+            }
+            write_output(cli, out, &pdf)
+        }
+        FeesCommand::Export { semester, out } => {
+            let store = Store::open(db)?;
+            write_output(cli, out, &fee_sheets::export(&store, semester)?)
         }
         FeesCommand::ClassSize {
             grade,

@@ -1,0 +1,448 @@
+//! What fees print: the 收费公示 board sheet, the letters to parents (one
+//! per student, by class size) with their 回执, and the Excel schedule.
+
+use chrono::{DateTime, FixedOffset};
+use gongshi_domain::fee::FeeItem;
+use gongshi_domain::grades::grade_name;
+use gongshi_domain::money::Fen;
+use gongshi_domain::privacy::Allowlist;
+use gongshi_domain::{DomainError, FieldError, SchoolProfile};
+use gongshi_print::sheet::{
+    Align, Block, Closing, Column, Document, Orientation, Paper, Row, Sheet, Table,
+};
+use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
+use gongshi_store::{Schedule, Store};
+
+use crate::{Result, calendar, fees, sheets};
+
+/// The fee-reduction policy printed on every fee sheet and letter.
+pub const REDUCTION_POLICY: &str =
+    "家庭经济困难学生、孤儿、残疾学生及烈士子女等，可向班主任申请减免，学校按规定审核后公示结果。";
+
+/// The pledges of the letter (师德承诺).
+pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体罚学生、不接受家长任何形式的馈赠。";
+
+fn school(store: &Store) -> Result<SchoolProfile> {
+    Ok(store
+        .school()?
+        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?)
+}
+
+/// A fee without its basis, unit or department does not print: every such
+/// item and field is named.
+fn printable(schedule: &Schedule) -> Result<()> {
+    let errors: Vec<FieldError> = schedule
+        .items
+        .iter()
+        .flat_map(|item| {
+            item.missing_for_print()
+                .into_iter()
+                .map(|field| FieldError::new(field, format!("“{}”没有填写，不能打印", item.name)))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Fields(errors).into())
+    }
+}
+
+/// The school's phones and every item's inquiry phone may print.
+fn allowlist(school: &SchoolProfile, schedule: &Schedule) -> Allowlist {
+    let mut phones: Vec<String> = [
+        &school.office_phone,
+        &school.supervision_phone,
+        &school.complaint_phone,
+    ]
+    .into_iter()
+    .chain(&school.hotlines)
+    .cloned()
+    .collect();
+    phones.extend(schedule.items.iter().map(|i| i.phone.clone()));
+    Allowlist::new(phones)
+}
+
+fn hotlines(school: &SchoolProfile) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    if !school.supervision_phone.is_empty() {
+        lines.push(("学校监督电话".to_owned(), school.supervision_phone.clone()));
+    }
+    if !school.complaint_phone.is_empty() {
+        lines.push((
+            "教育主管部门投诉电话".to_owned(),
+            school.complaint_phone.clone(),
+        ));
+    }
+    if !school.hotlines.is_empty() {
+        lines.push(("政务服务热线".to_owned(), school.hotlines.join("、")));
+    }
+    lines
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "是" } else { "否" }.into()
+}
+
+/// 收费公示: the 四公开 table, basis and unit of each item, the hotlines,
+/// the reduction policy, the posting line, issuer, date and seal.
+pub fn board_sheet(
+    store: &Store,
+    semester: &str,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<Vec<u8>> {
+    let schedule = fees::schedule(store, semester)?;
+    printable(&schedule)?;
+    let school = school(store)?;
+    let period = calendar::calendar(Some(store))?
+        .period(now.date_naive(), 5)
+        .ok();
+    let columns = vec![
+        Column::new("序号", 0.6, Align::Center),
+        Column::new("收费项目", 2.0, Align::Left),
+        Column::new("收费标准（元）", 1.2, Align::Right),
+        Column::new("计费单位", 1.2, Align::Center),
+        Column::new("适用年级", 1.3, Align::Center),
+        Column::new("收费依据", 2.4, Align::Left),
+        Column::new("收费部门", 1.2, Align::Center),
+        Column::new("咨询电话", 1.6, Align::Center),
+        Column::new("是否自愿", 0.9, Align::Center),
+    ];
+    let rows = schedule
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            Row::new(vec![
+                (i + 1).to_string(),
+                item.name.clone(),
+                item.amount.to_string(),
+                item.unit.clone(),
+                item.grades.to_string(),
+                item.basis.clone(),
+                item.department.clone(),
+                item.phone.clone(),
+                yes_no(item.voluntary),
+            ])
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Paragraph(format!(
+            "根据《教育收费公示制度》和上级有关规定，现将我校{semester}收费项目、收费标准、收费依据、收费部门和咨询电话公示如下，欢迎家长和社会各界监督。服务性收费和代收费遵循自愿原则，由家长书面确认，不与学费捆绑收取，按实结算，多退少不补。"
+        )),
+        Block::Table(Table { columns, rows }),
+        Block::Heading("减免政策".into()),
+        Block::Paragraph(REDUCTION_POLICY.into()),
+        Block::Heading("监督举报".into()),
+        Block::KeyValues(hotlines(&school)),
+    ];
+    blocks.push(Block::Closing(Closing {
+        posting_period: period.map(|p| p.to_string()),
+        feedback: sheets::feedback_lines(&school),
+        issuer: school.name.clone(),
+        date: now.date_naive(),
+        signature: None,
+        seal: true,
+    }));
+    let sheet = Sheet {
+        paper: Paper {
+            orientation: Orientation::Landscape,
+            ..paper
+        },
+        school_name: school.name.clone(),
+        header_label: "校务公开·收费".into(),
+        title: format!("{}收费公示", school.name),
+        subtitle: Some(format!("（{semester}）")),
+        blocks,
+    };
+    let doc = Document {
+        title: format!("{}{semester}收费公示", school.name),
+        author: school.name.clone(),
+        created: now,
+        sheets: vec![sheet],
+    };
+    Ok(gongshi_print::render_pdf(
+        &doc,
+        &allowlist(&school, &schedule),
+    )?)
+}
+
+/// The letters to parents of the grades in `grade` (all when None): one
+/// per student by the class sizes, or one per grade where none are set.
+pub fn letters(
+    store: &Store,
+    semester: &str,
+    grade: Option<u8>,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<u8>, usize)> {
+    let schedule = fees::schedule(store, semester)?;
+    printable(&schedule)?;
+    let school = school(store)?;
+    let sizes = store.class_sizes()?;
+    let grades: Vec<u8> = match grade {
+        Some(g) => vec![g],
+        None => (1..=12)
+            .filter(|g| schedule.items.iter().any(|i| i.grades.includes(*g)))
+            .collect(),
+    };
+    let mut sheets = Vec::new();
+    for g in grades {
+        let items: Vec<&FeeItem> = schedule
+            .items
+            .iter()
+            .filter(|i| i.grades.includes(g))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let classes: Vec<(String, u32)> = sizes
+            .iter()
+            .filter(|s| s.grade == g)
+            .map(|s| (s.class.clone(), s.students))
+            .collect();
+        let base = letter(&school, semester, g, &items, now);
+        if classes.is_empty() {
+            sheets.push(slip(base, &grade_name(g), None));
+        } else {
+            for (class, students) in classes {
+                for n in 1..=students {
+                    sheets.push(slip(
+                        base.clone(),
+                        &format!("{}{class}", grade_name(g)),
+                        Some(n),
+                    ));
+                }
+            }
+        }
+    }
+    if sheets.is_empty() {
+        let which = grade.map_or("任何年级".to_owned(), grade_name);
+        return Err(
+            FieldError::new("年级", format!("{semester}没有适用于{which}的收费项目")).into(),
+        );
+    }
+    let count = sheets.len();
+    let doc = Document {
+        title: format!("致家长的一封信（{semester}）"),
+        author: school.name.clone(),
+        created: now,
+        sheets,
+    };
+    Ok((
+        gongshi_print::render_pdf(&doc, &allowlist(&school, &schedule))?,
+        count,
+    ))
+}
+
+fn letter(
+    school: &SchoolProfile,
+    semester: &str,
+    grade: u8,
+    items: &[&FeeItem],
+    now: DateTime<FixedOffset>,
+) -> Sheet {
+    let required: Fen = items
+        .iter()
+        .filter(|i| !i.voluntary)
+        .map(|i| i.amount)
+        .sum();
+    let all: Fen = items.iter().map(|i| i.amount).sum();
+    let rows: Vec<Row> = items
+        .iter()
+        .map(|i| {
+            Row::new(vec![
+                i.name.clone(),
+                i.amount.to_string(),
+                i.unit.clone(),
+                if i.voluntary {
+                    "自愿（见回执）".into()
+                } else {
+                    "必交".into()
+                },
+                i.basis.clone(),
+            ])
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::PlainParagraph("尊敬的家长：".into()),
+        Block::Paragraph(format!(
+            "您好！根据上级有关规定，现将{semester}{}收费项目、标准和依据告知如下。标明“自愿”的项目由您自愿选择，请在回执中勾选；学校不强制、不捆绑收费，代收费用按实结算，多退少不补。",
+            grade_name(grade)
+        )),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("收费项目", 2.2, Align::Left),
+                Column::new("金额（元）", 1.1, Align::Right),
+                Column::new("计费单位", 1.3, Align::Center),
+                Column::new("性质", 1.4, Align::Center),
+                Column::new("收费依据", 2.4, Align::Left),
+            ],
+            rows,
+        }),
+        Block::KeyValues(vec![
+            (
+                "必交项目合计".into(),
+                format!("{}元（人民币大写：{}）", required, required.to_capitals()),
+            ),
+            (
+                "含全部自愿项目".into(),
+                format!("{}元（人民币大写：{}）", all, all.to_capitals()),
+            ),
+        ]),
+        Block::Note(format!("减免政策：{REDUCTION_POLICY}")),
+        Block::Note(PLEDGES.into()),
+    ];
+    let phones: Vec<String> = hotlines(school)
+        .into_iter()
+        .map(|(k, v)| format!("{k}：{v}"))
+        .collect();
+    if !phones.is_empty() {
+        blocks.push(Block::Note(format!(
+            "如有疑问或发现乱收费，请拨打{}。",
+            phones.join("；")
+        )));
+    }
+    blocks.push(Block::Closing(Closing {
+        posting_period: None,
+        feedback: Vec::new(),
+        issuer: school.name.clone(),
+        date: now.date_naive(),
+        signature: None,
+        seal: false,
+    }));
+    let voluntary: Vec<String> = items
+        .iter()
+        .filter(|i| i.voluntary)
+        .map(|i| format!("□{}", i.name))
+        .collect();
+    blocks.push(Block::CutLine("请沿虚线剪下，交回班主任".into()));
+    blocks.push(Block::Heading("回　执".into()));
+    blocks.push(Block::KeyValues(vec![
+        ("学生姓名".into(), "＿＿＿＿＿＿＿＿".into()),
+        ("班级".into(), "＿＿＿＿＿＿＿＿".into()),
+        (
+            "自愿项目（请勾选）".into(),
+            if voluntary.is_empty() {
+                "无".into()
+            } else {
+                voluntary.join("  ")
+            },
+        ),
+        (
+            "家长签字".into(),
+            "＿＿＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日".into(),
+        ),
+    ]));
+    Sheet {
+        paper: Paper::default(),
+        school_name: school.name.clone(),
+        header_label: "致家长的一封信".into(),
+        title: "致家长的一封信".into(),
+        subtitle: Some(format!("（{semester}·{}）", grade_name(grade))),
+        blocks,
+    }
+}
+
+/// Fills the 回执's class line (and the student's number in the class).
+fn slip(mut sheet: Sheet, class: &str, number: Option<u32>) -> Sheet {
+    for block in &mut sheet.blocks {
+        if let Block::KeyValues(pairs) = block
+            && let Some(pair) = pairs.iter_mut().find(|(k, _)| k == "班级")
+        {
+            pair.1 = match number {
+                Some(n) => format!("{class}　第{n}号"),
+                None => format!("{class}　＿＿号"),
+            };
+        }
+    }
+    sheet
+}
+
+/// The schedule as an education bureau's form: the items, and totals by grade.
+pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
+    let schedule = fees::schedule(store, semester)?;
+    let school = store.school()?.unwrap_or_default();
+    let items = Report {
+        sheet_name: "收费标准".into(),
+        title: format!("{}{semester}收费标准", school.name),
+        subtitle: schedule
+            .approved
+            .as_ref()
+            .map(|a| format!("批准：{}（{}）", a.by, a.on)),
+        school_name: school.name.clone(),
+        internal: false,
+        columns: vec![
+            ReportColumn::new("序号", ColumnKind::Number),
+            ReportColumn::new("收费项目", ColumnKind::Text),
+            ReportColumn::new("金额(元)", ColumnKind::Money),
+            ReportColumn::new("计费单位", ColumnKind::Text),
+            ReportColumn::new("适用年级", ColumnKind::Text),
+            ReportColumn::new("收费部门", ColumnKind::Text),
+            ReportColumn::new("咨询电话", ColumnKind::Text),
+            ReportColumn::new("收费依据", ColumnKind::Text),
+            ReportColumn::new("是否自愿", ColumnKind::Text),
+            ReportColumn::new("备注", ColumnKind::Text),
+        ],
+        rows: schedule
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                vec![
+                    Value::Number(i as i64 + 1),
+                    Value::Text(item.name.clone()),
+                    Value::Money(item.amount),
+                    Value::Text(item.unit.clone()),
+                    Value::Text(item.grades.to_string()),
+                    Value::Text(item.department.clone()),
+                    Value::Text(item.phone.clone()),
+                    Value::Text(item.basis.clone()),
+                    Value::Text(yes_no(item.voluntary)),
+                    Value::Text(item.note.clone()),
+                ]
+            })
+            .collect(),
+        totals: None,
+    };
+    let by_grade = Report {
+        sheet_name: "按年级合计".into(),
+        title: format!("{}{semester}各年级收费合计", school.name),
+        subtitle: None,
+        school_name: school.name.clone(),
+        internal: false,
+        columns: vec![
+            ReportColumn::new("年级", ColumnKind::Text),
+            ReportColumn::new("必交合计(元)", ColumnKind::Money),
+            ReportColumn::new("自愿项目合计(元)", ColumnKind::Money),
+            ReportColumn::new("全部合计(元)", ColumnKind::Money),
+        ],
+        rows: (1..=12u8)
+            .filter_map(|g| {
+                let items: Vec<&FeeItem> = schedule
+                    .items
+                    .iter()
+                    .filter(|i| i.grades.includes(g))
+                    .collect();
+                if items.is_empty() {
+                    return None;
+                }
+                let sum = |voluntary: bool| {
+                    items
+                        .iter()
+                        .filter(|i| i.voluntary == voluntary)
+                        .map(|i| i.amount)
+                        .sum()
+                };
+                let (required, optional): (Fen, Fen) = (sum(false), sum(true));
+                Some(vec![
+                    Value::Text(grade_name(g)),
+                    Value::Money(required),
+                    Value::Money(optional),
+                    Value::Money(Fen(required.0 + optional.0)),
+                ])
+            })
+            .collect(),
+        totals: None,
+    };
+    Ok(gongshi_print::render_xlsx(&[items, by_grade])?)
+}
