@@ -30,6 +30,15 @@ fn main() {
         "regulars",
         "add_regular",
         "remove_regular",
+        "fee_semesters",
+        "fee_schedule",
+        "preview_fee_import",
+        "import_fees",
+        "copy_fees",
+        "approve_fees",
+        "class_sizes",
+        "set_class_size",
+        "print_fees",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

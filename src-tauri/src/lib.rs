@@ -57,6 +57,15 @@ pub fn run() -> ExitCode {
             commands::settings::regulars,
             commands::settings::add_regular,
             commands::settings::remove_regular,
+            commands::fees::fee_semesters,
+            commands::fees::fee_schedule,
+            commands::fees::preview_fee_import,
+            commands::fees::import_fees,
+            commands::fees::copy_fees,
+            commands::fees::approve_fees,
+            commands::fees::class_sizes,
+            commands::fees::set_class_size,
+            commands::fees::print_fees,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -22,7 +22,7 @@ export const areas: Area[] = [
   { id: 'dashboard', label: t.nav.dashboard, ready: true },
   { id: 'board', label: t.nav.board, ready: true },
   { id: 'items', label: t.nav.items, ready: true },
-  { id: 'fees', label: t.nav.fees, ready: false },
+  { id: 'fees', label: t.nav.fees, ready: true },
   { id: 'evaluations', label: t.nav.evaluations, ready: false },
   { id: 'feedback', label: t.nav.feedback, ready: true },
   { id: 'register', label: t.nav.register, ready: false },

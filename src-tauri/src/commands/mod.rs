@@ -4,6 +4,7 @@
 pub mod board;
 pub mod calendar;
 pub mod feedback;
+pub mod fees;
 pub mod items;
 pub mod operators;
 pub mod printing;

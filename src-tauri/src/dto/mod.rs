@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 
+pub mod fees;
 pub mod week;
 
 /// Where the app stands when the window opens.
@@ -204,6 +205,10 @@ mod bindings {
             week::PreviewDto::decl(&cfg),
             week::StepDto::decl(&cfg),
             week::RegularDto::decl(&cfg),
+            fees::FeeItemDto::decl(&cfg),
+            fees::ScheduleDto::decl(&cfg),
+            fees::FeeImportPreviewDto::decl(&cfg),
+            fees::ClassSizeDto::decl(&cfg),
         ]
     }
 

@@ -267,3 +267,76 @@ async fn the_demo_week_feedback_and_calendar_screens() -> TestResult {
     assert!(String::from_utf8(out.stdout)?.contains("夜间照明"));
     Ok(())
 }
+
+#[tokio::test]
+async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_student() -> TestResult
+{
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--demo"]);
+    gongshi_cli(
+        &db,
+        &[
+            "fees",
+            "class-size",
+            "--grade",
+            "2",
+            "--class",
+            "1班",
+            "--students",
+            "3",
+        ],
+    );
+    gongshi_cli(
+        &db,
+        &[
+            "fees",
+            "class-size",
+            "--grade",
+            "2",
+            "--class",
+            "2班",
+            "--students",
+            "2",
+        ],
+    );
+    // The template comes with one filled row (课后服务费, 一至六年级).
+    let template = dir.path().join("收费模板.xlsx");
+    gongshi_cli(
+        &db,
+        &[
+            "fees",
+            "template",
+            "--out",
+            template.to_str().ok_or("path")?,
+        ],
+    );
+
+    let app = App::launch(&db).await?;
+    sign_in(&app, "李新义").await?;
+    app.click("nav-fees").await?;
+    app.fill("fees-semester", "2026年秋季学期\n").await?;
+    let file = app.find("fees-file").await?;
+    file.send_keys(template.to_str().ok_or("path")?).await?;
+    let preview = app.wait_inner_text("fees-preview", "课后服务费").await?;
+    assert!(preview.contains("课后服务费"), "{preview}");
+    app.click("fees-import").await?;
+    let table = app.wait_inner_text("fees-table", "豫发改收费").await?;
+    assert!(table.contains("300.00"), "{table}");
+
+    app.fill("fees-grade", "2").await?;
+    app.click("fees-letters-print").await?;
+    let path = app.wait_inner_text("fees-letters-path", ".pdf").await?;
+    app.screenshot("fees").await?;
+    app.close().await?;
+
+    let info = std::process::Command::new("pdfinfo")
+        .arg(path.trim())
+        .output()?;
+    let info = String::from_utf8(info.stdout)?;
+    assert!(
+        info.contains("Pages:           5"),
+        "one letter per student of grade 2: {info}"
+    );
+    Ok(())
+}

@@ -109,3 +109,23 @@ export type RegularDto = { id: number, category: string, category_label: string,
  * 每月, 每学期, 每年
  */
 rhythm: string, };
+
+export type FeeItemDto = { name: string, 
+/**
+ * 1,280.50
+ */
+amount: string, unit: string, grades: string, department: string, phone: string, basis: string, voluntary: boolean, note: string, };
+
+export type ScheduleDto = { semester: string, 
+/**
+ * 李新义 2026-08-25, or null while it may still change
+ */
+approved: string | null, items: Array<FeeItemDto>, };
+
+export type FeeImportPreviewDto = { items: Array<FeeItemDto>, 
+/**
+ * 第3行 金额(元)：… — one a line; empty when the file is good.
+ */
+errors: Array<string>, };
+
+export type ClassSizeDto = { grade: number, class: string, students: number, };

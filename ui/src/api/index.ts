@@ -6,6 +6,9 @@ import type {
   ApiError,
   CalendarDayDto,
   CategoryDto,
+  ClassSizeDto,
+  FeeImportPreviewDto,
+  ScheduleDto,
   ContentDto,
   CreateStoreDto,
   DashboardDto,
@@ -77,4 +80,17 @@ export const api = {
   addRegular: (categoryCode: string, title: string, rhythm: string) =>
     call<null>('add_regular', { categoryCode, title, rhythm }),
   removeRegular: (id: number) => call<null>('remove_regular', { id }),
+  feeSemesters: () => call<string[]>('fee_semesters'),
+  feeSchedule: (semester: string) => call<ScheduleDto>('fee_schedule', { semester }),
+  previewFeeImport: (bytes: number[], fileName: string) =>
+    call<FeeImportPreviewDto>('preview_fee_import', { bytes, fileName }),
+  importFees: (semester: string, bytes: number[], fileName: string) =>
+    call<ScheduleDto>('import_fees', { semester, bytes, fileName }),
+  copyFees: (from: string, to: string) => call<ScheduleDto>('copy_fees', { from, to }),
+  approveFees: (semester: string, by: string, date: string) =>
+    call<ScheduleDto>('approve_fees', { semester, by, date }),
+  classSizes: () => call<ClassSizeDto[]>('class_sizes'),
+  setClassSize: (size: ClassSizeDto) => call<null>('set_class_size', { size }),
+  printFees: (what: 'template' | 'board' | 'letters' | 'export', semester: string, grade: number | null, paper: PaperDto) =>
+    call<PrintedDto>('print_fees', { what, semester, grade, paper }),
 }
