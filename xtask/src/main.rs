@@ -26,7 +26,8 @@ fn main() -> Result<()> {
         "e2e" => e2e(),
         "bench" => {
             cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"])?;
-            cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])
+            cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])?;
+            cargo(&["bench", "-p", "gongshi-app", "--bench", "letters"])
         }
         "bindings" => bindings(),
         _ => bail!(

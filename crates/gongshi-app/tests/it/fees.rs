@@ -298,3 +298,32 @@ fn the_excel_export_reads_back_with_amounts_and_grade_totals() {
     );
     assert_eq!(totals.get_value((2, 3)), Some(&Data::Float(1310.5)));
 }
+
+/// Compares with `tests/golden/<name>.txt`; GONGSHI_UPDATE_GOLDEN=1 writes
+/// it (after the sheet was looked at).
+fn golden(name: &str, text: &str) {
+    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("GONGSHI_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, text).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        text, expected,
+        "{name}: regenerate with GONGSHI_UPDATE_GOLDEN=1 after looking at it"
+    );
+}
+
+#[test]
+fn the_fee_sheets_read_back_as_their_golden_text() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    fees::set_class_size(&mut store, &op, 7, "1班", 1).unwrap();
+    let board =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap();
+    golden("fee-board", &pdftotext(&board));
+    let (letter, _) =
+        gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(7), super::now()).unwrap();
+    golden("fee-letter", &pdftotext(&letter));
+}
