@@ -5,7 +5,7 @@ use chrono::{Datelike, Timelike};
 use printpdf::{
     Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
-    WindingOrder,
+    TextMatrix, WindingOrder,
 };
 
 use crate::fonts::Face;
@@ -100,8 +100,14 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
         x: Pt(x),
         y: Pt(h - y),
     };
-    let mut ops = Vec::with_capacity(page.marks.len() * 6);
+    let mut ops = Vec::with_capacity(page.marks.len() * 3);
+    // Text state carried between lines, so unchanged font, colour and
+    // spacing are not set again (a batch of letters is mostly text).
+    let mut state: Option<(Face, f32, Ink, f32)> = None;
     for mark in &page.marks {
+        if !matches!(mark, Mark::Text { .. }) && state.take().is_some() {
+            ops.push(Op::EndTextSection);
+        }
         match mark {
             Mark::Text {
                 x,
@@ -112,22 +118,46 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
                 spacing,
                 ink,
             } => {
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFillColor { col: color(*ink) });
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(fonts.id(*face)),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetCharacterSpacing {
-                    multiplier: *spacing,
-                });
-                ops.push(Op::SetTextCursor {
-                    pos: pt(*x, *baseline),
+                let Some((cur_face, cur_size, cur_ink, cur_spacing)) = state else {
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor { col: color(*ink) });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(fonts.id(*face)),
+                        size: Pt(*size),
+                    });
+                    ops.push(Op::SetCharacterSpacing {
+                        multiplier: *spacing,
+                    });
+                    state = Some((*face, *size, *ink, *spacing));
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), Pt(h - baseline)),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                    continue;
+                };
+                if cur_ink != *ink {
+                    ops.push(Op::SetFillColor { col: color(*ink) });
+                }
+                if cur_face != *face || cur_size != *size {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(fonts.id(*face)),
+                        size: Pt(*size),
+                    });
+                }
+                if cur_spacing != *spacing {
+                    ops.push(Op::SetCharacterSpacing {
+                        multiplier: *spacing,
+                    });
+                }
+                state = Some((*face, *size, *ink, *spacing));
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(h - baseline)),
                 });
                 ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
                 });
-                ops.push(Op::EndTextSection);
             }
             Mark::Rule {
                 from,
@@ -194,6 +224,9 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
                 });
             }
         }
+    }
+    if state.is_some() {
+        ops.push(Op::EndTextSection);
     }
     PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
 }

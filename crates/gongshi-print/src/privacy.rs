@@ -8,9 +8,15 @@ use crate::sheet::{Block, Document, Sheet};
 
 /// Refuses a document any text of which fails the privacy scan.
 pub fn check(doc: &Document, allow: &Allowlist) -> Result<(), PrintError> {
+    // A batch of letters repeats the same lines thousands of times: each
+    // distinct line is scanned once.
+    let mut seen = std::collections::HashSet::new();
     for sheet in &doc.sheets {
         for (place, text) in texts(sheet) {
             for line in text.lines() {
+                if !seen.insert(line) {
+                    continue;
+                }
                 if let Some(finding) = scan(line, allow) {
                     return Err(PrintError::Privacy {
                         sheet: sheet.title.clone(),

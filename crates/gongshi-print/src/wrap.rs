@@ -46,8 +46,34 @@ impl Measure {
     }
 }
 
+thread_local! {
+    /// Batches (2,400 letters) wrap the same paragraphs again and again.
+    static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Face, [u32; 3]), Vec<Line>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Wraps `text` into lines. A `\n` in the text is a forced break.
 pub fn wrap(text: &str, m: Measure) -> Vec<Line> {
+    let key = (
+        text.to_owned(),
+        m.face,
+        [m.size.to_bits(), m.first.to_bits(), m.rest.to_bits()],
+    );
+    if let Some(lines) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return lines;
+    }
+    let lines = wrap_uncached(text, m);
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() > 20_000 {
+            cache.clear();
+        }
+        cache.insert(key, lines.clone());
+    });
+    lines
+}
+
+fn wrap_uncached(text: &str, m: Measure) -> Vec<Line> {
     let mut lines = Vec::new();
     for hard in text.split('\n') {
         let before = lines.len();
