@@ -38,7 +38,35 @@ pub(crate) fn seed(store: &mut gongshi_store::Store, operator: &OperatorName) ->
         store.write(&demo_operator, |_: &Writer<'_>| Ok(()))?;
     }
     store.write(operator, |w| w.save_school(demo_school()))?;
-    seed_week(store, operator, chrono::Local::now().date_naive())
+    seed_week(store, operator, chrono::Local::now().date_naive())?;
+    seed_fees(store, operator)
+}
+
+/// The demo semester's fees (the template's columns, as a CSV) and a few
+/// classes, so the letters can be tried.
+const DEMO_FEES: &str = "项目,金额(元),计费单位,适用年级,收费部门,咨询电话,收费依据,是否自愿,备注
+作业本费,30,每生每学期,全校,学校财务室,0371-6523 8001,豫发改收费〔2023〕781号,否,
+课后服务费,300,每生每学期,一至六年级,学校财务室,0371-6523 8001,豫发改收费〔2023〕781号,是,自愿参加
+午餐费（代收）,4.5,每生每餐,全校,总务处,0371-6523 8001,阳教财〔2024〕12号,是,按实结算，多退少不补
+校服费（代收）,180,每套,一年级,总务处,0371-6523 8001,阳教财〔2024〕12号,是,
+学生意外伤害保险,50,每生每年,全校,学校财务室,0371-6523 8001,阳教财〔2024〕15号,是,
+研学实践活动费,120,每生每次,四至六年级,教务处,0371-6523 8001,阳教基〔2024〕8号,是,
+";
+
+pub const DEMO_SEMESTER: &str = "2026—2027学年第一学期";
+
+fn seed_fees(store: &mut gongshi_store::Store, op: &OperatorName) -> Result<()> {
+    crate::fees::import(
+        store,
+        op,
+        DEMO_SEMESTER,
+        DEMO_FEES.as_bytes(),
+        "示例收费.csv",
+    )?;
+    for grade in 1..=6 {
+        crate::fees::set_class_size(store, op, grade, "1班", 40 + u32::from(grade))?;
+    }
+    Ok(())
 }
 
 fn content(title: &str, body: &str, fields: &[(&str, &str)], planned: NaiveDate) -> ItemContent {

@@ -73,6 +73,13 @@ mod tests {
         // Items in every state of the week, and feedback with an answer.
         assert!(store.item_count().unwrap() >= 4);
         assert!(store.feedback_count().unwrap() >= 1);
+        // A semester's fees and class sizes for the letters.
+        let fees = store
+            .fee_schedule(crate::demo::DEMO_SEMESTER)
+            .unwrap()
+            .unwrap();
+        assert_eq!(fees.items.len(), 6);
+        assert_eq!(store.class_sizes().unwrap().len(), 6);
     }
 
     #[test]

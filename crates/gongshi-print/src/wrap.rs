@@ -46,9 +46,12 @@ impl Measure {
     }
 }
 
+/// A text and its measure (size, first and other line widths, as bits).
+type WrapKey = (String, Face, [u32; 3]);
+
 thread_local! {
     /// Batches (2,400 letters) wrap the same paragraphs again and again.
-    static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Face, [u32; 3]), Vec<Line>>> =
+    static CACHE: std::cell::RefCell<std::collections::HashMap<WrapKey, Vec<Line>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
