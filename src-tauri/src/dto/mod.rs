@@ -114,6 +114,8 @@ impl From<Info> for DashboardDto {
         Self {
             school: i.school.map(Into::into),
             counts: vec![
+                count("公开事项", i.counts.items),
+                count("反馈", i.counts.feedback),
                 count("操作人", i.counts.operators),
                 count("修改记录", i.counts.audit_entries),
             ],

@@ -36,6 +36,7 @@ fn init_demo_then_info_shows_the_demo_school() {
     assert_eq!(info["school"]["is_demo"], true);
     assert_eq!(info["schema_version"], info["latest_schema_version"]);
     assert!(info["counts"]["operators"].as_i64().unwrap() >= 3);
+    assert!(info["counts"]["items"].as_i64().unwrap() >= 4);
 
     let text = stdout(&gongshi(&db, &["info"]));
     assert!(text.contains("学校：阳光市实验小学（示例）"), "{text}");
