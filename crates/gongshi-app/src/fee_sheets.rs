@@ -2,9 +2,8 @@
 //! per student, by class size) with their 回执, and the Excel schedule.
 
 use chrono::{DateTime, FixedOffset};
-use gongshi_domain::fee::FeeItem;
+use gongshi_domain::fee::{self, FeeItem, Totals};
 use gongshi_domain::grades::grade_name;
-use gongshi_domain::money::Fen;
 use gongshi_domain::privacy::Allowlist;
 use gongshi_domain::{DomainError, FieldError, SchoolProfile};
 use gongshi_print::sheet::{
@@ -49,17 +48,11 @@ fn printable(schedule: &Schedule) -> Result<()> {
 
 /// The school's phones and every item's inquiry phone may print.
 fn allowlist(school: &SchoolProfile, schedule: &Schedule) -> Allowlist {
-    let mut phones: Vec<String> = [
-        &school.office_phone,
-        &school.supervision_phone,
-        &school.complaint_phone,
-    ]
-    .into_iter()
-    .chain(&school.hotlines)
-    .cloned()
-    .collect();
-    phones.extend(schedule.items.iter().map(|i| i.phone.clone()));
-    Allowlist::new(phones)
+    Allowlist::new(
+        school
+            .printable_phones()
+            .chain(schedule.items.iter().map(|i| &i.phone)),
+    )
 }
 
 fn hotlines(school: &SchoolProfile) -> Vec<(String, String)> {
@@ -182,16 +175,12 @@ pub fn letters(
     let grades: Vec<u8> = match grade {
         Some(g) => vec![g],
         None => (1..=12)
-            .filter(|g| schedule.items.iter().any(|i| i.grades.includes(*g)))
+            .filter(|g| !fee::for_grade(&schedule.items, *g).is_empty())
             .collect(),
     };
     let mut sheets = Vec::new();
     for g in grades {
-        let items: Vec<&FeeItem> = schedule
-            .items
-            .iter()
-            .filter(|i| i.grades.includes(g))
-            .collect();
+        let items = fee::for_grade(&schedule.items, g);
         if items.is_empty() {
             continue;
         }
@@ -241,12 +230,8 @@ fn letter(
     items: &[&FeeItem],
     now: DateTime<FixedOffset>,
 ) -> Sheet {
-    let required: Fen = items
-        .iter()
-        .filter(|i| !i.voluntary)
-        .map(|i| i.amount)
-        .sum();
-    let all: Fen = items.iter().map(|i| i.amount).sum();
+    let totals = Totals::of(items);
+    let (required, all) = (totals.required, totals.all());
     let rows: Vec<Row> = items
         .iter()
         .map(|i| {
@@ -418,27 +403,16 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
         ],
         rows: (1..=12u8)
             .filter_map(|g| {
-                let items: Vec<&FeeItem> = schedule
-                    .items
-                    .iter()
-                    .filter(|i| i.grades.includes(g))
-                    .collect();
+                let items = fee::for_grade(&schedule.items, g);
                 if items.is_empty() {
                     return None;
                 }
-                let sum = |voluntary: bool| {
-                    items
-                        .iter()
-                        .filter(|i| i.voluntary == voluntary)
-                        .map(|i| i.amount)
-                        .sum()
-                };
-                let (required, optional): (Fen, Fen) = (sum(false), sum(true));
+                let totals = Totals::of(&items);
                 Some(vec![
                     Value::Text(grade_name(g)),
-                    Value::Money(required),
-                    Value::Money(optional),
-                    Value::Money(Fen(required.0 + optional.0)),
+                    Value::Money(totals.required),
+                    Value::Money(totals.voluntary),
+                    Value::Money(totals.all()),
                 ])
             })
             .collect(),

@@ -14,15 +14,7 @@ use crate::{Result, demo, output};
 /// The phones that may print: everything typed into the school's phone
 /// fields, and the hotlines.
 pub fn allowlist(school: &SchoolProfile) -> Allowlist {
-    Allowlist::new(
-        [
-            &school.office_phone,
-            &school.supervision_phone,
-            &school.complaint_phone,
-        ]
-        .into_iter()
-        .chain(&school.hotlines),
-    )
+    Allowlist::new(school.printable_phones())
 }
 
 fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {

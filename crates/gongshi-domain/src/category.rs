@@ -94,6 +94,18 @@ impl Category {
             .find(|c| c.code() == code || c.label() == code)
     }
 
+    /// A category from its code or its Chinese label, refusing anything
+    /// else with the list of categories.
+    pub fn parse(field: &'static str, input: &str) -> Result<Self, crate::FieldError> {
+        Self::from_code(input.trim()).ok_or_else(|| {
+            let all: Vec<_> = Self::ALL.iter().map(|c| c.label()).collect();
+            crate::FieldError::new(
+                field,
+                format!("“{input}”不是公开类别（{}）", all.join("、")),
+            )
+        })
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Category::MajorDecision => "重大决策",
@@ -180,6 +192,11 @@ mod tests {
             assert_eq!(Category::from_code(c.label()), Some(c));
         }
         assert_eq!(Category::from_code("nope"), None);
+        let err = Category::parse("类别", "nope").unwrap_err().to_string();
+        assert!(
+            err.starts_with("类别：“nope”不是公开类别（重大决策、"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -117,6 +117,38 @@ impl FeeItem {
     }
 }
 
+/// What one grade pays: its items, in schedule order.
+pub fn for_grade(items: &[FeeItem], grade: u8) -> Vec<&FeeItem> {
+    items.iter().filter(|i| i.grades.includes(grade)).collect()
+}
+
+/// Required and voluntary totals of some items (one grade's, usually).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub required: Fen,
+    pub voluntary: Fen,
+}
+
+impl Totals {
+    pub fn of(items: &[&FeeItem]) -> Self {
+        let sum = |voluntary: bool| {
+            items
+                .iter()
+                .filter(|i| i.voluntary == voluntary)
+                .map(|i| i.amount)
+                .sum()
+        };
+        Self {
+            required: sum(false),
+            voluntary: sum(true),
+        }
+    }
+
+    pub fn all(self) -> Fen {
+        Fen(self.required.0 + self.voluntary.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +204,59 @@ mod tests {
             item.missing_for_print(),
             ["收费依据", "计费单位", "收费部门"]
         );
+    }
+
+    #[test]
+    fn a_grade_pays_its_items_split_into_required_and_voluntary() {
+        let items = vec![
+            parse_row(&row(&[
+                "作业本费",
+                "30",
+                "每生每学期",
+                "全校",
+                "财务室",
+                "",
+                "文号",
+                "否",
+                "",
+            ]))
+            .unwrap(),
+            parse_row(&row(&[
+                "校服费",
+                "180",
+                "每套",
+                "一年级",
+                "总务处",
+                "",
+                "文号",
+                "是",
+                "",
+            ]))
+            .unwrap(),
+            parse_row(&row(&[
+                "住宿费",
+                "400",
+                "每生每学期",
+                "五至六年级",
+                "总务处",
+                "",
+                "文号",
+                "否",
+                "",
+            ]))
+            .unwrap(),
+        ];
+        let first = for_grade(&items, 1);
+        assert_eq!(
+            first.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+            ["作业本费", "校服费"]
+        );
+        let t = Totals::of(&first);
+        assert_eq!(
+            (t.required, t.voluntary, t.all()),
+            (Fen(3000), Fen(18000), Fen(21000))
+        );
+        assert_eq!(Totals::of(&for_grade(&items, 6)).required, Fen(43000));
     }
 
     #[test]

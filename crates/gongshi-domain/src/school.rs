@@ -28,6 +28,18 @@ pub struct SchoolProfile {
 }
 
 impl SchoolProfile {
+    /// The numbers typed into the profile's phone fields: the ones the
+    /// privacy scan lets print.
+    pub fn printable_phones(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.office_phone,
+            &self.supervision_phone,
+            &self.complaint_phone,
+        ]
+        .into_iter()
+        .chain(&self.hotlines)
+    }
+
     /// Checks every field, trims the text, and reports every bad field at once.
     pub fn validated(self) -> Result<Self, DomainError> {
         let mut errs = FieldErrors::default();

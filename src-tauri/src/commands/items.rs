@@ -15,8 +15,7 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 pub(crate) fn category(code: &str) -> Result<Category, FieldError> {
-    Category::from_code(code)
-        .ok_or_else(|| FieldError::new("类别", format!("“{code}”不是公开类别")))
+    Category::parse("类别", code)
 }
 
 fn today() -> chrono::NaiveDate {

@@ -85,14 +85,7 @@ pub fn calendar(cli: &Cli, db: &Path, command: &CalendarCommand) -> Result<()> {
 }
 
 fn category(name: &str) -> Result<Category> {
-    Category::from_code(name).ok_or_else(|| {
-        let all: Vec<_> = Category::ALL.iter().map(|c| c.label()).collect();
-        FieldError::new(
-            "类别",
-            format!("“{name}”不是公开类别（{}）", all.join("、")),
-        )
-        .into()
-    })
+    Ok(Category::parse("类别", name)?)
 }
 
 /// Applies the options given over `base` (a new item's empty content, or
