@@ -22,6 +22,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Saves what the app printed as `name` in the 打印 folder beside the
+/// store (made if needed); returns where.
+pub fn save_printed(db_path: &Path, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf> {
+    let dir = crate::paths::print_dir(db_path);
+    let path = dir.join(name);
+    write_into(&dir, &path, bytes)?;
+    Ok(path)
+}
+
 /// Writes `bytes` to `path` inside `dir`, making the folder if needed.
 pub fn write_into(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| AppError::Write {

@@ -49,10 +49,10 @@ pub fn demo_sheet(
     Ok(gongshi_print::render_pdf(&doc, &allowlist(school))?)
 }
 
-/// Writes the specimen into `dir` (made if missing) as
+/// Saves the specimen in the 打印 folder beside the store as
 /// 收费公示样张-A4.pdf and returns its path.
 pub fn demo_sheet_file(
-    dir: &Path,
+    db_path: &Path,
     school: Option<&SchoolProfile>,
     paper: Paper,
     now: DateTime<FixedOffset>,
@@ -62,7 +62,5 @@ pub fn demo_sheet_file(
         PaperSize::A4 => "A4",
         PaperSize::A3 => "A3",
     };
-    let path = dir.join(format!("收费公示样张-{size}.pdf"));
-    output::write_into(dir, &path, &bytes)?;
-    Ok(path)
+    output::save_printed(db_path, &format!("收费公示样张-{size}.pdf"), &bytes)
 }

@@ -1,4 +1,4 @@
-use gongshi_app::{board, output, paths};
+use gongshi_app::{board, output};
 use tauri::State;
 
 use crate::dto::week::{WeekBoardDto, parse_date};
@@ -26,10 +26,10 @@ pub fn print_week(
     let now = chrono::Local::now().fixed_offset();
     let printed = board::print_week(inner.store()?, &op, date, now, paper.into())?;
     let (monday, _) = board::week_of(date);
-    let dir = paths::print_dir(&state.db_path);
-    let path = dir.join(format!("本周公开栏-{monday}.pdf"));
-    output::write_into(&dir, &path, &printed.pdf)?;
-    Ok(PrintedDto {
-        path: path.display().to_string(),
-    })
+    Ok(output::save_printed(
+        &state.db_path,
+        &format!("本周公开栏-{monday}.pdf"),
+        &printed.pdf,
+    )?
+    .into())
 }

@@ -1,5 +1,5 @@
 use gongshi_app::feedback::{self, NewFeedback};
-use gongshi_app::{output, paths};
+use gongshi_app::output;
 use tauri::State;
 
 use crate::dto::week::{AnswerDto, FeedbackDto, NewFeedbackDto, parse_date};
@@ -54,10 +54,10 @@ pub fn print_qa_sheet(state: State<'_, AppState>, paper: PaperDto) -> ApiResult<
     let mut inner = state.lock();
     let now = chrono::Local::now().fixed_offset();
     let pdf = feedback::qa_sheet(inner.store()?, now, paper.into())?;
-    let dir = paths::print_dir(&state.db_path);
-    let path = dir.join(format!("反馈答复公示-{}.pdf", now.date_naive()));
-    output::write_into(&dir, &path, &pdf)?;
-    Ok(PrintedDto {
-        path: path.display().to_string(),
-    })
+    Ok(output::save_printed(
+        &state.db_path,
+        &format!("反馈答复公示-{}.pdf", now.date_naive()),
+        &pdf,
+    )?
+    .into())
 }

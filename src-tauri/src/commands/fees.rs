@@ -1,6 +1,6 @@
 use gongshi_app::fee_sheets;
 use gongshi_app::fees as jobs;
-use gongshi_app::{output, paths};
+use gongshi_app::output;
 use tauri::State;
 
 use crate::dto::fees::{ClassSizeDto, FeeImportPreviewDto, ScheduleDto};
@@ -122,10 +122,5 @@ pub fn print_fees(
             ));
         }
     };
-    let dir = paths::print_dir(&state.db_path);
-    let path = dir.join(name);
-    output::write_into(&dir, &path, &bytes)?;
-    Ok(PrintedDto {
-        path: path.display().to_string(),
-    })
+    Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
 }

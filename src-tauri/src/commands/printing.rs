@@ -1,4 +1,3 @@
-use gongshi_app::paths;
 use gongshi_app::printing;
 use tauri::State;
 
@@ -12,10 +11,6 @@ use crate::state::AppState;
 pub fn print_specimen(state: State<'_, AppState>, paper: PaperDto) -> ApiResult<PrintedDto> {
     let mut inner = state.lock();
     let school = inner.store()?.school()?;
-    let dir = paths::print_dir(&state.db_path);
     let now = chrono::Local::now().fixed_offset();
-    let path = printing::demo_sheet_file(&dir, school.as_ref(), paper.into(), now)?;
-    Ok(PrintedDto {
-        path: path.display().to_string(),
-    })
+    Ok(printing::demo_sheet_file(&state.db_path, school.as_ref(), paper.into(), now)?.into())
 }

@@ -152,6 +152,14 @@ pub struct PrintedDto {
     pub path: String,
 }
 
+impl From<std::path::PathBuf> for PrintedDto {
+    fn from(path: std::path::PathBuf) -> Self {
+        Self {
+            path: path.display().to_string(),
+        }
+    }
+}
+
 pub fn ready(
     db_path: String,
     store: &Store,
