@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::error::NewSessionError;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
@@ -37,13 +38,17 @@ impl Driver {
             .stdout(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed (cargo xtask setup --test)");
+        // tauri-driver proxies to WebKitWebDriver, which it starts itself: a
+        // request that comes before both listen has its connection dropped.
         let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver did not start on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
+        for listening in [port, native_port] {
+            while TcpStream::connect(("127.0.0.1", listening)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "tauri-driver did not start on ports {port}/{native_port}"
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
         }
         Driver { child, port }
     }
@@ -115,7 +120,20 @@ pub struct App {
 }
 
 impl App {
+    /// Starts the app on `db`. A session whose connection the driver drops
+    /// while starting (seen on a loaded CI machine) is tried once more with
+    /// a fresh driver; any other failure is the test's.
     pub async fn launch(db: &Path) -> Result<App, Box<dyn std::error::Error>> {
+        match App::launch_once(db).await {
+            Err(NewSessionError::FailedC(first)) => {
+                eprintln!("the driver dropped the new session ({first}); starting it again");
+                Ok(App::launch_once(db).await?)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    async fn launch_once(db: &Path) -> Result<App, NewSessionError> {
         let driver = Driver::start();
         let mut caps = serde_json::Map::new();
         caps.insert(
