@@ -14,10 +14,6 @@ use gongshi_store::{Schedule, Store};
 
 use crate::{Result, calendar, fees, sheets};
 
-/// The fee-reduction policy printed on every fee sheet and letter.
-pub const REDUCTION_POLICY: &str =
-    "家庭经济困难学生、孤儿、残疾学生及烈士子女等，可向班主任申请减免，学校按规定审核后公示结果。";
-
 /// The pledges of the letter (师德承诺).
 pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体罚学生、不接受家长任何形式的馈赠。";
 
@@ -27,10 +23,10 @@ fn school(store: &Store) -> Result<SchoolProfile> {
         .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?)
 }
 
-/// A fee without its basis, unit or department does not print: every such
-/// item and field is named.
+/// A fee without its basis, unit or department does not print, nor a
+/// schedule without its reduction policy: every such item and field is named.
 fn printable(schedule: &Schedule) -> Result<()> {
-    let errors: Vec<FieldError> = schedule
+    let mut errors: Vec<FieldError> = schedule
         .items
         .iter()
         .flat_map(|item| {
@@ -39,6 +35,9 @@ fn printable(schedule: &Schedule) -> Result<()> {
                 .map(|field| FieldError::new(field, format!("“{}”没有填写，不能打印", item.name)))
         })
         .collect();
+    if schedule.reduction_policy.trim().is_empty() {
+        errors.push(FieldError::new("减免政策", "没有填写，不能打印"));
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -84,6 +83,16 @@ pub fn board_sheet(
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<Vec<u8>> {
+    let (doc, allow) = board_document(store, semester, now, paper)?;
+    Ok(gongshi_print::render_pdf(&doc, &allow)?)
+}
+
+fn board_document(
+    store: &Store,
+    semester: &str,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<(Document, Allowlist)> {
     let schedule = fees::schedule(store, semester)?;
     printable(&schedule)?;
     let school = school(store)?;
@@ -125,7 +134,7 @@ pub fn board_sheet(
         )),
         Block::Table(Table { columns, rows }),
         Block::Heading("减免政策".into()),
-        Block::Paragraph(REDUCTION_POLICY.into()),
+        Block::Paragraph(schedule.reduction_policy.clone()),
         Block::Heading("监督举报".into()),
         Block::KeyValues(hotlines(&school)),
     ];
@@ -154,20 +163,42 @@ pub fn board_sheet(
         created: now,
         sheets: vec![sheet],
     };
-    Ok(gongshi_print::render_pdf(
-        &doc,
-        &allowlist(&school, &schedule),
-    )?)
+    Ok((doc, allowlist(&school, &schedule)))
 }
 
 /// The letters to parents of the grades in `grade` (all when None): one
 /// per student by the class sizes, or one per grade where none are set.
+/// Returns the PDF and the number of letters.
 pub fn letters(
     store: &Store,
     semester: &str,
     grade: Option<u8>,
     now: DateTime<FixedOffset>,
 ) -> Result<(Vec<u8>, usize)> {
+    letters_with_progress(store, semester, grade, now, &mut |_, _| {})
+}
+
+/// [`letters`], telling `progress(done, total)` after each letter is laid
+/// out (the app's progress bar; a whole school is a few thousand letters).
+pub fn letters_with_progress(
+    store: &Store,
+    semester: &str,
+    grade: Option<u8>,
+    now: DateTime<FixedOffset>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(Vec<u8>, usize)> {
+    let (doc, allow) = letters_document(store, semester, grade, now)?;
+    let count = doc.sheets.len();
+    let pdf = gongshi_print::pdf::render_with_progress(&doc, &allow, progress)?;
+    Ok((pdf, count))
+}
+
+fn letters_document(
+    store: &Store,
+    semester: &str,
+    grade: Option<u8>,
+    now: DateTime<FixedOffset>,
+) -> Result<(Document, Allowlist)> {
     let schedule = fees::schedule(store, semester)?;
     printable(&schedule)?;
     let school = school(store)?;
@@ -189,7 +220,7 @@ pub fn letters(
             .filter(|s| s.grade == g)
             .map(|s| (s.class.clone(), s.students))
             .collect();
-        let base = letter(&school, semester, g, &items, now);
+        let base = letter(&school, &schedule, g, &items, now);
         if classes.is_empty() {
             sheets.push(slip(base, &grade_name(g), None));
         } else {
@@ -210,26 +241,52 @@ pub fn letters(
             FieldError::new("年级", format!("{semester}没有适用于{which}的收费项目")).into(),
         );
     }
-    let count = sheets.len();
     let doc = Document {
         title: format!("致家长的一封信（{semester}）"),
         author: school.name.clone(),
         created: now,
         sheets,
     };
-    Ok((
-        gongshi_print::render_pdf(&doc, &allowlist(&school, &schedule))?,
-        count,
-    ))
+    Ok((doc, allowlist(&school, &schedule)))
+}
+
+/// Which fee sheet a preview shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeePrint {
+    Board(Paper),
+    /// The first letter of the grade (all grades: the first of the batch).
+    Letter(Option<u8>),
+}
+
+/// The sheet as it would print (the printer's own layout) and why it would
+/// be refused by the privacy scan, if it would. A schedule that cannot
+/// print at all (a missing basis…) is an error, as when printing.
+pub fn preview(
+    store: &Store,
+    semester: &str,
+    what: FeePrint,
+    now: DateTime<FixedOffset>,
+) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
+    let (mut doc, allow) = match what {
+        FeePrint::Board(paper) => board_document(store, semester, now, paper)?,
+        FeePrint::Letter(grade) => letters_document(store, semester, grade, now)?,
+    };
+    doc.sheets.truncate(1);
+    let refused = gongshi_print::check_privacy(&doc, &allow)
+        .err()
+        .map(|e| e.to_string());
+    Ok((gongshi_print::pdf::pages(&doc), refused))
 }
 
 fn letter(
     school: &SchoolProfile,
-    semester: &str,
+    schedule: &Schedule,
     grade: u8,
     items: &[&FeeItem],
     now: DateTime<FixedOffset>,
 ) -> Sheet {
+    let semester = &schedule.semester;
+    let reduction_policy = &schedule.reduction_policy;
     let totals = Totals::of(items);
     let (required, all) = (totals.required, totals.all());
     let rows: Vec<Row> = items
@@ -274,7 +331,7 @@ fn letter(
                 format!("{}元（人民币大写：{}）", all, all.to_capitals()),
             ),
         ]),
-        Block::Note(format!("减免政策：{REDUCTION_POLICY}")),
+        Block::Note(format!("减免政策：{reduction_policy}")),
         Block::Note(PLEDGES.into()),
     ];
     let phones: Vec<String> = hotlines(school)

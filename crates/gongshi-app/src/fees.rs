@@ -110,9 +110,65 @@ pub fn import(
 ) -> Result<Schedule> {
     let semester = fee::semester("学期", semester)?;
     let items = read(bytes, file_name)?;
-    unfrozen(store, &semester)?;
-    store.write(op, |w| w.save_fee_schedule(&semester, &items))?;
-    schedule(store, &semester)
+    replace_items(store, op, &semester, &items)
+}
+
+/// What is wrong with one row of the item grid, field by field (empty when
+/// it is good): the grid's inline validation, by the import's own rules.
+pub fn check_row(cells: &[String]) -> Vec<FieldError> {
+    fee::parse_row(cells).err().unwrap_or_default()
+}
+
+/// Saves the item grid as the semester's schedule (made if new): every row
+/// good or nothing stored, the message naming each bad row and field.
+pub fn save_items(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    rows: &[Vec<String>],
+) -> Result<Schedule> {
+    let semester = fee::semester("学期", semester)?;
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        match fee::parse_row(row) {
+            Ok(item) => items.push(item),
+            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{}项 {e}", i + 1))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Import(errors));
+    }
+    if items.is_empty() {
+        return Err(FieldError::new("收费项目", "至少要有一个收费项目").into());
+    }
+    replace_items(store, op, &semester, &items)
+}
+
+fn replace_items(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    items: &[FeeItem],
+) -> Result<Schedule> {
+    unfrozen(store, semester)?;
+    store.write(op, |w| w.save_fee_schedule(semester, items))?;
+    schedule(store, semester)
+}
+
+/// Sets the schedule's reduction policy (printed on the board sheet and on
+/// every letter) while it is not approved.
+pub fn set_reduction_policy(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    policy: &str,
+) -> Result<Schedule> {
+    let policy = fee::reduction_policy(policy)?;
+    schedule(store, semester)?;
+    unfrozen(store, semester)?;
+    store.write(op, |w| w.set_reduction_policy(semester, &policy))?;
+    schedule(store, semester)
 }
 
 pub fn schedule(store: &Store, semester: &str) -> Result<Schedule> {
@@ -121,14 +177,18 @@ pub fn schedule(store: &Store, semester: &str) -> Result<Schedule> {
         .ok_or_else(|| FieldError::new("学期", format!("还没有{semester}的收费标准")).into())
 }
 
-/// Starts a semester from an earlier one's items (not its approval).
+/// Starts a semester from an earlier one's items and reduction policy (not
+/// its approval).
 pub fn copy(store: &mut Store, op: &OperatorName, from: &str, to: &str) -> Result<Schedule> {
     let to = fee::semester("新学期", to)?;
     let source = schedule(store, from)?;
     if store.fee_schedule(&to)?.is_some() {
         return Err(FieldError::new("新学期", format!("{to}已经有收费标准")).into());
     }
-    store.write(op, |w| w.save_fee_schedule(&to, &source.items))?;
+    store.write(op, |w| {
+        w.save_fee_schedule(&to, &source.items)?;
+        w.set_reduction_policy(&to, &source.reduction_policy)
+    })?;
     schedule(store, &to)
 }
 

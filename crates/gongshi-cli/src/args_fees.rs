@@ -33,6 +33,13 @@ pub enum FeesCommand {
         #[arg(long)]
         to: String,
     },
+    /// 设置减免政策（印在收费公示和每封信上；批准前可改）
+    Policy {
+        #[arg(long)]
+        semester: String,
+        #[arg(long)]
+        text: String,
+    },
     /// 批准（批准后冻结）
     Approve {
         #[arg(long)]

@@ -41,6 +41,17 @@ pub struct FeeItem {
     pub note: String,
 }
 
+/// The reduction policy a new schedule starts with (the store's column
+/// default says the same; a test keeps them together). The principal edits
+/// it per schedule.
+pub const DEFAULT_REDUCTION_POLICY: &str =
+    "家庭经济困难学生、孤儿、残疾学生及烈士子女等，可向班主任申请减免，学校按规定审核后公示结果。";
+
+/// A schedule's reduction policy: printed on every fee sheet, so required.
+pub fn reduction_policy(input: &str) -> Result<String, FieldError> {
+    text::required("减免政策", input, 300)
+}
+
 /// A semester name as schools write it: 2026—2027学年第一学期 or 2026年秋季学期.
 pub fn semester(field: &'static str, input: &str) -> Result<String, FieldError> {
     let s = text::required(field, input, 40)?;

@@ -16,19 +16,29 @@ use crate::{Allowlist, PrintError, privacy};
 /// Renders `doc` to PDF bytes. Refuses, writing nothing, when any text of
 /// any sheet fails the privacy scan (phones in `allow` may print).
 pub fn render(doc: &Document, allow: &Allowlist) -> Result<Vec<u8>, PrintError> {
+    render_with_progress(doc, allow, &mut |_, _| {})
+}
+
+/// [`render`], calling `progress(done, total)` after each sheet is laid out
+/// (for a progress bar over thousands of letters).
+pub fn render_with_progress(
+    doc: &Document,
+    allow: &Allowlist,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>, PrintError> {
     privacy::check(doc, allow)?;
+    let total = doc.sheets.len();
     let mut pdf = PdfDocument::new(&doc.title);
     set_metadata(&mut pdf, doc);
     let fonts = Fonts {
         title: pdf.add_font(&Face::Title.font().parsed),
         body: pdf.add_font(&Face::Body.font().parsed),
     };
-    let pages: Vec<PdfPage> = doc
-        .sheets
-        .iter()
-        .flat_map(layout)
-        .map(|page| to_pdf_page(&page, &fonts))
-        .collect();
+    let mut pages: Vec<PdfPage> = Vec::new();
+    for (done, sheet) in doc.sheets.iter().enumerate() {
+        pages.extend(layout(sheet).iter().map(|page| to_pdf_page(page, &fonts)));
+        progress(done + 1, total);
+    }
     let mut warnings = Vec::new();
     Ok(pdf
         .with_pages(pages)

@@ -14,6 +14,8 @@ pub struct Schedule {
     pub semester: String,
     /// Approved (by the principal): frozen.
     pub approved: Option<Stamp>,
+    /// 减免政策, printed on the board sheet and every letter.
+    pub reduction_policy: String,
     pub items: Vec<FeeItem>,
 }
 
@@ -46,20 +48,22 @@ fn items(conn: &rusqlite::Connection, schedule_id: i64) -> Result<Vec<FeeItem>> 
 }
 
 fn schedule(conn: &rusqlite::Connection, semester: &str) -> Result<Option<Schedule>> {
-    let head: Option<(i64, String, Option<String>)> = conn
+    let head: Option<(i64, String, Option<String>, String)> = conn
         .query_row(
-            "SELECT id, semester, approved FROM fee_schedules WHERE semester = ?1",
+            "SELECT id, semester, approved, reduction_policy FROM fee_schedules
+             WHERE semester = ?1",
             [semester],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((id, semester, approved)) = head else {
+    let Some((id, semester, approved, reduction_policy)) = head else {
         return Ok(None);
     };
     Ok(Some(Schedule {
         id,
         semester,
         approved: approved.map(|a| convert::from_json(&a)).transpose()?,
+        reduction_policy,
         items: items(conn, id)?,
     }))
 }
@@ -140,6 +144,24 @@ impl Writer<'_> {
             "fee_schedule",
             semester,
             action,
+            before.as_ref(),
+            after.as_ref(),
+        ))
+    }
+
+    /// Sets the reduction policy of an existing schedule. The caller has
+    /// checked it is not approved.
+    pub fn set_reduction_policy(&self, semester: &str, policy: &str) -> Result<()> {
+        let before = schedule(&self.tx, semester)?;
+        self.tx.execute(
+            "UPDATE fee_schedules SET reduction_policy = ?2 WHERE semester = ?1",
+            params![semester, policy],
+        )?;
+        let after = schedule(&self.tx, semester)?;
+        self.record(AuditRecord::change(
+            "fee_schedule",
+            semester,
+            "修改减免政策",
             before.as_ref(),
             after.as_ref(),
         ))

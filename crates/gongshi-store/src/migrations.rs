@@ -190,11 +190,20 @@ fn steps() -> Vec<M<'static>> {
             ) STRICT;
             "#,
         ),
+        // 4: each schedule's fee-reduction policy, printed on the board sheet
+        // and every letter and frozen with the schedule. Existing schedules
+        // get the text they printed until now (fee::DEFAULT_REDUCTION_POLICY).
+        M::up(
+            r#"
+            ALTER TABLE fee_schedules ADD COLUMN reduction_policy TEXT NOT NULL
+                DEFAULT '家庭经济困难学生、孤儿、残疾学生及烈士子女等，可向班主任申请减免，学校按规定审核后公示结果。';
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;
@@ -233,6 +242,25 @@ mod tests {
             .query_row("SELECT count(*) FROM revisions_fts", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fts, 0);
+    }
+
+    #[test]
+    fn a_version_3_schedule_keeps_the_reduction_policy_it_printed() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_version(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO fee_schedules (semester, created_at)
+             VALUES ('2026年秋季学期', '2026-08-20T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let policy: String = conn
+            .query_row("SELECT reduction_policy FROM fee_schedules", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(policy, gongshi_domain::fee::DEFAULT_REDUCTION_POLICY);
     }
 
     #[test]

@@ -327,3 +327,105 @@ fn the_fee_sheets_read_back_as_their_golden_text() {
         gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(7), super::now()).unwrap();
     golden("fee-letter", &pdftotext(&letter));
 }
+
+fn grid(rows: &[[&str; 9]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+        .collect()
+}
+
+#[test]
+fn the_item_grid_checks_each_row_and_saves_all_or_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let op = principal();
+    let mut rows = GOOD;
+    rows[1][1] = "-5";
+    rows[1][3] = "幼儿园";
+    let fields: Vec<&str> = fees::check_row(&grid(&rows)[1])
+        .iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["金额(元)", "适用年级"]);
+    assert!(fees::check_row(&grid(&GOOD)[1]).is_empty());
+
+    let err = fees::save_items(&mut store, &op, SEMESTER, &grid(&rows)).unwrap_err();
+    let AppError::Import(lines) = &err else {
+        panic!("{err}")
+    };
+    assert!(lines[0].starts_with("第2项 金额(元)："), "{lines:?}");
+    assert!(store.fee_schedule(SEMESTER).unwrap().is_none());
+    let err = fees::save_items(&mut store, &op, SEMESTER, &[]).unwrap_err();
+    assert!(err.to_string().contains("至少要有一个收费项目"), "{err}");
+
+    let saved = fees::save_items(&mut store, &op, SEMESTER, &grid(&GOOD)).unwrap();
+    assert_eq!(saved.items[1].amount, Fen(128_050));
+    // Edited in the grid: the second row removed, the first changed.
+    let mut edited = grid(&GOOD);
+    edited.remove(1);
+    edited[0][1] = "35".into();
+    let saved = fees::save_items(&mut store, &op, SEMESTER, &edited).unwrap();
+    assert_eq!(saved.items.len(), 2);
+    assert_eq!(saved.items[0].amount, Fen(3_500));
+
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    let err = fees::save_items(&mut store, &op, SEMESTER, &grid(&GOOD)).unwrap_err();
+    assert!(err.to_string().contains("不能再修改"), "{err}");
+}
+
+#[test]
+fn the_reduction_policy_is_the_schedules_own_printed_copied_and_frozen() {
+    use gongshi_app::domain::fee::DEFAULT_REDUCTION_POLICY;
+    let mut store = school_store();
+    let op = principal();
+    let s = fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    assert_eq!(s.reduction_policy, DEFAULT_REDUCTION_POLICY);
+
+    let err = fees::set_reduction_policy(&mut store, &op, SEMESTER, "  ").unwrap_err();
+    assert!(err.to_string().contains("减免政策"), "{err}");
+    let policy = "低保家庭学生免收作业本费，向班主任申请。";
+    fees::set_reduction_policy(&mut store, &op, SEMESTER, policy).unwrap();
+    let board =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap();
+    assert!(pdftotext(&board).contains(policy));
+    let (letter, _) =
+        gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(1), super::now()).unwrap();
+    assert!(pdftotext(&letter).contains(policy));
+
+    let next = fees::copy(&mut store, &op, SEMESTER, "2026—2027学年第二学期").unwrap();
+    assert_eq!(next.reduction_policy, policy);
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    assert!(fees::set_reduction_policy(&mut store, &op, SEMESTER, "改").is_err());
+}
+
+#[test]
+fn letters_report_progress_sheet_by_sheet_and_previews_show_one_sheet() {
+    use gongshi_app::fee_sheets::{FeePrint, letters_with_progress, preview};
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    fees::set_class_size(&mut store, &op, 1, "1班", 4).unwrap();
+    let mut seen = Vec::new();
+    let (_, count) = letters_with_progress(&store, SEMESTER, Some(1), super::now(), &mut |d, t| {
+        seen.push((d, t))
+    })
+    .unwrap();
+    assert_eq!(count, 4);
+    assert_eq!(seen, [(1, 4), (2, 4), (3, 4), (4, 4)]);
+
+    let (pages, refused) =
+        preview(&store, SEMESTER, FeePrint::Letter(Some(1)), super::now()).unwrap();
+    assert_eq!(pages.len(), 1, "one letter, one page");
+    assert_eq!(refused, None);
+    let (pages, _) = preview(
+        &store,
+        SEMESTER,
+        FeePrint::Board(Default::default()),
+        super::now(),
+    )
+    .unwrap();
+    assert!(
+        pages[0].width > pages[0].height,
+        "the board sheet is landscape"
+    );
+}

@@ -33,6 +33,7 @@ fn schedule_text(s: &gongshi_app::store::Schedule) -> String {
             if item.voluntary { "\t自愿" } else { "" }
         ));
     }
+    lines.push(format!("减免政策：{}", s.reduction_policy));
     lines.join("\n")
 }
 
@@ -71,6 +72,12 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let mut store = Store::open(db)?;
             let s = jobs::copy(&mut store, &operator()?, from, to)?;
             emit(cli, &s, || format!("已复制。\n{}", schedule_text(&s)));
+            Ok(())
+        }
+        FeesCommand::Policy { semester, text } => {
+            let mut store = Store::open(db)?;
+            let s = jobs::set_reduction_policy(&mut store, &operator()?, semester, text)?;
+            emit(cli, &s, || format!("已保存。\n{}", schedule_text(&s)));
             Ok(())
         }
         FeesCommand::Approve { semester, by, date } => {

@@ -332,6 +332,18 @@ fn fees_template_import_refusal_and_approval_from_the_command_line() {
         "a refused import stored a schedule: {semesters}"
     );
 
+    let policy = run(&[
+        "fees",
+        "policy",
+        "--semester",
+        "2026年秋季学期",
+        "--text",
+        "低保家庭学生免收课后服务费。",
+    ]);
+    assert!(
+        policy.contains("减免政策：低保家庭学生免收课后服务费。"),
+        "{policy}"
+    );
     run(&[
         "fees",
         "approve",
