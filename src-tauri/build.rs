@@ -39,6 +39,11 @@ fn main() {
         "class_sizes",
         "set_class_size",
         "print_fees",
+        "check_fee_row",
+        "save_fee_items",
+        "set_fee_policy",
+        "preview_fees",
+        "print_fee_letters",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -66,6 +66,11 @@ pub fn run() -> ExitCode {
             commands::fees::class_sizes,
             commands::fees::set_class_size,
             commands::fees::print_fees,
+            commands::fees::check_fee_row,
+            commands::fees::save_fee_items,
+            commands::fees::set_fee_policy,
+            commands::fees::preview_fees,
+            commands::fees::print_fee_letters,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -458,19 +458,15 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             ReportColumn::new("自愿项目合计(元)", ColumnKind::Money),
             ReportColumn::new("全部合计(元)", ColumnKind::Money),
         ],
-        rows: (1..=12u8)
-            .filter_map(|g| {
-                let items = fee::for_grade(&schedule.items, g);
-                if items.is_empty() {
-                    return None;
-                }
-                let totals = Totals::of(&items);
-                Some(vec![
+        rows: fee::grade_totals(&schedule.items)
+            .into_iter()
+            .map(|(g, totals)| {
+                vec![
                     Value::Text(grade_name(g)),
                     Value::Money(totals.required),
                     Value::Money(totals.voluntary),
                     Value::Money(totals.all()),
-                ])
+                ]
             })
             .collect(),
         totals: None,

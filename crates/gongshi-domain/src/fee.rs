@@ -160,6 +160,17 @@ impl Totals {
     }
 }
 
+/// Each grade that pays anything (1–12, in order) with its totals: the
+/// export's 按年级合计 and the screen's preview of it.
+pub fn grade_totals(items: &[FeeItem]) -> Vec<(u8, Totals)> {
+    (1..=12u8)
+        .filter_map(|g| {
+            let items = for_grade(items, g);
+            (!items.is_empty()).then(|| (g, Totals::of(&items)))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +281,47 @@ mod tests {
         assert_eq!(Totals::of(&for_grade(&items, 6)).required, Fen(43000));
     }
 
+    #[test]
+    fn grade_totals_list_only_the_grades_that_pay() {
+        let mut rows = vec![
+            row(&[
+                "作业本费",
+                "30",
+                "每生每学期",
+                "1-2年级",
+                "财务室",
+                "",
+                "文号",
+                "否",
+                "",
+            ]),
+            row(&[
+                "课后服务费",
+                "300",
+                "每生每学期",
+                "二年级",
+                "财务室",
+                "",
+                "文号",
+                "是",
+                "",
+            ]),
+        ];
+        let items: Vec<FeeItem> = rows.drain(..).map(|r| parse_row(&r).unwrap()).collect();
+        let totals = grade_totals(&items);
+        assert_eq!(totals.len(), 2);
+        assert_eq!(
+            totals[0],
+            (
+                1,
+                Totals {
+                    required: Fen(3_000),
+                    voluntary: Fen(0)
+                }
+            )
+        );
+        assert_eq!(totals[1].1.all(), Fen(33_000));
+    }
     #[test]
     fn semester_names() {
         assert!(semester("学期", "2026—2027学年第一学期").is_ok());

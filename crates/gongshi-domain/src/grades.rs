@@ -162,4 +162,22 @@ mod tests {
         assert_eq!(show("七年级,八年级"), "初一、初二");
         assert_eq!(show("三年级、五年级"), "三年级、五年级");
     }
+
+    /// The item grid edits what the store shows: the shown form parses back.
+    #[test]
+    fn the_shown_form_parses_back_to_the_same_grades() {
+        for input in [
+            "全校",
+            "1-6年级",
+            "七年级,八年级",
+            "初一至初三",
+            "高一至高三",
+            "二、四、六年级",
+            "5-8年级",
+        ] {
+            let grades = Grades::parse("年级", input).unwrap();
+            let again = Grades::parse("年级", &grades.to_string()).unwrap();
+            assert_eq!(again, grades, "{input} → {grades}");
+        }
+    }
 }

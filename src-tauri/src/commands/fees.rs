@@ -1,10 +1,13 @@
-use gongshi_app::fee_sheets;
+use gongshi_app::fee_sheets::{self, FeePrint};
 use gongshi_app::fees as jobs;
 use gongshi_app::output;
 use tauri::State;
+use tauri::ipc::Channel;
 
-use crate::dto::fees::{ClassSizeDto, FeeImportPreviewDto, ScheduleDto};
-use crate::dto::week::parse_date;
+use crate::dto::fees::{
+    ClassSizeDto, FeeImportPreviewDto, FieldProblemDto, ProgressDto, ScheduleDto,
+};
+use crate::dto::week::{PageDto, PreviewDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -47,6 +50,63 @@ pub fn import_fees(
     let mut inner = state.lock();
     let op = inner.operator()?;
     Ok((&jobs::import(inner.store()?, &op, &semester, &bytes, &file_name)?).into())
+}
+
+/// The grid's inline validation: what is wrong with one row, by field.
+#[tauri::command(async)]
+pub fn check_fee_row(cells: Vec<String>) -> Vec<FieldProblemDto> {
+    jobs::check_row(&cells).iter().map(Into::into).collect()
+}
+
+/// Saves the whole grid (cells in the template's column order): all rows
+/// or none.
+#[tauri::command(async)]
+pub fn save_fee_items(
+    state: State<'_, AppState>,
+    semester: String,
+    rows: Vec<Vec<String>>,
+) -> ApiResult<ScheduleDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    Ok((&jobs::save_items(inner.store()?, &op, &semester, &rows)?).into())
+}
+
+#[tauri::command(async)]
+pub fn set_fee_policy(
+    state: State<'_, AppState>,
+    semester: String,
+    policy: String,
+) -> ApiResult<ScheduleDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    Ok((&jobs::set_reduction_policy(inner.store()?, &op, &semester, &policy)?).into())
+}
+
+/// The board sheet, or one letter of the grade, as it would print.
+#[tauri::command(async)]
+pub fn preview_fees(
+    state: State<'_, AppState>,
+    what: String,
+    semester: String,
+    grade: Option<u8>,
+    paper: PaperDto,
+) -> ApiResult<PreviewDto> {
+    let what = match what.as_str() {
+        "board" => FeePrint::Board(paper.into()),
+        "letter" => FeePrint::Letter(grade),
+        other => return Err(unknown_print(other)),
+    };
+    let mut inner = state.lock();
+    let now = chrono::Local::now().fixed_offset();
+    let (pages, refused) = fee_sheets::preview(inner.store()?, &semester, what, now)?;
+    Ok(PreviewDto {
+        pages: pages.iter().map(PageDto::from).collect(),
+        refused,
+    })
+}
+
+fn unknown_print(what: &str) -> ApiError {
+    ApiError::new("invalid", format!("不认识的打印内容：{what}"))
 }
 
 #[tauri::command(async)]
@@ -94,7 +154,6 @@ pub fn print_fees(
     state: State<'_, AppState>,
     what: String,
     semester: String,
-    grade: Option<u8>,
     paper: PaperDto,
 ) -> ApiResult<PrintedDto> {
     let mut inner = state.lock();
@@ -106,21 +165,39 @@ pub fn print_fees(
             fee_sheets::board_sheet(store, &semester, now, paper.into())?,
             format!("收费公示-{semester}.pdf"),
         ),
-        "letters" => {
-            let (pdf, _) = fee_sheets::letters(store, &semester, grade, now)?;
-            let which = grade.map_or("全校".to_owned(), gongshi_app::domain::grades::grade_name);
-            (pdf, format!("致家长的一封信-{semester}-{which}.pdf"))
-        }
         "export" => (
             fee_sheets::export(store, &semester)?,
             format!("收费标准-{semester}.xlsx"),
         ),
-        other => {
-            return Err(ApiError::new(
-                "invalid",
-                format!("不认识的打印内容：{other}"),
-            ));
-        }
+        other => return Err(unknown_print(other)),
     };
     Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
+}
+
+/// The letters to parents, one per student, into the 打印 folder; tells
+/// `progress` how far it is (about a hundred messages for a whole school).
+#[tauri::command(async)]
+pub fn print_fee_letters(
+    state: State<'_, AppState>,
+    semester: String,
+    grade: Option<u8>,
+    progress: Channel<ProgressDto>,
+) -> ApiResult<PrintedDto> {
+    let mut inner = state.lock();
+    let now = chrono::Local::now().fixed_offset();
+    let mut tell = |done: usize, total: usize| {
+        let step = (total / 100).max(1);
+        if done.is_multiple_of(step) || done == total {
+            // A closed window only loses the message; the letters still print.
+            let _ = progress.send(ProgressDto {
+                done: done as u32,
+                total: total as u32,
+            });
+        }
+    };
+    let (pdf, _) =
+        fee_sheets::letters_with_progress(inner.store()?, &semester, grade, now, &mut tell)?;
+    let which = grade.map_or("全校".to_owned(), gongshi_app::domain::grades::grade_name);
+    let name = format!("致家长的一封信-{semester}-{which}.pdf");
+    Ok(output::save_printed(&state.db_path, &name, &pdf)?.into())
 }

@@ -1,6 +1,7 @@
 //! DTOs of fees.
 
-use gongshi_app::domain::fee::FeeItem;
+use gongshi_app::domain::fee::{self, FeeItem};
+use gongshi_app::domain::grades::grade_name;
 use gongshi_app::store::{ClassSize, Schedule};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -40,7 +41,23 @@ pub struct ScheduleDto {
     pub semester: String,
     /// 李新义 2026-08-25, or null while it may still change
     pub approved: Option<String>,
+    /// 减免政策, printed on the board sheet and every letter
+    pub reduction_policy: String,
     pub items: Vec<FeeItemDto>,
+    /// What the export's 按年级合计 sheet holds.
+    pub grade_totals: Vec<GradeTotalDto>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct GradeTotalDto {
+    /// 1–12 (初一 is 7)
+    pub number: u8,
+    /// 一年级
+    pub grade: String,
+    /// 1,280.50
+    pub required: String,
+    pub voluntary: String,
+    pub all: String,
 }
 
 impl From<&Schedule> for ScheduleDto {
@@ -48,7 +65,18 @@ impl From<&Schedule> for ScheduleDto {
         Self {
             semester: s.semester.clone(),
             approved: s.approved.as_ref().map(|a| format!("{} {}", a.by, a.on)),
+            reduction_policy: s.reduction_policy.clone(),
             items: s.items.iter().map(Into::into).collect(),
+            grade_totals: fee::grade_totals(&s.items)
+                .into_iter()
+                .map(|(g, t)| GradeTotalDto {
+                    number: g,
+                    grade: grade_name(g),
+                    required: t.required.to_string(),
+                    voluntary: t.voluntary.to_string(),
+                    all: t.all().to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -63,6 +91,10 @@ pub struct FeeImportPreviewDto {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ClassSizeDto {
     pub grade: u8,
+    /// 一年级, 初一… (shown; ignored when sent)
+    #[serde(default)]
+    #[ts(optional)]
+    pub grade_name: Option<String>,
     pub class: String,
     pub students: u32,
 }
@@ -71,8 +103,39 @@ impl From<&ClassSize> for ClassSizeDto {
     fn from(c: &ClassSize) -> Self {
         Self {
             grade: c.grade,
+            grade_name: Some(grade_name(c.grade)),
             class: c.class.clone(),
             students: c.students,
         }
     }
+}
+
+/// What is wrong with one field of a grid row.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldProblemDto {
+    /// The cell's column, in the template's order (0 = 项目).
+    pub column: Option<u32>,
+    /// The template's header: 金额(元), 适用年级…
+    pub field: String,
+    pub message: String,
+}
+
+impl From<&gongshi_app::domain::FieldError> for FieldProblemDto {
+    fn from(e: &gongshi_app::domain::FieldError) -> Self {
+        Self {
+            column: fee::TEMPLATE_HEADER
+                .iter()
+                .position(|h| *h == e.field)
+                .map(|i| i as u32),
+            field: e.field.to_owned(),
+            message: e.message.clone(),
+        }
+    }
+}
+
+/// How far a batch of letters is.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+pub struct ProgressDto {
+    pub done: u32,
+    pub total: u32,
 }

@@ -219,6 +219,9 @@ mod bindings {
             fees::ScheduleDto::decl(&cfg),
             fees::FeeImportPreviewDto::decl(&cfg),
             fees::ClassSizeDto::decl(&cfg),
+            fees::GradeTotalDto::decl(&cfg),
+            fees::FieldProblemDto::decl(&cfg),
+            fees::ProgressDto::decl(&cfg),
         ]
     }
 

@@ -250,8 +250,51 @@ impl App {
     /// Clicks the element with `data-test="<name>"`, once nothing on the
     /// page is moving (a drawer sliding in would take the click elsewhere).
     pub async fn click(&self, name: &str) -> Result<(), fantoccini::error::CmdError> {
+        self.leave_text_box().await?;
         let element = self.find(name).await?;
+        self.click_element(element).await
+    }
+
+    /// A text box left focused further up the screen would be scrolled back
+    /// into view by WebKitWebDriver's simulated press, between press and
+    /// release, and the click lost: leave it first (what leaving it does,
+    /// a check or a change, happens before the element is looked up).
+    async fn leave_text_box(&self) -> Result<(), fantoccini::error::CmdError> {
+        self.client
+            .execute(
+                "const a = document.activeElement; \
+                 if (a && (a.tagName === 'INPUT' || a.tagName === 'TEXTAREA')) a.blur()",
+                vec![],
+            )
+            .await?;
+        self.settle().await
+    }
+
+    /// Scrolls the element to the middle of the screen and waits until it
+    /// stays put (an Element Plus table lays itself out again a frame later,
+    /// moving what is below it; a click whose press and release land on
+    /// different elements is lost), then clicks it.
+    async fn click_element(&self, element: Element) -> Result<(), fantoccini::error::CmdError> {
+        let arg = vec![serde_json::to_value(&element)?];
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                arg.clone(),
+            )
+            .await?;
         self.settle().await?;
+        let rect =
+            "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height]";
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut last = self.client.execute(rect, arg.clone()).await?;
+        while Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let now = self.client.execute(rect, arg.clone()).await?;
+            if now == last {
+                break;
+            }
+            last = now;
+        }
         element.click().await
     }
 
@@ -268,9 +311,65 @@ impl App {
         Ok(())
     }
 
+    /// Picks `label` in the Element Plus select `data-test="<name>"`: opens
+    /// it, then clicks the shown option with exactly that text.
+    pub async fn choose(&self, name: &str, label: &str) -> TestResult {
+        self.click(name).await?;
+        let script = "const [label] = arguments; \
+            const option = [...document.querySelectorAll('.el-select-dropdown__item')] \
+              .find(o => o.getClientRects().length > 0 && o.textContent.trim() === label); \
+            if (option) option.click(); return !!option";
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.client.execute(script, vec![label.into()]).await? != serde_json::json!(true) {
+            if Instant::now() > deadline {
+                let _ = self.screenshot(&format!("failed-{name}")).await;
+                return Err(format!("{name} has no option “{label}”").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
+    /// Clicks the first element matching a CSS selector (an Element Plus tab
+    /// header is `#tab-<name>`), once nothing moves.
+    pub async fn click_css(&self, selector: &str) -> Result<(), fantoccini::error::CmdError> {
+        self.leave_text_box().await?;
+        let element = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(selector))
+            .await?;
+        self.click_element(element).await
+    }
+
+    /// Waits (20 s at most) until the input `data-test="<name>"` holds
+    /// `expected`; an error names what it held instead.
+    pub async fn wait_value(&self, name: &str, expected: &str) -> TestResult {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            // The grid may put new inputs in place while this looks (a saved
+            // row is read back): a stale input is looked up again.
+            let value = match self.find(name).await?.prop("value").await {
+                Ok(value) => value.unwrap_or_default(),
+                Err(e) if e.is_stale_element_reference() => String::new(),
+                Err(e) => return Err(e.into()),
+            };
+            if value == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let _ = self.screenshot(&format!("failed-{name}")).await;
+                return Err(format!("{name} holds “{value}”, not “{expected}”").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Replaces the text of the input `data-test="<name>"` (Element Plus puts
     /// the attribute on the `<input>` itself; a wrapper works too).
     pub async fn fill(&self, name: &str, text: &str) -> Result<(), fantoccini::error::CmdError> {
+        self.leave_text_box().await?;
         let found = self.find(name).await?;
         let tag = found.tag_name().await?;
         let input = if tag == "input" || tag == "textarea" {

@@ -287,19 +287,6 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
             "3",
         ],
     );
-    gongshi_cli(
-        &db,
-        &[
-            "fees",
-            "class-size",
-            "--grade",
-            "2",
-            "--class",
-            "2班",
-            "--students",
-            "2",
-        ],
-    );
     // The template comes with one filled row (课后服务费, 一至六年级).
     let template = dir.path().join("收费模板.xlsx");
     gongshi_cli(
@@ -314,20 +301,65 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
 
     let app = App::launch(&db).await?;
     sign_in(&app, "李新义").await?;
+    // Class sizes are a setting: grade 2 gets a second class of 2.
+    app.click("nav-settings").await?;
+    app.fill("class-grade", "2").await?;
+    app.fill("class-name", "2班").await?;
+    app.fill("class-students", "2").await?;
+    app.click("class-add").await?;
+    app.wait_inner_text("class-sizes-table", "2班").await?;
+
     app.click("nav-fees").await?;
     app.fill("fees-semester", "2026年秋季学期\n").await?;
     let file = app.find("fees-file").await?;
     file.send_keys(template.to_str().ok_or("path")?).await?;
     let preview = app.wait_inner_text("fees-preview", "课后服务费").await?;
-    assert!(preview.contains("课后服务费"), "{preview}");
+    assert!(preview.contains("一至六年级"), "{preview}");
     app.click("fees-import").await?;
-    let table = app.wait_inner_text("fees-table", "豫发改收费").await?;
-    assert!(table.contains("300.00"), "{table}");
+    app.wait_value("fee-cell-0-0", "课后服务费").await?;
+    app.wait_value("fee-cell-0-1", "300.00").await?;
 
-    app.fill("fees-grade", "2").await?;
+    // A row typed in the grid is checked as each cell is left, and a bad
+    // row is not saved.
+    app.click("fee-add").await?;
+    for (column, text) in [
+        (0, "作业本费"),
+        (1, "-5"),
+        (2, "每生每学期"),
+        (3, "全校"),
+        (4, "学校财务室"),
+        (6, "豫发改收费〔2023〕781号"),
+    ] {
+        app.fill(&format!("fee-cell-1-{column}"), text).await?;
+    }
+    let problem = app.wait_inner_text("fee-problem-1-1", "不能为负数").await?;
+    assert!(problem.contains("不能为负数"), "{problem}");
+    app.click("fee-save").await?;
+    let refused = app.wait_inner_text("fee-grid-error", "第2项").await?;
+    assert!(refused.contains("第2项 金额(元)"), "{refused}");
+    app.fill("fee-cell-1-1", "30").await?;
+    app.click("fee-save").await?;
+    // Saved and read back: the amount comes back as the store shows it.
+    app.wait_value("fee-cell-1-1", "30.00").await?;
+
+    // The board sheet's preview is the printer's page.
+    app.find("preview-page-1").await?;
+    app.screenshot("fees-grid-and-board-preview").await?;
+
+    app.click_css("#tab-letters").await?;
+    app.choose("fees-grade", "二年级").await?;
+    app.wait_inner_text("fees-letter-count", "5 封").await?;
     app.click("fees-letters-print").await?;
     let path = app.wait_inner_text("fees-letters-path", ".pdf").await?;
+    // The bar ends at the number of letters, told by the batch itself.
+    let bar = app.wait_inner_text("fees-progress", "5 / 5").await?;
+    assert!(bar.contains("5 / 5"), "{bar}");
     app.screenshot("fees").await?;
+
+    app.click_css("#tab-export").await?;
+    // 二年级: 作业本费 30.00 required + 课后服务费 300.00 voluntary.
+    let totals = app.wait_inner_text("fees-grade-totals", "330.00").await?;
+    assert!(totals.contains("二年级"), "{totals}");
     app.close().await?;
 
     let info = std::process::Command::new("pdfinfo")

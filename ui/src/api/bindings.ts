@@ -120,7 +120,15 @@ export type ScheduleDto = { semester: string,
 /**
  * 李新义 2026-08-25, or null while it may still change
  */
-approved: string | null, items: Array<FeeItemDto>, };
+approved: string | null, 
+/**
+ * 减免政策, printed on the board sheet and every letter
+ */
+reduction_policy: string, items: Array<FeeItemDto>, 
+/**
+ * What the export's 按年级合计 sheet holds.
+ */
+grade_totals: Array<GradeTotalDto>, };
 
 export type FeeImportPreviewDto = { items: Array<FeeItemDto>, 
 /**
@@ -128,4 +136,34 @@ export type FeeImportPreviewDto = { items: Array<FeeItemDto>,
  */
 errors: Array<string>, };
 
-export type ClassSizeDto = { grade: number, class: string, students: number, };
+export type ClassSizeDto = { grade: number, 
+/**
+ * 一年级, 初一… (shown; ignored when sent)
+ */
+grade_name?: string, class: string, students: number, };
+
+export type GradeTotalDto = { 
+/**
+ * 1–12 (初一 is 7)
+ */
+number: number, 
+/**
+ * 一年级
+ */
+grade: string, 
+/**
+ * 1,280.50
+ */
+required: string, voluntary: string, all: string, };
+
+export type FieldProblemDto = { 
+/**
+ * The cell's column, in the template's order (0 = 项目).
+ */
+column: number | null, 
+/**
+ * The template's header: 金额(元), 适用年级…
+ */
+field: string, message: string, };
+
+export type ProgressDto = { done: number, total: number, };

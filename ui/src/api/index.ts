@@ -1,6 +1,6 @@
 // The only module that calls invoke(): every call to the Rust side is here,
 // typed with the DTOs generated from Rust (bindings.ts).
-import { invoke } from '@tauri-apps/api/core'
+import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   AnswerDto,
   ApiError,
@@ -8,6 +8,8 @@ import type {
   CategoryDto,
   ClassSizeDto,
   FeeImportPreviewDto,
+  FieldProblemDto,
+  ProgressDto,
   ScheduleDto,
   ContentDto,
   CreateStoreDto,
@@ -91,6 +93,17 @@ export const api = {
     call<ScheduleDto>('approve_fees', { semester, by, date }),
   classSizes: () => call<ClassSizeDto[]>('class_sizes'),
   setClassSize: (size: ClassSizeDto) => call<null>('set_class_size', { size }),
-  printFees: (what: 'template' | 'board' | 'letters' | 'export', semester: string, grade: number | null, paper: PaperDto) =>
-    call<PrintedDto>('print_fees', { what, semester, grade, paper }),
+  printFees: (what: 'template' | 'board' | 'export', semester: string, paper: PaperDto) =>
+    call<PrintedDto>('print_fees', { what, semester, paper }),
+  checkFeeRow: (cells: string[]) => call<FieldProblemDto[]>('check_fee_row', { cells }),
+  saveFeeItems: (semester: string, rows: string[][]) => call<ScheduleDto>('save_fee_items', { semester, rows }),
+  setFeePolicy: (semester: string, policy: string) => call<ScheduleDto>('set_fee_policy', { semester, policy }),
+  previewFees: (what: 'board' | 'letter', semester: string, grade: number | null, paper: PaperDto) =>
+    call<PreviewDto>('preview_fees', { what, semester, grade, paper }),
+  /** The letters batch; `onProgress` hears how far it is. */
+  printFeeLetters: (semester: string, grade: number | null, onProgress: (p: ProgressDto) => void) => {
+    const progress = new Channel<ProgressDto>()
+    progress.onmessage = onProgress
+    return call<PrintedDto>('print_fee_letters', { semester, grade, progress })
+  },
 }
