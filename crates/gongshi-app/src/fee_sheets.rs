@@ -12,7 +12,7 @@ use gongshi_print::sheet::{
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{Schedule, Store};
 
-use crate::{Result, calendar, fees, sheets};
+use crate::{Result, calendar, fees};
 
 /// The pledges of the letter (师德承诺).
 pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体罚学生、不接受家长任何形式的馈赠。";
@@ -69,6 +69,15 @@ fn hotlines(school: &SchoolProfile) -> Vec<(String, String)> {
         lines.push(("政务服务热线".to_owned(), school.hotlines.join("、")));
     }
     lines
+}
+
+/// 学校监督电话：…；教育主管部门投诉电话：…；政务服务热线：…
+fn hotline_line(school: &SchoolProfile) -> String {
+    hotlines(school)
+        .into_iter()
+        .map(|(k, v)| format!("{k}：{v}"))
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 fn yes_no(b: bool) -> String {
@@ -135,12 +144,18 @@ fn board_document(
         Block::Table(Table { columns, rows }),
         Block::Heading("减免政策".into()),
         Block::Paragraph(schedule.reduction_policy.clone()),
-        Block::Heading("监督举报".into()),
-        Block::KeyValues(hotlines(&school)),
     ];
+    // The supervision, complaint and other hotlines in the closing's one
+    // line, so that a usual schedule stays on one landscape page.
+    let phones = hotline_line(&school);
+    let mut feedback = "如有意见或异议，请在公示期内投入校务公开意见箱".to_owned();
+    if !phones.is_empty() {
+        feedback.push_str(&format!("，或拨打{phones}"));
+    }
+    feedback.push('。');
     blocks.push(Block::Closing(Closing {
         posting_period: period.map(|p| p.to_string()),
-        feedback: sheets::feedback_lines(&school),
+        feedback: vec![feedback],
         issuer: school.name.clone(),
         date: now.date_naive(),
         signature: None,
@@ -334,14 +349,10 @@ fn letter(
         Block::Note(format!("减免政策：{reduction_policy}")),
         Block::Note(PLEDGES.into()),
     ];
-    let phones: Vec<String> = hotlines(school)
-        .into_iter()
-        .map(|(k, v)| format!("{k}：{v}"))
-        .collect();
+    let phones = hotline_line(school);
     if !phones.is_empty() {
         blocks.push(Block::Note(format!(
-            "如有疑问或发现乱收费，请拨打{}。",
-            phones.join("；")
+            "如有疑问或发现乱收费，请拨打{phones}。"
         )));
     }
     blocks.push(Block::Closing(Closing {
