@@ -2,6 +2,7 @@
 //! per student, by class size) with their 回执, and the Excel schedule.
 
 use chrono::{DateTime, FixedOffset};
+use gongshi_domain::category::Category;
 use gongshi_domain::fee::{self, FeeItem, Totals};
 use gongshi_domain::grades::grade_name;
 use gongshi_domain::privacy::Allowlist;
@@ -105,8 +106,11 @@ fn board_document(
     let schedule = fees::schedule(store, semester)?;
     printable(&schedule)?;
     let school = school(store)?;
+    // Posted from today for the 收费 category's minimum period (a setting,
+    // 5 working days unless the school changed it).
+    let days = store.min_days(Category::Fees)?;
     let period = calendar::calendar(Some(store))?
-        .period(now.date_naive(), 5)
+        .period(now.date_naive(), days)
         .ok();
     let columns = vec![
         Column::new("序号", 0.6, Align::Center),

@@ -217,6 +217,29 @@ fn the_fee_board_sheet_shows_the_four_publics_basis_hotlines_and_policy() {
 }
 
 #[test]
+fn the_board_sheets_period_is_the_fee_categorys_minimum() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    gongshi_app::settings::set_min_days(
+        &mut store,
+        &op,
+        gongshi_app::domain::category::Category::Fees,
+        7,
+    )
+    .unwrap();
+    let pdf =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap();
+    // From Monday 2026-11-23, seven working days end on Tuesday 12-01.
+    assert!(
+        pdftotext(&pdf).contains("2026年11月23日至2026年12月1日（7个工作日）"),
+        "{}",
+        pdftotext(&pdf)
+    );
+}
+
+#[test]
 fn a_fee_without_basis_unit_or_department_does_not_print() {
     let mut store = school_store();
     let mut rows = GOOD.to_vec();
