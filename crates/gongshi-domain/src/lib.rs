@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod category;
 pub mod error;
+pub mod evaluation;
 pub mod fee;
 pub mod feedback;
 pub mod grades;

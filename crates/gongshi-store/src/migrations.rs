@@ -199,11 +199,38 @@ fn steps() -> Vec<M<'static>> {
                 DEFAULT '家庭经济困难学生、孤儿、残疾学生及烈士子女等，可向班主任申请减免，学校按规定审核后公示结果。';
             "#,
         ),
+        // 5: evaluation rounds (评优评先, 职称评聘): the round's rules as
+        // JSON (components and weights, tie-break order…), the disclosure
+        // item its result is posted as; candidates with exact scores
+        // (hundredths of a point, a JSON list of integers).
+        M::up(
+            r#"
+            CREATE TABLE eval_rounds (
+                id         INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL UNIQUE,
+                settings   TEXT NOT NULL,         -- JSON RoundSettings
+                item_id    INTEGER REFERENCES items (id),
+                created_at TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE eval_candidates (
+                id         INTEGER PRIMARY KEY,
+                round_id   INTEGER NOT NULL REFERENCES eval_rounds (id) ON DELETE CASCADE,
+                position   INTEGER NOT NULL,
+                name       TEXT NOT NULL,
+                department TEXT NOT NULL,
+                scores     TEXT NOT NULL,         -- JSON [8950, 9000, …]
+                ethics_ok  INTEGER NOT NULL CHECK (ethics_ok IN (0, 1)),
+                note       TEXT NOT NULL          -- internal: a veto's reason
+            ) STRICT;
+            CREATE INDEX eval_candidates_round ON eval_candidates (round_id, position);
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;
