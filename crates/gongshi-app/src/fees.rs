@@ -48,34 +48,13 @@ pub fn template() -> Result<Vec<u8>> {
 /// Reads the fee rows of a file: finds the template's header row, parses
 /// every row after it, and reports every bad row and field at once.
 pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<FeeItem>> {
-    let rows = sheet_file::read_rows(bytes, file_name)?;
-    let header_at = rows
-        .iter()
-        .position(|r| {
-            r.iter()
-                .take(TEMPLATE_HEADER.len())
-                .map(String::as_str)
-                .eq(TEMPLATE_HEADER)
-        })
-        .ok_or_else(|| {
-            FieldError::new(
-                "表头",
-                format!(
-                    "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
-                    TEMPLATE_HEADER.join("、")
-                ),
-            )
-        })?;
+    let rows = sheet_file::rows_under_header(bytes, file_name, &TEMPLATE_HEADER)?;
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for (row_no, row) in &rows {
         match fee::parse_row(row) {
             Ok(item) => items.push(item),
-            // Row numbers as the spreadsheet shows them (1-based).
-            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{}行 {e}", i + 1))),
+            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{row_no}行 {e}"))),
         }
     }
     if !errors.is_empty() {

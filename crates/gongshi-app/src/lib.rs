@@ -5,6 +5,8 @@ pub mod board;
 pub mod calendar;
 pub mod demo;
 mod error;
+pub mod eval_sheets;
+pub mod evaluations;
 pub mod fee_sheets;
 pub mod feedback;
 pub mod fees;

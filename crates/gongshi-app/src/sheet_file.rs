@@ -43,6 +43,42 @@ fn workbook_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
         .collect())
 }
 
+/// The rows below the row whose first cells are exactly `header`, blank
+/// rows left out, each with its number as the spreadsheet shows it (from 1).
+/// A file without that header row is refused, saying what it should be.
+pub fn rows_under_header<H: AsRef<str>>(
+    bytes: &[u8],
+    file_name: &str,
+    header: &[H],
+) -> Result<Vec<(usize, Vec<String>)>> {
+    let rows = read_rows(bytes, file_name)?;
+    let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
+    let at = rows
+        .iter()
+        .position(|r| {
+            r.iter()
+                .take(header.len())
+                .map(String::as_str)
+                .eq(header.iter().copied())
+        })
+        .ok_or_else(|| {
+            FieldError::new(
+                "表头",
+                format!(
+                    "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
+                    header.join("、")
+                ),
+            )
+        })?;
+    Ok(rows
+        .into_iter()
+        .enumerate()
+        .skip(at + 1)
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(i, r)| (i + 1, r))
+        .collect())
+}
+
 /// A cell as a clerk reads it: numbers without a trailing .0, dates ISO.
 fn cell_text(cell: &Data) -> String {
     match cell {

@@ -18,7 +18,7 @@ use crate::{DomainError, FieldError, phone, text};
 pub struct Score(pub i64);
 
 impl Score {
-    pub const MAX: Score = Score(100_00);
+    pub const MAX: Score = Score(10_000);
 
     /// `89`, `89.5`, `89.25` (full-width digits too); at most two decimals,
     /// 0 to 100. The error is the message alone: the caller names the

@@ -59,6 +59,12 @@ pub enum Value {
     Money(Fen),
     Date(NaiveDate),
     Number(i64),
+    /// An exact decimal: `value` in units of 10^-`places` (scores in
+    /// hundredths, weighted totals in ten-thousandths), shown with its places.
+    Decimal {
+        value: i64,
+        places: u8,
+    },
 }
 
 impl From<&str> for Value {
@@ -208,9 +214,22 @@ fn write_row(
             Value::Number(n) => {
                 ws.write_number_with_format(row, col, *n as f64, &f.number)?;
             }
+            Value::Decimal { value, places } => {
+                let places = usize::from(*places).min(6);
+                let format = cell_format(text_format, &format!("0.{}", "0".repeat(places)));
+                let scale = 10f64.powi(places as i32);
+                ws.write_number_with_format(row, col, *value as f64 / scale, &format)?;
+            }
         }
     }
     Ok(())
+}
+
+/// The cell's format with a number format (right-aligned, as numbers are).
+fn cell_format(base: &Format, num_format: &str) -> Format {
+    base.clone()
+        .set_num_format(num_format)
+        .set_align(FormatAlign::Right)
 }
 
 /// Display width of Chinese text: a CJK character is two columns.
@@ -228,6 +247,7 @@ fn column_width(index: usize, col: &ReportColumn, rows: &[Vec<Value>]) -> f64 {
         Value::Money(f) => f.to_yuan_string().len() as f64 + 2.0,
         Value::Date(_) => 16.0,
         Value::Number(n) => n.to_string().len() as f64,
+        Value::Decimal { value, places } => value.to_string().len() as f64 + f64::from(*places),
         Value::Empty => 0.0,
     };
     let widest = rows

@@ -6,7 +6,7 @@ use gongshi_app::domain::money::Fen;
 use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_app::{AppError, Store, fees};
 
-use super::d;
+use super::{d, golden, pdftotext};
 
 const SEMESTER: &str = "2026—2027学年第一学期";
 
@@ -168,18 +168,6 @@ fn school_store() -> Store {
     store
 }
 
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("f.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn pages(pdf: &[u8]) -> usize {
     pdftotext(pdf)
         .split('\u{c}')
@@ -320,20 +308,6 @@ fn the_excel_export_reads_back_with_amounts_and_grade_totals() {
         Some(&Data::String("一年级".into()))
     );
     assert_eq!(totals.get_value((2, 3)), Some(&Data::Float(1310.5)));
-}
-
-/// Compares with `tests/golden/<name>.txt`; GONGSHI_UPDATE_GOLDEN=1 writes
-/// it (after the sheet was looked at).
-fn golden(name: &str, text: &str) {
-    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("GONGSHI_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, text).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        text, expected,
-        "{name}: regenerate with GONGSHI_UPDATE_GOLDEN=1 after looking at it"
-    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The clerk's week through the jobs, on a real store file.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
+mod evaluations;
 mod fees;
 
 use std::collections::BTreeMap;
@@ -256,5 +257,31 @@ fn a_period_filter_that_ends_before_it_starts_is_refused() {
     assert!(
         err.contains("公示期：结束日期（2026-11-01）早于开始日期（2026-11-30）"),
         "{err}"
+    );
+}
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Compares with `tests/golden/<name>.txt`; GONGSHI_UPDATE_GOLDEN=1 writes
+/// it (after the sheet was looked at).
+fn golden(name: &str, text: &str) {
+    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("GONGSHI_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, text).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        text, expected,
+        "{name}: regenerate with GONGSHI_UPDATE_GOLDEN=1 after looking at it"
     );
 }

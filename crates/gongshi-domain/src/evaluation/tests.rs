@@ -136,10 +136,10 @@ fn the_ranking_cases() {
 fn totals_are_exact_and_print_without_rounding() {
     let c = candidate("甲", ["89.25", "90", "77.5"], false);
     // 89.25×40% + 90×30% + 77.5×30% = 35.7 + 27 + 23.25 = 85.95
-    assert_eq!(c.total(&round(1)), Total(85_9500));
+    assert_eq!(c.total(&round(1)), Total(859_500));
     assert_eq!(c.total(&round(1)).to_string(), "85.95");
-    assert_eq!(Total(89_4625).to_string(), "89.4625");
-    assert_eq!(Total(90_0000).to_string(), "90.00");
+    assert_eq!(Total(894_625).to_string(), "89.4625");
+    assert_eq!(Total(900_000).to_string(), "90.00");
     assert_eq!(Score(8950).to_string(), "89.50");
 }
 

@@ -1,0 +1,300 @@
+//! Evaluation rounds: their rules, the score template and import (all or
+//! nothing), the score grid's check and save, the ranking, and the round's
+//! result as a disclosure item that goes through review like any other.
+
+use chrono::NaiveDate;
+use gongshi_domain::evaluation::{
+    self, Candidate, CellError, Outcome, Ranked, RoundSettings, template_header,
+};
+use gongshi_domain::item::{ItemContent, ItemTable};
+use gongshi_domain::workflow::Status;
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_print::workbook::{ColumnKind, Report, ReportColumn};
+use gongshi_store::{Round, Store};
+
+use crate::{AppError, Result, items, sheet_file};
+
+pub fn round(store: &Store, name: &str) -> Result<Round> {
+    store
+        .eval_round(name)?
+        .ok_or_else(|| FieldError::new("评选", format!("没有名为“{name}”的评选")).into())
+}
+
+/// A round whose result was submitted for review is frozen: corrections go
+/// through the disclosure item, as for any posted item.
+fn unlocked(store: &Store, round: &Round) -> Result<()> {
+    let Some(item_id) = round.item_id else {
+        return Ok(());
+    };
+    let status = store.current_revision(item_id)?.map(|r| r.status);
+    if matches!(status, None | Some(Status::Draft | Status::Returned)) {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "评选",
+        format!(
+            "“{}”的结果已提交审核（公开事项第{item_id}号），不能再修改；如需更正，请在公开事项中更正",
+            round.settings.name
+        ),
+    )
+    .into())
+}
+
+/// Creates a round (`old_name` None) or changes one. Its score components
+/// cannot change once scores are entered (the scores would no longer fit).
+pub fn save_round(
+    store: &mut Store,
+    op: &OperatorName,
+    old_name: Option<&str>,
+    settings: RoundSettings,
+) -> Result<Round> {
+    let settings = settings.validated()?;
+    let existing = old_name.map(|n| round(store, n)).transpose()?;
+    if let Some(r) = &existing {
+        unlocked(store, r)?;
+        let names = |s: &RoundSettings| {
+            s.components
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
+        if !r.candidates.is_empty() && names(&r.settings) != names(&settings) {
+            return Err(FieldError::new(
+                "评分项目",
+                "已录入评分，不能再增删或改名评分项目（权重可以改）",
+            )
+            .into());
+        }
+    }
+    let taken = store.eval_round(&settings.name)?;
+    if taken.is_some() && old_name != Some(settings.name.as_str()) {
+        return Err(
+            FieldError::new("评选名称", format!("已有名为“{}”的评选", settings.name)).into(),
+        );
+    }
+    store.write(op, |w| w.save_eval_round(old_name, &settings))?;
+    round(store, &settings.name)
+}
+
+/// The score template: a title row, then the header the import looks for.
+pub fn template(store: &Store, name: &str) -> Result<Vec<u8>> {
+    let r = round(store, name)?;
+    let header = template_header(&r.settings);
+    let report = Report {
+        sheet_name: "评分".into(),
+        title: format!(
+            "{}评分导入模板（从第3行起每行一人；师德填“合格”或“不合格”，不合格须在备注写明原因）",
+            r.settings.name
+        ),
+        subtitle: None,
+        school_name: String::new(),
+        internal: true,
+        columns: header
+            .iter()
+            .map(|h| ReportColumn::new(h, ColumnKind::Text))
+            .collect(),
+        rows: Vec::new(),
+        totals: None,
+    };
+    Ok(gongshi_print::render_xlsx(&[report])?)
+}
+
+/// Turns numbered rows into candidates, naming every bad row and column;
+/// the same person twice (name and department) is refused too.
+fn candidates_of(
+    settings: &RoundSettings,
+    rows: &[(usize, Vec<String>)],
+    row_label: &str,
+) -> Result<Vec<Candidate>> {
+    let mut found: Vec<(usize, Candidate)> = Vec::new();
+    let mut errors = Vec::new();
+    for (n, row) in rows {
+        match evaluation::parse_candidate(settings, row) {
+            Ok(c) => {
+                if let Some((first, _)) = found
+                    .iter()
+                    .find(|(_, o)| o.name == c.name && o.department == c.department)
+                {
+                    errors.push(format!("第{n}{row_label} 姓名：与第{first}{row_label}重复"));
+                }
+                found.push((*n, c));
+            }
+            Err(cells) => errors.extend(cells.iter().map(|e| format!("第{n}{row_label} {e}"))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Import(errors));
+    }
+    Ok(found.into_iter().map(|(_, c)| c).collect())
+}
+
+/// Reads a filled template: every row good, or every problem named.
+pub fn read(settings: &RoundSettings, bytes: &[u8], file_name: &str) -> Result<Vec<Candidate>> {
+    let rows = sheet_file::rows_under_header(bytes, file_name, &template_header(settings))?;
+    if rows.is_empty() {
+        return Err(FieldError::new("文件", "表头下面没有候选人").into());
+    }
+    candidates_of(settings, &rows, "行")
+}
+
+/// Imports a filled template as the round's candidates: all or nothing.
+pub fn import(
+    store: &mut Store,
+    op: &OperatorName,
+    name: &str,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Round> {
+    let r = round(store, name)?;
+    let candidates = read(&r.settings, bytes, file_name)?;
+    replace_candidates(store, op, &r, &candidates)
+}
+
+/// What is wrong with one row of the score grid, column by column.
+pub fn check_row(settings: &RoundSettings, cells: &[String]) -> Vec<CellError> {
+    evaluation::parse_candidate(settings, cells)
+        .err()
+        .unwrap_or_default()
+}
+
+/// Saves the score grid (cells in the template's order): all rows or none.
+pub fn save_candidates(
+    store: &mut Store,
+    op: &OperatorName,
+    name: &str,
+    rows: &[Vec<String>],
+) -> Result<Round> {
+    let r = round(store, name)?;
+    let numbered: Vec<(usize, Vec<String>)> = rows
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, row)| (i + 1, row))
+        .collect();
+    let candidates = candidates_of(&r.settings, &numbered, "位")?;
+    replace_candidates(store, op, &r, &candidates)
+}
+
+fn replace_candidates(
+    store: &mut Store,
+    op: &OperatorName,
+    r: &Round,
+    candidates: &[Candidate],
+) -> Result<Round> {
+    unlocked(store, r)?;
+    store.write(op, |w| w.save_eval_candidates(&r.settings.name, candidates))?;
+    round(store, &r.settings.name)
+}
+
+/// The public ranking table: 名次, 姓名, 部门/年级组, each component,
+/// 综合得分, 结果. A vetoed candidate's row says only 不符合推荐条件.
+pub fn public_table(r: &Round, ranking: &[Ranked]) -> ItemTable {
+    let mut columns = vec![
+        "名次".to_owned(),
+        "姓名".to_owned(),
+        "部门/年级组".to_owned(),
+    ];
+    columns.extend(
+        r.settings
+            .components
+            .iter()
+            .map(|c| format!("{}（{}%）", c.name, c.weight)),
+    );
+    columns.push("综合得分".into());
+    columns.push("结果".into());
+    let rows = ranking
+        .iter()
+        .map(|ranked| {
+            let c = &r.candidates[ranked.index];
+            let vetoed = ranked.outcome == Outcome::Vetoed;
+            let mut row = vec![
+                ranked.rank.map_or("—".to_owned(), |n| n.to_string()),
+                c.name.clone(),
+                c.department.clone(),
+            ];
+            if vetoed {
+                row.extend(std::iter::repeat_n("—".to_owned(), c.scores.len() + 1));
+            } else {
+                row.extend(c.scores.iter().map(ToString::to_string));
+                row.push(ranked.total.to_string());
+            }
+            row.push(ranked.outcome.label().to_owned());
+            row
+        })
+        .collect();
+    ItemTable { columns, rows }
+}
+
+/// What the sheet says under the table when equal candidates straddle the
+/// quota line; None when nobody does.
+pub fn tie_note(r: &Round, ranking: &[Ranked]) -> Option<String> {
+    let tied: Vec<&Ranked> = ranking
+        .iter()
+        .filter(|x| x.outcome == Outcome::TiedAtQuota)
+        .collect();
+    let first = tied.first()?;
+    Some(format!(
+        "第{}名有{}人综合得分及同分排序项目均相同，跨越{}名的名额线，未作取舍，由评选领导小组按规定另行确定并公示。",
+        first.rank.unwrap_or(0),
+        tied.len(),
+        r.settings.quota
+    ))
+}
+
+/// The round's result as a disclosure item of its category: made on first
+/// call, updated while it is still a draft (or returned).
+pub fn publish(
+    store: &mut Store,
+    op: &OperatorName,
+    name: &str,
+    today: NaiveDate,
+) -> Result<items::Saved> {
+    let r = round(store, name)?;
+    unlocked(store, &r)?;
+    if r.candidates.is_empty() {
+        return Err(FieldError::new("候选人", "还没有录入候选人和评分").into());
+    }
+    let s = &r.settings;
+    let ranking = evaluation::rank(s, &r.candidates);
+    let mut body = format!(
+        "评选标准：{}\n推荐名额：{}名。计分办法：{}。{}师德考核不合格者实行一票否决。",
+        s.criteria,
+        s.quota,
+        s.formula(),
+        s.tie_rule()
+    );
+    if let Some(note) = tie_note(&r, &ranking) {
+        body.push('\n');
+        body.push_str(&note);
+    }
+    let channel = if s.objection_phone.is_empty() {
+        s.objection_office.clone()
+    } else {
+        format!("{}（电话{}）", s.objection_office, s.objection_phone)
+    };
+    let content = ItemContent {
+        title: format!("{}结果公示", s.name),
+        body,
+        fields: [
+            ("criteria".to_owned(), s.criteria.clone()),
+            ("quota".to_owned(), s.quota.to_string()),
+            ("objection_channel".to_owned(), channel),
+        ]
+        .into_iter()
+        .collect(),
+        table: Some(public_table(&r, &ranking)),
+        posting_days: s.posting_days,
+        planned_start: Some(today),
+    };
+    match r.item_id {
+        Some(item_id) if store.current_revision(item_id)?.is_some() => {
+            items::edit(store, op, item_id, content)
+        }
+        _ => {
+            let saved = items::create(store, op, s.kind.category(), content)?;
+            let item_id = saved.revision.item_id;
+            store.write(op, |w| w.set_eval_item(name, item_id))?;
+            Ok(saved)
+        }
+    }
+}

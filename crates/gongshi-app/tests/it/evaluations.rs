@@ -1,0 +1,237 @@
+//! Evaluation rounds through the jobs: the template filled and imported
+//! (all or nothing), the ranking on the result sheet, the internal Excel,
+//! the round as a disclosure item.
+
+use gongshi_app::domain::evaluation::{
+    DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components,
+};
+use gongshi_app::domain::workflow::Status;
+use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
+use gongshi_app::{AppError, Store, eval_sheets, evaluations, items};
+
+use super::{clerk, d, golden, now, pdftotext};
+
+const ROUND: &str = "2026年度优秀教师评选";
+
+fn settings(quota: u32) -> RoundSettings {
+    RoundSettings {
+        name: ROUND.into(),
+        kind: RoundKind::Award,
+        quota,
+        criteria: "热爱教育事业，师德高尚；教学成绩突出，近三年考核均为合格以上。".into(),
+        components: default_components(),
+        tie_break: vec![DEFAULT_TIE_BREAK.into()],
+        posting_days: 5,
+        objection_office: "学校纪检监督小组".into(),
+        objection_phone: "0371-6523 8002".into(),
+    }
+}
+
+fn store_with_round(quota: u32) -> Store {
+    let mut store = super::store();
+    evaluations::save_round(&mut store, &clerk(), None, settings(quota)).unwrap();
+    store
+}
+
+/// The filled template: title row, the header, then rows.
+fn xlsx(rows: &[[&str; 7]]) -> Vec<u8> {
+    let header = gongshi_app::domain::evaluation::template_header(&settings(1));
+    let report = Report {
+        sheet_name: "评分".into(),
+        title: "评分".into(),
+        subtitle: None,
+        school_name: String::new(),
+        internal: true,
+        columns: header
+            .iter()
+            .map(|h| ReportColumn::new(h, ColumnKind::Text))
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
+            .collect(),
+        totals: None,
+    };
+    gongshi_app::print::render_xlsx(&[report]).unwrap()
+}
+
+/// 王芳 and 李娜 tie on total (84) and 考核成绩 across a quota of 2 with
+/// 赵强 first; 陈刚 scored highest but failed 师德.
+const SCORES: [[&str; 7]; 5] = [
+    ["赵强", "数学组", "95", "90", "92", "合格", ""],
+    ["王芳", "语文组", "90", "80", "80", "合格", ""],
+    ["李娜", "英语组", "90", "80", "80", "合格", ""],
+    [
+        "陈刚",
+        "体育组",
+        "99",
+        "98",
+        "99",
+        "不合格",
+        "有偿补课，经查属实",
+    ],
+    ["周敏", "语文组", "87", "76", "78.5", "合格", ""],
+];
+
+#[test]
+fn the_template_filled_in_imports_and_ranks_with_the_quota_line() {
+    let mut store = store_with_round(2);
+    let template = evaluations::template(&store, ROUND).unwrap();
+    // The template reads back with its header and no rows.
+    let err = evaluations::read(&settings(2), &template, "模板.xlsx").unwrap_err();
+    assert!(err.to_string().contains("没有候选人"), "{err}");
+
+    let r = evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    assert_eq!(r.candidates.len(), 5);
+    assert_eq!(r.candidates[4].scores[2].0, 7850, "78.5 stored exactly");
+    let pdf = eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
+    let text = pdftotext(&pdf);
+    for expected in [
+        "2026年度优秀教师评选结果公示",
+        "推荐名额：2名",
+        "综合得分 = 民意测评×40% + 工作量化×30% + 考核成绩×30%",
+        "拟推荐",
+        "并列（名额线）",
+        "不符合推荐条件",
+        "跨越2名的名额线",
+        "学校纪检监督小组",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(
+        !text.contains("有偿补课"),
+        "the veto's reason is internal: {text}"
+    );
+    golden("eval-result", &text);
+}
+
+#[test]
+fn a_bad_file_stores_nothing_and_names_every_row_and_column() {
+    let mut store = store_with_round(2);
+    let mut rows = SCORES.to_vec();
+    rows[0][2] = "九十五";
+    rows[1][4] = "100.5";
+    rows[3][6] = "";
+    rows[4][0] = "李娜";
+    rows[4][1] = "英语组";
+    let err =
+        evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&rows), "评分.xlsx").unwrap_err();
+    let AppError::Import(lines) = &err else {
+        panic!("{err}")
+    };
+    // Title row 1, header row 2: the first candidate is row 3.
+    assert!(lines[0].starts_with("第3行 民意测评："), "{lines:?}");
+    assert!(lines[1].starts_with("第4行 考核成绩："), "{lines:?}");
+    assert!(
+        lines[2].starts_with("第6行 备注：师德不合格须写明原因"),
+        "{lines:?}"
+    );
+    assert!(lines[3].starts_with("第7行 姓名：与第5行重复"), "{lines:?}");
+    assert!(
+        evaluations::round(&store, ROUND)
+            .unwrap()
+            .candidates
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_gbk_csv_imports_too() {
+    let mut store = store_with_round(1);
+    let mut text = gongshi_app::domain::evaluation::template_header(&settings(1)).join(",");
+    text.push_str("\n赵强,数学组,95,90,92,合格,\n");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let r = evaluations::import(&mut store, &clerk(), ROUND, &gbk, "评分.csv").unwrap();
+    assert_eq!(r.candidates[0].name, "赵强");
+}
+
+#[test]
+fn round_rules_are_checked_and_components_fixed_once_scored() {
+    let mut store = super::store();
+    let mut bad = settings(2);
+    bad.components[0].weight = 50;
+    let err = evaluations::save_round(&mut store, &clerk(), None, bad).unwrap_err();
+    assert!(
+        err.to_string().contains("合计应为100%，现在是110%"),
+        "{err}"
+    );
+
+    evaluations::save_round(&mut store, &clerk(), None, settings(2)).unwrap();
+    let err = evaluations::save_round(&mut store, &clerk(), None, settings(2)).unwrap_err();
+    assert!(err.to_string().contains("已有名为"), "{err}");
+    evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let mut renamed = settings(3);
+    renamed.components[2].name = "年度考核".into();
+    renamed.tie_break = vec!["年度考核".into()];
+    let err = evaluations::save_round(&mut store, &clerk(), Some(ROUND), renamed).unwrap_err();
+    assert!(
+        err.to_string().contains("不能再增删或改名评分项目"),
+        "{err}"
+    );
+    // The quota and weights may still change.
+    let mut weights = settings(3);
+    weights.components[0].weight = 50;
+    weights.components[1].weight = 20;
+    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND), weights).unwrap();
+    assert_eq!(r.settings.quota, 3);
+}
+
+#[test]
+fn the_committees_excel_has_every_score_and_the_vetos_reason() {
+    use calamine::{Data, Reader, Xlsx};
+    let mut store = store_with_round(2);
+    evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let bytes = eval_sheets::export(&store, ROUND).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("评分明细").unwrap();
+    let title = sheet.get_value((0, 0)).unwrap().to_string();
+    assert!(title.contains("内部"), "{title}");
+    // Title, subtitle, header; then 赵强 first: 95×40% + 90×30% + 92×30% = 92.6.
+    assert_eq!(sheet.get_value((3, 1)), Some(&Data::String("赵强".into())));
+    assert_eq!(sheet.get_value((3, 6)), Some(&Data::Float(92.6)));
+    let last = sheet.height() - 1;
+    assert_eq!(
+        sheet.get_value((last as u32, 9)),
+        Some(&Data::String("有偿补课，经查属实".into()))
+    );
+}
+
+#[test]
+fn the_round_becomes_a_disclosure_item_and_freezes_when_submitted() {
+    let mut store = store_with_round(2);
+    let op = clerk();
+    let err = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap_err();
+    assert!(err.to_string().contains("还没有录入"), "{err}");
+    evaluations::import(&mut store, &op, ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let saved = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap();
+    let rev = saved.revision;
+    assert_eq!(rev.category, gongshi_app::domain::category::Category::Award);
+    assert_eq!(rev.content.title, "2026年度优秀教师评选结果公示");
+    let table = rev.content.table.as_ref().unwrap();
+    assert_eq!(table.rows[0][1], "赵强");
+    assert_eq!(table.rows[4][7], "不符合推荐条件");
+    // Published again while a draft: the same item, updated.
+    let again = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap();
+    assert_eq!(again.revision.item_id, rev.item_id);
+
+    items::submit(&mut store, &op, rev.item_id).unwrap();
+    assert_eq!(
+        store.current_revision(rev.item_id).unwrap().unwrap().status,
+        Status::Pending
+    );
+    let err = evaluations::import(&mut store, &op, ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap_err();
+    assert!(err.to_string().contains("已提交审核"), "{err}");
+}
+
+/// Writes the result sheet to `$GONGSHI_LOOK/eval-result.pdf` when set (to
+/// look at the page while working on it); otherwise checks it has one page.
+#[test]
+fn the_result_sheet_fits_one_a4_page() {
+    let mut store = store_with_round(2);
+    evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let pdf = eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
+    if let Some(dir) = std::env::var_os("GONGSHI_LOOK") {
+        std::fs::write(std::path::Path::new(&dir).join("eval-result.pdf"), &pdf).unwrap();
+    }
+    assert_eq!(pdftotext(&pdf).matches('\u{c}').count(), 1, "one page");
+}
