@@ -61,6 +61,9 @@ pub enum Command {
     /// 收费：导入模板、导入、复制、批准、班级人数
     #[command(subcommand)]
     Fees(crate::args_fees::FeesCommand),
+    /// 评优评先、职称评聘：评选、评分导入、排名、结果公示、评分明细
+    #[command(subcommand)]
+    Eval(crate::args_eval::EvalCommand),
 }
 
 #[derive(Debug, Subcommand)]

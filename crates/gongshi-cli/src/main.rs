@@ -5,6 +5,7 @@
 //! field or row); 2 usage error (clap) or a failure underneath.
 
 mod args;
+mod args_eval;
 mod args_fees;
 mod args_week;
 mod commands;

@@ -142,6 +142,34 @@ pub fn default_components() -> Vec<Component> {
         .collect()
 }
 
+/// Components as typed on one line: `民意测评:40,工作量化:30,考核成绩:30`
+/// (full-width ：，、 too). Weights are checked with the round.
+pub fn parse_components(input: &str) -> Result<Vec<Component>, FieldError> {
+    input
+        .split([',', '，', '、'])
+        .filter(|p| !p.trim().is_empty())
+        .map(|part| {
+            let (name, weight) = part.split_once([':', '：']).ok_or_else(|| {
+                FieldError::new(
+                    "评分项目",
+                    format!("“{part}”应写成 名称:权重，如 民意测评:40"),
+                )
+            })?;
+            let weight = weight
+                .trim()
+                .trim_end_matches(['%', '％'])
+                .parse()
+                .map_err(|_| {
+                    FieldError::new("权重", format!("“{}”的权重“{weight}”不是整数", name.trim()))
+                })?;
+            Ok(Component {
+                name: name.trim().to_owned(),
+                weight,
+            })
+        })
+        .collect()
+}
+
 /// "同等条件以考核成绩排序为依据".
 pub const DEFAULT_TIE_BREAK: &str = "考核成绩";
 

@@ -1,5 +1,6 @@
 //! One function per command, each a call into `gongshi-app`.
 
+mod eval;
 mod fees;
 mod week;
 
@@ -77,6 +78,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Feedback(c) => week::feedback(cli, &db, c),
         Command::Settings(c) => week::settings(cli, &db, c),
         Command::Fees(c) => fees::fees(cli, &db, c),
+        Command::Eval(c) => eval::eval(cli, &db, c),
     }
 }
 

@@ -365,3 +365,79 @@ fn fees_template_import_refusal_and_approval_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("批准"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_evaluation_round_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let run = |args: &[&str]| {
+        let out = gongshi(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["init", "--name", "阳光市实验小学"]);
+    let round = "2026年度优秀班主任评选";
+    let out = gongshi(
+        &db,
+        &[
+            "eval",
+            "new",
+            "--name",
+            round,
+            "--quota",
+            "1",
+            "--criteria",
+            "班级管理成效显著",
+            "--objection-office",
+            "校工会",
+            "--components",
+            "民意测评:50,考核成绩:40",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("合计应为100%，现在是90%"),
+        "{}",
+        stderr(&out)
+    );
+    run(&[
+        "eval",
+        "new",
+        "--name",
+        round,
+        "--quota",
+        "1",
+        "--criteria",
+        "班级管理成效显著",
+        "--objection-office",
+        "校工会",
+    ]);
+    let scores = dir.path().join("评分.csv");
+    std::fs::write(
+        &scores,
+        "姓名,部门/年级组,民意测评,工作量化,考核成绩,师德,备注\n赵强,数学组,95,90,92,合格,\n陈刚,体育组,99,99,99,不合格,有偿补课\n",
+    )
+    .unwrap();
+    let imported = run(&["eval", "import", scores.to_str().unwrap(), "--round", round]);
+    assert!(imported.contains("已导入 2 人"), "{imported}");
+    assert!(
+        imported.contains("1\t赵强\t数学组\t95.00\t90.00\t92.00\t92.60\t拟推荐"),
+        "{imported}"
+    );
+    assert!(imported.contains("—\t陈刚"), "{imported}");
+
+    let sheet = dir.path().join("结果公示.pdf");
+    run(&[
+        "eval",
+        "sheet",
+        "--round",
+        round,
+        "--out",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(pdfinfo(&sheet).contains("Pages:           1"));
+    let published = run(&["eval", "publish", "--round", round]);
+    assert!(published.contains("已生成公开事项第1号"), "{published}");
+    let shown = run(&["eval", "show", "--round", round]);
+    assert!(shown.contains("公开事项：第1号"), "{shown}");
+}

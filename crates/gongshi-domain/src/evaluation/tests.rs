@@ -208,3 +208,21 @@ fn the_formula_and_tie_rule_are_printed_from_the_round() {
         ]
     );
 }
+
+#[test]
+fn components_typed_on_one_line() {
+    let parsed = parse_components("民意测评:40，工作量化：30%、考核成绩:30").unwrap();
+    assert_eq!(parsed, default_components());
+    assert!(
+        parse_components("民意测评40")
+            .unwrap_err()
+            .to_string()
+            .starts_with("评分项目：")
+    );
+    assert!(
+        parse_components("民意测评:四十")
+            .unwrap_err()
+            .to_string()
+            .starts_with("权重：")
+    );
+}

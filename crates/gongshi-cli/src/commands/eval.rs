@@ -1,0 +1,167 @@
+//! Evaluations from the command line.
+
+use std::path::Path;
+
+use gongshi_app::domain::evaluation::{
+    self, DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components, parse_components,
+};
+use gongshi_app::domain::{FieldError, OperatorName};
+use gongshi_app::store::Round;
+use gongshi_app::{Result, Store, eval_sheets, evaluations as jobs};
+
+use super::{paper_of, write_output};
+use crate::args::Cli;
+use crate::args_eval::{EvalCommand, RoundArgs};
+use crate::output::emit;
+
+/// `changes` over `base` (a new round starts from the defaults).
+fn settings(base: Option<RoundSettings>, changes: &RoundArgs) -> Result<RoundSettings> {
+    let mut s = base.unwrap_or_else(|| RoundSettings {
+        name: String::new(),
+        kind: RoundKind::Award,
+        quota: 0,
+        criteria: String::new(),
+        components: default_components(),
+        tie_break: vec![DEFAULT_TIE_BREAK.into()],
+        posting_days: 5,
+        objection_office: String::new(),
+        objection_phone: String::new(),
+    });
+    if let Some(v) = &changes.name {
+        s.name.clone_from(v);
+    }
+    if let Some(v) = &changes.kind {
+        s.kind = RoundKind::parse(v)?;
+    }
+    if let Some(v) = changes.quota {
+        s.quota = v;
+    }
+    if let Some(v) = &changes.criteria {
+        s.criteria.clone_from(v);
+    }
+    if let Some(v) = &changes.components {
+        s.components = parse_components(v)?;
+        // A default tie-break that no longer names a component is dropped.
+        s.tie_break
+            .retain(|t| s.components.iter().any(|c| &c.name == t));
+    }
+    if let Some(v) = &changes.tie_break {
+        s.tie_break = v
+            .split([',', '，', '、'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    if let Some(v) = changes.days {
+        s.posting_days = v;
+    }
+    if let Some(v) = &changes.objection_office {
+        s.objection_office.clone_from(v);
+    }
+    if let Some(v) = &changes.objection_phone {
+        s.objection_phone.clone_from(v);
+    }
+    Ok(s)
+}
+
+/// The round and its ranking, a line a candidate.
+fn round_text(r: &Round) -> String {
+    let s = &r.settings;
+    let mut lines = vec![
+        format!("{}（{}）　名额{}名", s.name, s.kind.label(), s.quota),
+        format!("标准：{}", s.criteria),
+        s.formula(),
+        s.tie_rule(),
+    ];
+    if let Some(item) = r.item_id {
+        lines.push(format!("公开事项：第{item}号"));
+    }
+    let ranking = evaluation::rank(s, &r.candidates);
+    for x in &ranking {
+        let c = &r.candidates[x.index];
+        let scores: Vec<String> = c.scores.iter().map(ToString::to_string).collect();
+        lines.push(format!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            x.rank.map_or("—".to_owned(), |n| n.to_string()),
+            c.name,
+            c.department,
+            scores.join("\t"),
+            x.total,
+            x.outcome.label()
+        ));
+    }
+    if let Some(note) = jobs::tie_note(r, &ranking) {
+        lines.push(note);
+    }
+    lines.join("\n")
+}
+
+pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
+    let operator = || Ok::<_, gongshi_app::AppError>(OperatorName::parse(&cli.operator)?);
+    let show = |r: &Round, done: &str| emit(cli, r, || format!("{done}\n{}", round_text(r)));
+    match command {
+        EvalCommand::New(args) => {
+            let mut store = Store::open(db)?;
+            let r = jobs::save_round(&mut store, &operator()?, None, settings(None, args)?)?;
+            show(&r, "已新建评选。");
+            Ok(())
+        }
+        EvalCommand::Set { round, changes } => {
+            let mut store = Store::open(db)?;
+            let current = jobs::round(&store, round)?.settings;
+            let s = settings(Some(current), changes)?;
+            let r = jobs::save_round(&mut store, &operator()?, Some(round), s)?;
+            show(&r, "已保存。");
+            Ok(())
+        }
+        EvalCommand::List => {
+            let store = Store::open(db)?;
+            let list = store.eval_rounds()?;
+            emit(cli, &list, || list.join("\n"));
+            Ok(())
+        }
+        EvalCommand::Show { round } => {
+            let store = Store::open(db)?;
+            let r = jobs::round(&store, round)?;
+            emit(cli, &r, || round_text(&r));
+            Ok(())
+        }
+        EvalCommand::Template { round, out } => {
+            let store = Store::open(db)?;
+            write_output(cli, out, &jobs::template(&store, round)?)
+        }
+        EvalCommand::Import { file, round } => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| FieldError::new("文件", format!("读不出 {}：{e}", file.display())))?;
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut store = Store::open(db)?;
+            let r = jobs::import(&mut store, &operator()?, round, &bytes, &name)?;
+            show(&r, &format!("已导入 {} 人。", r.candidates.len()));
+            Ok(())
+        }
+        EvalCommand::Sheet { round, out, paper } => {
+            let store = Store::open(db)?;
+            let now = chrono::Local::now().fixed_offset();
+            let pdf = eval_sheets::result_sheet(&store, round, now, paper_of(*paper))?;
+            write_output(cli, out, &pdf)
+        }
+        EvalCommand::Export { round, out } => {
+            let store = Store::open(db)?;
+            write_output(cli, out, &eval_sheets::export(&store, round)?)
+        }
+        EvalCommand::Publish { round } => {
+            let mut store = Store::open(db)?;
+            let today = chrono::Local::now().date_naive();
+            let saved = jobs::publish(&mut store, &operator()?, round, today)?;
+            let id = saved.revision.item_id;
+            emit(cli, &id, || {
+                format!("已生成公开事项第{id}号（草稿）：请在公开事项中提交审核。")
+            });
+            Ok(())
+        }
+    }
+}
