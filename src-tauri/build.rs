@@ -44,6 +44,17 @@ fn main() {
         "set_fee_policy",
         "preview_fees",
         "print_fee_letters",
+        "eval_rounds",
+        "eval_round",
+        "new_eval_round",
+        "save_eval_round",
+        "check_eval_row",
+        "save_eval_candidates",
+        "preview_eval_import",
+        "import_eval",
+        "preview_eval_sheet",
+        "print_eval",
+        "publish_eval",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

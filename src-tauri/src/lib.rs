@@ -71,6 +71,17 @@ pub fn run() -> ExitCode {
             commands::fees::set_fee_policy,
             commands::fees::preview_fees,
             commands::fees::print_fee_letters,
+            commands::eval::eval_rounds,
+            commands::eval::eval_round,
+            commands::eval::new_eval_round,
+            commands::eval::save_eval_round,
+            commands::eval::check_eval_row,
+            commands::eval::save_eval_candidates,
+            commands::eval::preview_eval_import,
+            commands::eval::import_eval,
+            commands::eval::preview_eval_sheet,
+            commands::eval::print_eval,
+            commands::eval::publish_eval,
         ])
         .run(tauri::generate_context!());
     match result {

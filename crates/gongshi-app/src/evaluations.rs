@@ -40,6 +40,15 @@ fn unlocked(store: &Store, round: &Round) -> Result<()> {
     .into())
 }
 
+/// Why the round can no longer change, if it cannot (for the screen).
+pub fn frozen_reason(store: &Store, round: &Round) -> Result<Option<String>> {
+    match unlocked(store, round) {
+        Ok(()) => Ok(None),
+        Err(AppError::Invalid(e)) => Ok(Some(e.to_string())),
+        Err(e) => Err(e),
+    }
+}
+
 /// Creates a round (`old_name` None) or changes one. Its score components
 /// cannot change once scores are entered (the scores would no longer fit).
 pub fn save_round(

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod eval;
 pub mod feedback;
 pub mod fees;
 pub mod items;

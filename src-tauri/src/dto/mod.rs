@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 
+pub mod eval;
 pub mod fees;
 pub mod week;
 
@@ -222,6 +223,11 @@ mod bindings {
             fees::GradeTotalDto::decl(&cfg),
             fees::FieldProblemDto::decl(&cfg),
             fees::ProgressDto::decl(&cfg),
+            eval::ComponentDto::decl(&cfg),
+            eval::RoundDto::decl(&cfg),
+            eval::RankedDto::decl(&cfg),
+            eval::RoundViewDto::decl(&cfg),
+            eval::EvalImportPreviewDto::decl(&cfg),
         ]
     }
 

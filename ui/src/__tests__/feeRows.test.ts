@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FeeItemDto } from '../api'
-import { blankCells, cellsOf, changed, isBlank, problemsByColumn, rowOf, rowsToSave } from '../fees/rows'
+import { cellsOf, FEE_BLANK } from '../fees/rows'
+import { changed, isBlank, problemsByColumn, rowOf, rowsToSave } from '../grid'
 
 const item: FeeItemDto = {
   name: '课后服务费',
@@ -14,22 +15,27 @@ const item: FeeItemDto = {
   note: '',
 }
 
-describe('fee grid rows', () => {
-  it('edit a stored item in the template column order', () => {
+describe('editable grid rows', () => {
+  it('edit a stored fee item in the template column order', () => {
     expect(cellsOf(item)).toEqual(['课后服务费', '1,280.50', '每生每学期', '一至三年级', '财务室', '', '豫发改收费〔2023〕781号', '是', ''])
   })
   it('leave blank rows out of the save', () => {
-    const rows = [rowOf(cellsOf(item)), rowOf(blankCells())]
-    expect(isBlank(rows[1].cells)).toBe(true)
-    expect(rowsToSave(rows)).toEqual([cellsOf(item)])
+    const rows = [rowOf(cellsOf(item)), rowOf(FEE_BLANK)]
+    expect(isBlank(rows[1].cells, FEE_BLANK)).toBe(true)
+    expect(rowsToSave(rows, FEE_BLANK)).toEqual([cellsOf(item)])
     rows[1].cells[1] = '30'
-    expect(rowsToSave(rows)).toHaveLength(2)
+    expect(rowsToSave(rows, FEE_BLANK)).toHaveLength(2)
+  })
+  it('do not share cells with the blank row they started from', () => {
+    const row = rowOf(FEE_BLANK)
+    row.cells[0] = '作业本费'
+    expect(FEE_BLANK[0]).toBe('')
   })
   it('know when the grid differs from the store', () => {
     const rows = [rowOf(cellsOf(item))]
-    expect(changed(rows, [item])).toBe(false)
+    expect(changed(rows, [cellsOf(item)], FEE_BLANK)).toBe(false)
     rows[0].cells[1] = '1,300'
-    expect(changed(rows, [item])).toBe(true)
+    expect(changed(rows, [cellsOf(item)], FEE_BLANK)).toBe(true)
   })
   it('put each problem under its cell', () => {
     const byColumn = problemsByColumn([

@@ -167,3 +167,57 @@ column: number | null,
 field: string, message: string, };
 
 export type ProgressDto = { done: number, total: number, };
+
+export type ComponentDto = { name: string, 
+/**
+ * percent
+ */
+weight: number, };
+
+export type RoundDto = { name: string, 
+/**
+ * award | title | other
+ */
+kind: string, quota: number, criteria: string, components: Array<ComponentDto>, tie_break: Array<string>, posting_days: number, objection_office: string, objection_phone: string, };
+
+export type RankedDto = { 
+/**
+ * None for a vetoed candidate
+ */
+rank: number | null, name: string, department: string, scores: Array<string>, 
+/**
+ * 92.60, exact
+ */
+total: string, 
+/**
+ * recommended | tied | not | vetoed
+ */
+outcome: string, 
+/**
+ * 拟推荐, 并列（名额线）, 不符合推荐条件 or empty
+ */
+label: string, 
+/**
+ * Internal: a veto's reason (shown to the committee, never printed).
+ */
+note: string, };
+
+export type RoundViewDto = { round: RoundDto, formula: string, tie_rule: string, 
+/**
+ * The score template's header = the grid's columns.
+ */
+header: Array<string>, candidates: Array<Array<string>>, ranking: Array<RankedDto>, tie_note: string | null, item_id: bigint | null, 
+/**
+ * Why it can no longer change, once its result was submitted.
+ */
+frozen: string | null, };
+
+export type EvalImportPreviewDto = { 
+/**
+ * The rows that would be stored, as grid cells.
+ */
+rows: Array<Array<string>>, 
+/**
+ * 第3行 民意测评：… — one a line; empty when the file is good.
+ */
+errors: Array<string>, };

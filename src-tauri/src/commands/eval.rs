@@ -1,0 +1,178 @@
+use gongshi_app::domain::evaluation::template_header;
+use gongshi_app::evaluations as jobs;
+use gongshi_app::{Store, eval_sheets, output};
+use tauri::State;
+
+use crate::dto::eval::{EvalImportPreviewDto, RoundDto, RoundViewDto};
+use crate::dto::fees::FieldProblemDto;
+use crate::dto::week::{PageDto, PreviewDto};
+use crate::dto::{PaperDto, PrintedDto};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+fn view(store: &Store, name: &str) -> ApiResult<RoundViewDto> {
+    let r = jobs::round(store, name)?;
+    let frozen = jobs::frozen_reason(store, &r)?;
+    Ok(RoundViewDto::new(&r, frozen))
+}
+
+#[tauri::command(async)]
+pub fn eval_rounds(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
+    let mut inner = state.lock();
+    Ok(inner.store()?.eval_rounds()?)
+}
+
+#[tauri::command(async)]
+pub fn eval_round(state: State<'_, AppState>, name: String) -> ApiResult<RoundViewDto> {
+    let mut inner = state.lock();
+    view(inner.store()?, &name)
+}
+
+/// A new round's defaults for the editor.
+#[tauri::command(async)]
+pub fn new_eval_round() -> RoundDto {
+    RoundDto::defaults()
+}
+
+/// Creates (`old_name` null) or changes a round.
+#[tauri::command(async)]
+pub fn save_eval_round(
+    state: State<'_, AppState>,
+    old_name: Option<String>,
+    round: RoundDto,
+) -> ApiResult<RoundViewDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let store = inner.store()?;
+    let saved = jobs::save_round(store, &op, old_name.as_deref(), round.into_settings()?)?;
+    view(store, &saved.settings.name)
+}
+
+/// The score grid's inline check of one row.
+#[tauri::command(async)]
+pub fn check_eval_row(
+    state: State<'_, AppState>,
+    round: String,
+    cells: Vec<String>,
+) -> ApiResult<Vec<FieldProblemDto>> {
+    let mut inner = state.lock();
+    let settings = jobs::round(inner.store()?, &round)?.settings;
+    let header = template_header(&settings);
+    Ok(jobs::check_row(&settings, &cells)
+        .into_iter()
+        .map(|e| FieldProblemDto {
+            column: header.iter().position(|h| *h == e.column).map(|i| i as u32),
+            field: e.column,
+            message: e.message,
+        })
+        .collect())
+}
+
+#[tauri::command(async)]
+pub fn save_eval_candidates(
+    state: State<'_, AppState>,
+    round: String,
+    rows: Vec<Vec<String>>,
+) -> ApiResult<RoundViewDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let store = inner.store()?;
+    jobs::save_candidates(store, &op, &round, &rows)?;
+    view(store, &round)
+}
+
+/// What an import would store, or every bad row and column.
+#[tauri::command(async)]
+pub fn preview_eval_import(
+    state: State<'_, AppState>,
+    round: String,
+    bytes: Vec<u8>,
+    file_name: String,
+) -> ApiResult<EvalImportPreviewDto> {
+    let mut inner = state.lock();
+    let settings = jobs::round(inner.store()?, &round)?.settings;
+    Ok(match jobs::read(&settings, &bytes, &file_name) {
+        Ok(found) => EvalImportPreviewDto {
+            rows: found.iter().map(|c| c.cells()).collect(),
+            errors: Vec::new(),
+        },
+        Err(gongshi_app::AppError::Import(errors)) => EvalImportPreviewDto {
+            rows: Vec::new(),
+            errors,
+        },
+        Err(e) => return Err(e.into()),
+    })
+}
+
+#[tauri::command(async)]
+pub fn import_eval(
+    state: State<'_, AppState>,
+    round: String,
+    bytes: Vec<u8>,
+    file_name: String,
+) -> ApiResult<RoundViewDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let store = inner.store()?;
+    jobs::import(store, &op, &round, &bytes, &file_name)?;
+    view(store, &round)
+}
+
+#[tauri::command(async)]
+pub fn preview_eval_sheet(
+    state: State<'_, AppState>,
+    round: String,
+    paper: PaperDto,
+) -> ApiResult<PreviewDto> {
+    let mut inner = state.lock();
+    let now = chrono::Local::now().fixed_offset();
+    let (pages, refused) = eval_sheets::preview(inner.store()?, &round, now, paper.into())?;
+    Ok(PreviewDto {
+        pages: pages.iter().map(PageDto::from).collect(),
+        refused,
+    })
+}
+
+/// What a round prints, into the 打印 folder: template, sheet, export.
+#[tauri::command(async)]
+pub fn print_eval(
+    state: State<'_, AppState>,
+    what: String,
+    round: String,
+    paper: PaperDto,
+) -> ApiResult<PrintedDto> {
+    let mut inner = state.lock();
+    let store = inner.store()?;
+    let now = chrono::Local::now().fixed_offset();
+    let (bytes, name) = match what.as_str() {
+        "template" => (
+            jobs::template(store, &round)?,
+            format!("评分导入模板-{round}.xlsx"),
+        ),
+        "sheet" => (
+            eval_sheets::result_sheet(store, &round, now, paper.into())?,
+            format!("结果公示-{round}.pdf"),
+        ),
+        "export" => (
+            eval_sheets::export(store, &round)?,
+            format!("评分明细（内部）-{round}.xlsx"),
+        ),
+        other => {
+            return Err(ApiError::new(
+                "invalid",
+                format!("不认识的打印内容：{other}"),
+            ));
+        }
+    };
+    Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
+}
+
+/// Makes (or updates) the round's disclosure item; returns its number.
+#[tauri::command(async)]
+pub fn publish_eval(state: State<'_, AppState>, round: String) -> ApiResult<i64> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let today = chrono::Local::now().date_naive();
+    let saved = jobs::publish(inner.store()?, &op, &round, today)?;
+    Ok(saved.revision.item_id)
+}
