@@ -23,7 +23,7 @@ export const areas: Area[] = [
   { id: 'board', label: t.nav.board, ready: true },
   { id: 'items', label: t.nav.items, ready: true },
   { id: 'fees', label: t.nav.fees, ready: true },
-  { id: 'evaluations', label: t.nav.evaluations, ready: false },
+  { id: 'evaluations', label: t.nav.evaluations, ready: true },
   { id: 'feedback', label: t.nav.feedback, ready: true },
   { id: 'register', label: t.nav.register, ready: false },
   { id: 'settings', label: t.nav.settings, ready: true },

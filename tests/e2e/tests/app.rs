@@ -372,3 +372,88 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--name", "阳光市实验小学"]);
+    // The filled score template, as a UTF-8 CSV: 王芳 and 李娜 tie at the
+    // quota line of 2; 陈刚 scored highest but failed 师德.
+    let scores = dir.path().join("评分.csv");
+    std::fs::write(
+        &scores,
+        "姓名,部门/年级组,民意测评,工作量化,考核成绩,师德,备注\n\
+         赵强,数学组,95,90,92,合格,\n\
+         王芳,语文组,90,80,80,合格,\n\
+         李娜,英语组,90,80,80,合格,\n\
+         陈刚,体育组,99,98,99,不合格,有偿补课经查属实\n\
+         周敏,语文组,87,76,78.5,合格,\n",
+    )?;
+
+    let app = App::launch(&db).await?;
+    sign_in(&app, "王静").await?;
+    app.click("nav-evaluations").await?;
+    app.fill("round-name", "2026年度优秀教师评选").await?;
+    app.fill("round-quota", "2").await?;
+    app.fill("round-criteria", "师德高尚，教学成绩突出。")
+        .await?;
+    app.fill("round-office", "学校纪检监督小组").await?;
+    // Weights that do not sum to 100 are refused, naming the field.
+    app.fill("round-weight-0", "50").await?;
+    app.click("round-save").await?;
+    let refused = app.wait_inner_text("round-error", "110%").await?;
+    assert!(refused.contains("权重"), "{refused}");
+    app.fill("round-weight-0", "40").await?;
+    app.click("round-save").await?;
+
+    let file = app.find("eval-file").await?;
+    file.send_keys(scores.to_str().ok_or("path")?).await?;
+    app.wait_inner_text("eval-preview", "周敏").await?;
+    app.click("eval-import").await?;
+    let ranking = app.wait_inner_text("eval-ranking", "拟推荐").await?;
+    for expected in ["92.60", "并列（名额线）", "不符合推荐条件", "81.15"] {
+        assert!(ranking.contains(expected), "{expected}: {ranking}");
+    }
+    // The quota line runs under the last row within the quota: 李娜, third.
+    let line = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-test=eval-ranking] tbody tr')] \
+             .findIndex(r => r.classList.contains('quota-line'))",
+            vec![],
+        )
+        .await?;
+    assert_eq!(line, serde_json::json!(2));
+    app.find("eval-tie-note").await?;
+
+    // A score typed in the grid is checked when the cell is left.
+    app.fill("eval-cell-0-2", "九十").await?;
+    app.click("eval-add").await?;
+    app.wait_inner_text("eval-problem-0-2", "不是分数").await?;
+    app.click("eval-reset").await?;
+
+    app.click("eval-sheet-print").await?;
+    let path = app.wait_inner_text("eval-sheet-path", ".pdf").await?;
+    app.find("preview-page-1").await?;
+    app.screenshot("evaluations").await?;
+    app.click("eval-publish").await?;
+    let published = app.wait_inner_text("eval-published", "公开事项第").await?;
+    assert!(published.contains("第1号"), "{published}");
+    app.close().await?;
+
+    let text = std::process::Command::new("pdftotext")
+        .arg(path.trim())
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(text.stdout)?;
+    assert!(
+        text.contains("拟推荐") && text.contains("不符合推荐条件"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("有偿补课"),
+        "the veto's reason is internal: {text}"
+    );
+    Ok(())
+}

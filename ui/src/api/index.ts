@@ -8,6 +8,9 @@ import type {
   CategoryDto,
   ClassSizeDto,
   FeeImportPreviewDto,
+  EvalImportPreviewDto,
+  RoundDto,
+  RoundViewDto,
   FieldProblemDto,
   ProgressDto,
   ScheduleDto,
@@ -100,6 +103,19 @@ export const api = {
   setFeePolicy: (semester: string, policy: string) => call<ScheduleDto>('set_fee_policy', { semester, policy }),
   previewFees: (what: 'board' | 'letter', semester: string, grade: number | null, paper: PaperDto) =>
     call<PreviewDto>('preview_fees', { what, semester, grade, paper }),
+  evalRounds: () => call<string[]>('eval_rounds'),
+  evalRound: (name: string) => call<RoundViewDto>('eval_round', { name }),
+  newEvalRound: () => call<RoundDto>('new_eval_round'),
+  saveEvalRound: (oldName: string | null, round: RoundDto) => call<RoundViewDto>('save_eval_round', { oldName, round }),
+  checkEvalRow: (round: string, cells: string[]) => call<FieldProblemDto[]>('check_eval_row', { round, cells }),
+  saveEvalCandidates: (round: string, rows: string[][]) => call<RoundViewDto>('save_eval_candidates', { round, rows }),
+  previewEvalImport: (round: string, bytes: number[], fileName: string) =>
+    call<EvalImportPreviewDto>('preview_eval_import', { round, bytes, fileName }),
+  importEval: (round: string, bytes: number[], fileName: string) => call<RoundViewDto>('import_eval', { round, bytes, fileName }),
+  previewEvalSheet: (round: string, paper: PaperDto) => call<PreviewDto>('preview_eval_sheet', { round, paper }),
+  printEval: (what: 'template' | 'sheet' | 'export', round: string, paper: PaperDto) =>
+    call<PrintedDto>('print_eval', { what, round, paper }),
+  publishEval: (round: string) => call<number>('publish_eval', { round }),
   /** The letters batch; `onProgress` hears how far it is. */
   printFeeLetters: (semester: string, grade: number | null, onProgress: (p: ProgressDto) => void) => {
     const progress = new Channel<ProgressDto>()
