@@ -39,7 +39,49 @@ pub(crate) fn seed(store: &mut gongshi_store::Store, operator: &OperatorName) ->
     }
     store.write(operator, |w| w.save_school(demo_school()))?;
     seed_week(store, operator, chrono::Local::now().date_naive())?;
-    seed_fees(store, operator)
+    seed_fees(store, operator)?;
+    seed_evaluation(store, operator)
+}
+
+pub const DEMO_ROUND: &str = "2026年度优秀教师评选（示例）";
+
+/// A round with its scores: a tie at the quota line and a veto, so the
+/// ranking shows what it does.
+fn seed_evaluation(store: &mut gongshi_store::Store, op: &OperatorName) -> Result<()> {
+    use gongshi_domain::evaluation::{self, RoundKind, RoundSettings};
+    let settings = RoundSettings {
+        name: DEMO_ROUND.into(),
+        kind: RoundKind::Award,
+        quota: 3,
+        criteria: "热爱教育事业，师德高尚，近三年年度考核均为合格以上，教育教学成绩突出。".into(),
+        components: evaluation::default_components(),
+        tie_break: vec![evaluation::DEFAULT_TIE_BREAK.into()],
+        posting_days: 5,
+        objection_office: "学校纪检监督小组".into(),
+        objection_phone: "0371-6523 8002".into(),
+    };
+    crate::evaluations::save_round(store, op, None, settings)?;
+    let rows: Vec<Vec<String>> = [
+        ["刘海燕", "语文组", "93", "88", "95", "合格", ""],
+        ["张建国", "数学组", "90", "92", "90", "合格", ""],
+        ["孙丽", "英语组", "88", "85", "86", "合格", ""],
+        ["周敏", "科学组", "88", "85", "86", "合格", ""],
+        [
+            "马骏",
+            "体育组",
+            "96",
+            "95",
+            "97",
+            "不合格",
+            "违规有偿补课，经查属实（示例）",
+        ],
+        ["吴晓", "音乐组", "85", "80", "82", "合格", ""],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+    .collect();
+    crate::evaluations::save_candidates(store, op, DEMO_ROUND, &rows)?;
+    Ok(())
 }
 
 /// The demo semester's fees (the template's columns, as a CSV) and a few

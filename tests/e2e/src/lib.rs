@@ -157,12 +157,23 @@ impl App {
     /// Waits for the element with `data-test="<name>"`. When it never
     /// comes, the window is saved as `failed-<name>.png` to see why.
     pub async fn find(&self, name: &str) -> Result<Element, fantoccini::error::CmdError> {
-        let found = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(&format!("[data-test=\"{name}\"]")))
-            .await;
+        let selector = format!("[data-test=\"{name}\"]");
+        let mut found;
+        let mut tries = 0;
+        loop {
+            found = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(20))
+                .for_element(Locator::Css(&selector))
+                .await;
+            // WebKitWebDriver may find a node Vue is just replacing ("stale
+            // … when trying to create the node handle"): look again.
+            match &found {
+                Err(e) if e.is_stale_element_reference() && tries < 5 => tries += 1,
+                _ => break,
+            }
+        }
         if found.is_err() {
             let _ = self.screenshot(&format!("failed-{name}")).await;
         }
@@ -171,7 +182,7 @@ impl App {
 
     /// The element's `innerText` (WebKitWebDriver's element text leaves out
     /// most of an Element Plus table).
-    pub async fn inner_text(&self, name: &str) -> Result<String, Box<dyn std::error::Error>> {
+    pub async fn inner_text(&self, name: &str) -> Result<String, fantoccini::error::CmdError> {
         let element = self.find(name).await?;
         let text = self
             .client
@@ -239,7 +250,11 @@ impl App {
     ) -> Result<String, Box<dyn std::error::Error>> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let text = self.inner_text(name).await?;
+            // Vue may put a new element in place while this reads it.
+            let text = match self.inner_text(name).await {
+                Err(e) if e.is_stale_element_reference() => String::new(),
+                read => read?,
+            };
             if done(&text) || Instant::now() > deadline {
                 return Ok(text);
             }
@@ -251,8 +266,15 @@ impl App {
     /// page is moving (a drawer sliding in would take the click elsewhere).
     pub async fn click(&self, name: &str) -> Result<(), fantoccini::error::CmdError> {
         self.leave_text_box().await?;
-        let element = self.find(name).await?;
-        self.click_element(element).await
+        // As in `fill`: a re-rendered element is looked up again.
+        let mut tries = 0;
+        loop {
+            let element = self.find(name).await?;
+            match self.click_element(element).await {
+                Err(e) if e.is_stale_element_reference() && tries < 2 => tries += 1,
+                done => return done,
+            }
+        }
     }
 
     /// A text box left focused further up the screen would be scrolled back
@@ -370,6 +392,22 @@ impl App {
     /// the attribute on the `<input>` itself; a wrapper works too).
     pub async fn fill(&self, name: &str, text: &str) -> Result<(), fantoccini::error::CmdError> {
         self.leave_text_box().await?;
+        // The check of the box just left may answer while this looks and
+        // re-render the row (the grid marks a bad cell): a stale input is
+        // looked up again, twice at most.
+        let mut tries = 0;
+        loop {
+            match self.fill_once(name, text).await {
+                Err(e) if e.is_stale_element_reference() && tries < 2 => {
+                    tries += 1;
+                    self.settle().await?;
+                }
+                done => return done,
+            }
+        }
+    }
+
+    async fn fill_once(&self, name: &str, text: &str) -> Result<(), fantoccini::error::CmdError> {
         let found = self.find(name).await?;
         let tag = found.tag_name().await?;
         let input = if tag == "input" || tag == "textarea" {
