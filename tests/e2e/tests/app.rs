@@ -412,6 +412,8 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
     app.wait_inner_text("eval-preview", "周敏").await?;
     app.click("eval-import").await?;
     let ranking = app.wait_inner_text("eval-ranking", "拟推荐").await?;
+    app.click_css("[data-test=eval-grid]").await?;
+    app.screenshot("evaluations-scores").await?;
     for expected in ["92.60", "并列（名额线）", "不符合推荐条件", "81.15"] {
         assert!(ranking.contains(expected), "{expected}: {ranking}");
     }
