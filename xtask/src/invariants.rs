@@ -51,14 +51,18 @@ mod tests {
     #[test]
     fn the_domain_does_no_io() {
         assert!(!depends_on("crates/gongshi-domain", "rusqlite"));
-        let src = root().join("crates/gongshi-domain/src");
-        for entry in std::fs::read_dir(&src).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            for io in ["std::fs", "std::net", "std::process", "std::env"] {
-                assert!(!text.contains(io), "{} uses {io}", rel(&path));
-            }
-        }
+        let mut offenders = Vec::new();
+        visit(
+            &root().join("crates/gongshi-domain/src"),
+            &mut |path, text| {
+                for io in ["std::fs", "std::net", "std::process", "std::env"] {
+                    if text.contains(io) {
+                        offenders.push(format!("{} uses {io}", rel(path)));
+                    }
+                }
+            },
+        );
+        assert!(offenders.is_empty(), "{offenders:?}");
     }
 
     #[test]
