@@ -295,6 +295,18 @@ pub fn publish(
         posting_days: s.posting_days,
         planned_start: Some(today),
     };
+    // The item prints through the week's batch, whose scan allows only the
+    // school profile's phones: say so now, not on the day of posting.
+    let (_, refused) = items::preview(store, s.kind.category(), content.clone(), today)?;
+    if let Some(why) = refused {
+        return Err(FieldError::new(
+            "公开事项",
+            format!(
+                "这样生成的公开事项打印时会被拒绝（{why}）。异议电话须是“设置 → 学校信息”中的电话（可加为其他热线）"
+            ),
+        )
+        .into());
+    }
     match r.item_id {
         Some(item_id) if store.current_revision(item_id)?.is_some() => {
             items::edit(store, op, item_id, content)

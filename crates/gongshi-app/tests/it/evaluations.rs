@@ -235,3 +235,17 @@ fn the_result_sheet_fits_one_a4_page() {
     }
     assert_eq!(pdftotext(&pdf).matches('\u{c}').count(), 1, "one page");
 }
+
+#[test]
+fn an_objection_phone_the_school_does_not_list_is_caught_when_publishing() {
+    let mut store = super::store();
+    let mut other = settings(2);
+    other.objection_phone = "0371-6999 0000".into();
+    evaluations::save_round(&mut store, &clerk(), None, other).unwrap();
+    evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    // Its own result sheet may print it: it is the round's phone field.
+    eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
+    let err = evaluations::publish(&mut store, &clerk(), ROUND, d("2026-11-23")).unwrap_err();
+    assert!(err.to_string().contains("异议电话须是"), "{err}");
+    assert_eq!(evaluations::round(&store, ROUND).unwrap().item_id, None);
+}
