@@ -44,6 +44,7 @@ fn main() {
         "set_fee_policy",
         "preview_fees",
         "print_fee_letters",
+        "remove_class",
         "eval_rounds",
         "eval_round",
         "new_eval_round",

@@ -71,6 +71,7 @@ pub fn run() -> ExitCode {
             commands::fees::set_fee_policy,
             commands::fees::preview_fees,
             commands::fees::print_fee_letters,
+            commands::fees::remove_class,
             commands::eval::eval_rounds,
             commands::eval::eval_round,
             commands::eval::new_eval_round,

@@ -193,7 +193,7 @@ export const t = {
     exportNote: '导出的工作簿有两张表：收费标准（按教育局报表格式）和按年级合计（上表）。',
     totals: { grade: '年级', required: '必交合计(元)', voluntary: '自愿项目合计(元)', all: '全部合计(元)' },
     classes: '班级人数（按人打印致家长的一封信）',
-    classesNote: '每个班打印人数份家长信；没有设置班级的年级只打印一份。人数改动后立即保存。',
+    classesNote: '每个班打印人数份家长信；没有设置班级的年级只打印一份。人数改动后立即保存；合并或撤销的班级可以删除。',
     gradeNo: '年级',
     className: '班级',
     classPlaceholder: '如 1班',

@@ -207,3 +207,19 @@ pub fn set_class_size(
         })
     })?)
 }
+
+/// Removes a class (merged, closed) from the letters' class sizes.
+pub fn remove_class(store: &mut Store, op: &OperatorName, grade: u8, class: &str) -> Result<()> {
+    if !store.write(op, |w| w.remove_class_size(grade, class.trim()))? {
+        return Err(FieldError::new(
+            "班级",
+            format!(
+                "没有{}{}",
+                gongshi_domain::grades::grade_name(grade),
+                class.trim()
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}

@@ -86,4 +86,11 @@ pub enum FeesCommand {
         #[arg(long)]
         students: u32,
     },
+    /// 删除班级（合并、撤销的班级）
+    RemoveClass {
+        #[arg(long)]
+        grade: u8,
+        #[arg(long)]
+        class: String,
+    },
 }

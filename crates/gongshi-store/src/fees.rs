@@ -183,6 +183,40 @@ impl Writer<'_> {
         ))
     }
 
+    /// Removes a class; false when there was none.
+    pub fn remove_class_size(&self, grade: u8, class: &str) -> Result<bool> {
+        let before: Option<ClassSize> = self
+            .tx
+            .query_row(
+                "SELECT grade, class, students FROM class_sizes WHERE grade = ?1 AND class = ?2",
+                params![grade, class],
+                |r| {
+                    Ok(ClassSize {
+                        grade: r.get(0)?,
+                        class: r.get(1)?,
+                        students: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?;
+        let Some(before) = before else {
+            return Ok(false);
+        };
+        self.tx.execute(
+            "DELETE FROM class_sizes WHERE grade = ?1 AND class = ?2",
+            params![grade, class],
+        )?;
+        let id = format!("{grade}-{class}");
+        self.record(AuditRecord::change(
+            "class_size",
+            &id,
+            "删除班级",
+            Some(&before),
+            None::<&ClassSize>,
+        ))?;
+        Ok(true)
+    }
+
     pub fn set_class_size(&self, size: &ClassSize) -> Result<()> {
         self.tx.execute(
             "INSERT INTO class_sizes (grade, class, students) VALUES (?1, ?2, ?3)

@@ -148,6 +148,14 @@ pub fn set_class_size(state: State<'_, AppState>, size: ClassSizeDto) -> ApiResu
     Ok(())
 }
 
+#[tauri::command(async)]
+pub fn remove_class(state: State<'_, AppState>, grade: u8, class: String) -> ApiResult<()> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    jobs::remove_class(inner.store()?, &op, grade, &class)?;
+    Ok(())
+}
+
 /// What fees print, into the 打印 folder: template, board, letters, export.
 #[tauri::command(async)]
 pub fn print_fees(

@@ -323,6 +323,12 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
     app.fill("class-students", "2").await?;
     app.click("class-add").await?;
     app.wait_inner_text("class-sizes-table", "2班").await?;
+    // A third class, entered by mistake, is removed again (the letter count
+    // below would show it if not).
+    app.fill("class-name", "3班").await?;
+    app.click("class-add").await?;
+    app.wait_inner_text("class-sizes-table", "3班").await?;
+    app.click("class-remove-2-3班").await?;
 
     app.click("nav-fees").await?;
     app.fill("fees-semester", "2026年秋季学期\n").await?;

@@ -96,6 +96,7 @@ export const api = {
     call<ScheduleDto>('approve_fees', { semester, by, date }),
   classSizes: () => call<ClassSizeDto[]>('class_sizes'),
   setClassSize: (size: ClassSizeDto) => call<null>('set_class_size', { size }),
+  removeClass: (grade: number, className: string) => call<null>('remove_class', { grade, class: className }),
   printFees: (what: 'template' | 'board' | 'export', semester: string, paper: PaperDto) =>
     call<PrintedDto>('print_fees', { what, semester, paper }),
   checkFeeRow: (cells: string[]) => call<FieldProblemDto[]>('check_fee_row', { cells }),

@@ -256,6 +256,11 @@ fn letters_one_per_student_with_totals_in_capitals_and_the_slip() {
     fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
     fees::set_class_size(&mut store, &op, 2, "1班", 3).unwrap();
     fees::set_class_size(&mut store, &op, 2, "2班", 2).unwrap();
+    fees::set_class_size(&mut store, &op, 2, "3班", 40).unwrap();
+    // Merged into the others: removed, and the letters leave it out.
+    fees::remove_class(&mut store, &op, 2, "3班").unwrap();
+    let err = fees::remove_class(&mut store, &op, 2, "3班").unwrap_err();
+    assert!(err.to_string().contains("没有二年级3班"), "{err}");
     let (pdf, count) =
         gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(2), super::now()).unwrap();
     assert_eq!(count, 5);

@@ -116,6 +116,14 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let store = Store::open(db)?;
             write_output(cli, out, &fee_sheets::export(&store, semester)?)
         }
+        FeesCommand::RemoveClass { grade, class } => {
+            let mut store = Store::open(db)?;
+            jobs::remove_class(&mut store, &operator()?, *grade, class)?;
+            emit(cli, class, || {
+                format!("已删除{}{class}", grade_name(*grade))
+            });
+            Ok(())
+        }
         FeesCommand::ClassSize {
             grade,
             class,
