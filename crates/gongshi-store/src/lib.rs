@@ -53,6 +53,8 @@ pub struct Counts {
     pub audit_entries: i64,
     pub items: i64,
     pub feedback: i64,
+    pub fee_schedules: i64,
+    pub eval_rounds: i64,
 }
 
 impl Store {
@@ -103,6 +105,8 @@ impl Store {
             audit_entries: count("audit_log")?,
             items: count("items")?,
             feedback: count("feedback")?,
+            fee_schedules: count("fee_schedules")?,
+            eval_rounds: count("eval_rounds")?,
         })
     }
 }

@@ -117,6 +117,8 @@ impl From<Info> for DashboardDto {
             counts: vec![
                 count("公开事项", i.counts.items),
                 count("反馈", i.counts.feedback),
+                count("收费标准", i.counts.fee_schedules),
+                count("评选", i.counts.eval_rounds),
                 count("操作人", i.counts.operators),
                 count("修改记录", i.counts.audit_entries),
             ],

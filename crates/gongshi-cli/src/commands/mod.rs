@@ -176,11 +176,13 @@ fn info_text(i: &info::Info) -> String {
             s.name.clone()
         });
     format!(
-        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n操作人：{} 人\n修改记录：{} 条",
+        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n收费标准：{} 个学期\n评选：{} 项\n操作人：{} 人\n修改记录：{} 条",
         i.db_path,
         i.schema_version,
         i.counts.items,
         i.counts.feedback,
+        i.counts.fee_schedules,
+        i.counts.eval_rounds,
         i.counts.operators,
         i.counts.audit_entries
     )
