@@ -307,10 +307,24 @@ pub fn publish(
         )
         .into());
     }
-    match r.item_id {
-        Some(item_id) if store.current_revision(item_id)?.is_some() => {
-            items::edit(store, op, item_id, content)
-        }
+    let existing = match r.item_id {
+        Some(item_id) => store.current_revision(item_id)?,
+        None => None,
+    };
+    match existing {
+        // An item keeps its category: a round whose kind changed since is
+        // told so rather than posted under the old one.
+        Some(rev) if rev.category != s.kind.category() => Err(FieldError::new(
+            "类型",
+            format!(
+                "公开事项第{}号是“{}”，而评选类型现在是“{}”：请把类型改回，或在公开事项中处理该事项",
+                rev.item_id,
+                rev.category.label(),
+                s.kind.label()
+            ),
+        )
+        .into()),
+        Some(rev) => items::edit(store, op, rev.item_id, content),
         _ => {
             let saved = items::create(store, op, s.kind.category(), content)?;
             let item_id = saved.revision.item_id;

@@ -214,6 +214,17 @@ fn the_round_becomes_a_disclosure_item_and_freezes_when_submitted() {
     let again = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap();
     assert_eq!(again.revision.item_id, rev.item_id);
 
+    // A kind changed after publishing is named, not posted under the old one.
+    let mut title = settings(2);
+    title.kind = RoundKind::Title;
+    evaluations::save_round(&mut store, &op, Some(ROUND), title).unwrap();
+    let err = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap_err();
+    assert!(
+        err.to_string().contains("评选类型现在是“职称评聘”"),
+        "{err}"
+    );
+    evaluations::save_round(&mut store, &op, Some(ROUND), settings(2)).unwrap();
+
     items::submit(&mut store, &op, rev.item_id).unwrap();
     assert_eq!(
         store.current_revision(rev.item_id).unwrap().unwrap().status,
