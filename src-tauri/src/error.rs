@@ -19,6 +19,11 @@ impl ApiError {
             message: message.into(),
         }
     }
+
+    /// A print command asked for something it does not make.
+    pub fn unknown_print(what: &str) -> Self {
+        Self::new("invalid", format!("不认识的打印内容：{what}"))
+    }
 }
 
 impl From<AppError> for ApiError {

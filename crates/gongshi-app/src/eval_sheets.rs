@@ -127,10 +127,7 @@ pub fn preview(
     paper: Paper,
 ) -> Result<(Vec<Page>, Option<String>)> {
     let (doc, allow) = document(store, name, now, paper)?;
-    let refused = gongshi_print::check_privacy(&doc, &allow)
-        .err()
-        .map(|e| e.to_string());
-    Ok((gongshi_print::pdf::pages(&doc), refused))
+    Ok(gongshi_print::pdf::preview(&doc, &allow))
 }
 
 /// The committee's workbook: every candidate, every score, the total, the

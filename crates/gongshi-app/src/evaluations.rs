@@ -20,32 +20,27 @@ pub fn round(store: &Store, name: &str) -> Result<Round> {
         .ok_or_else(|| FieldError::new("评选", format!("没有名为“{name}”的评选")).into())
 }
 
-/// A round whose result was submitted for review is frozen: corrections go
-/// through the disclosure item, as for any posted item.
-fn unlocked(store: &Store, round: &Round) -> Result<()> {
+/// Why the round can no longer change, if it cannot: its result was
+/// submitted for review, and corrections go through the disclosure item, as
+/// for any posted item.
+pub fn frozen_reason(store: &Store, round: &Round) -> Result<Option<String>> {
     let Some(item_id) = round.item_id else {
-        return Ok(());
+        return Ok(None);
     };
     let status = store.current_revision(item_id)?.map(|r| r.status);
     if matches!(status, None | Some(Status::Draft | Status::Returned)) {
-        return Ok(());
+        return Ok(None);
     }
-    Err(FieldError::new(
-        "评选",
-        format!(
-            "“{}”的结果已提交审核（公开事项第{item_id}号），不能再修改；如需更正，请在公开事项中更正",
-            round.settings.name
-        ),
-    )
-    .into())
+    Ok(Some(format!(
+        "“{}”的结果已提交审核（公开事项第{item_id}号），不能再修改；如需更正，请在公开事项中更正",
+        round.settings.name
+    )))
 }
 
-/// Why the round can no longer change, if it cannot (for the screen).
-pub fn frozen_reason(store: &Store, round: &Round) -> Result<Option<String>> {
-    match unlocked(store, round) {
-        Ok(()) => Ok(None),
-        Err(AppError::Invalid(e)) => Ok(Some(e.to_string())),
-        Err(e) => Err(e),
+fn unlocked(store: &Store, round: &Round) -> Result<()> {
+    match frozen_reason(store, round)? {
+        Some(why) => Err(FieldError::new("评选", why).into()),
+        None => Ok(()),
     }
 }
 

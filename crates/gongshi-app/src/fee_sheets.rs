@@ -291,10 +291,7 @@ pub fn preview(
         FeePrint::Letter(grade) => letters_document(store, semester, grade, now)?,
     };
     doc.sheets.truncate(1);
-    let refused = gongshi_print::check_privacy(&doc, &allow)
-        .err()
-        .map(|e| e.to_string());
-    Ok((gongshi_print::pdf::pages(&doc), refused))
+    Ok(gongshi_print::pdf::preview(&doc, &allow))
 }
 
 fn letter(

@@ -181,10 +181,10 @@ pub fn preview(
         created: chrono::Local::now().fixed_offset(),
         sheets: vec![sheet],
     };
-    let refused = gongshi_print::check_privacy(&doc, &crate::printing::allowlist(&school))
-        .err()
-        .map(|e| e.to_string());
-    Ok((gongshi_print::pdf::pages(&doc), refused))
+    Ok(gongshi_print::pdf::preview(
+        &doc,
+        &crate::printing::allowlist(&school),
+    ))
 }
 
 /// The key of a category's field given its key or its Chinese label.

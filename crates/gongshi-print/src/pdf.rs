@@ -50,6 +50,13 @@ pub fn pages(doc: &Document) -> Vec<Page> {
     doc.sheets.iter().flat_map(layout).collect()
 }
 
+/// What a preview shows: the pages as [`render`] would lay them out, and
+/// why [`render`] would refuse them (the privacy scan), if it would.
+pub fn preview(doc: &Document, allow: &Allowlist) -> (Vec<Page>, Option<String>) {
+    let refused = privacy::check(doc, allow).err().map(|e| e.to_string());
+    (pages(doc), refused)
+}
+
 struct Fonts {
     title: FontId,
     body: FontId,

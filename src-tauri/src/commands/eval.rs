@@ -5,7 +5,7 @@ use tauri::State;
 
 use crate::dto::eval::{EvalImportPreviewDto, RoundDto, RoundViewDto};
 use crate::dto::fees::FieldProblemDto;
-use crate::dto::week::{PageDto, PreviewDto};
+use crate::dto::week::PreviewDto;
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -60,11 +60,7 @@ pub fn check_eval_row(
     let header = template_header(&settings);
     Ok(jobs::check_row(&settings, &cells)
         .into_iter()
-        .map(|e| FieldProblemDto {
-            column: header.iter().position(|h| *h == e.column).map(|i| i as u32),
-            field: e.column,
-            message: e.message,
-        })
+        .map(|e| FieldProblemDto::in_columns(&header, &e.column, e.message))
         .collect())
 }
 
@@ -126,11 +122,7 @@ pub fn preview_eval_sheet(
 ) -> ApiResult<PreviewDto> {
     let mut inner = state.lock();
     let now = chrono::Local::now().fixed_offset();
-    let (pages, refused) = eval_sheets::preview(inner.store()?, &round, now, paper.into())?;
-    Ok(PreviewDto {
-        pages: pages.iter().map(PageDto::from).collect(),
-        refused,
-    })
+    Ok(eval_sheets::preview(inner.store()?, &round, now, paper.into())?.into())
 }
 
 /// What a round prints, into the 打印 folder: template, sheet, export.
@@ -157,12 +149,7 @@ pub fn print_eval(
             eval_sheets::export(store, &round)?,
             format!("评分明细（内部）-{round}.xlsx"),
         ),
-        other => {
-            return Err(ApiError::new(
-                "invalid",
-                format!("不认识的打印内容：{other}"),
-            ));
-        }
+        other => return Err(ApiError::unknown_print(other)),
     };
     Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
 }

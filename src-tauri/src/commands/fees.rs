@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use crate::dto::fees::{
     ClassSizeDto, FeeImportPreviewDto, FieldProblemDto, ProgressDto, ScheduleDto,
 };
-use crate::dto::week::{PageDto, PreviewDto, parse_date};
+use crate::dto::week::{PreviewDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -94,19 +94,11 @@ pub fn preview_fees(
     let what = match what.as_str() {
         "board" => FeePrint::Board(paper.into()),
         "letter" => FeePrint::Letter(grade),
-        other => return Err(unknown_print(other)),
+        other => return Err(ApiError::unknown_print(other)),
     };
     let mut inner = state.lock();
     let now = chrono::Local::now().fixed_offset();
-    let (pages, refused) = fee_sheets::preview(inner.store()?, &semester, what, now)?;
-    Ok(PreviewDto {
-        pages: pages.iter().map(PageDto::from).collect(),
-        refused,
-    })
-}
-
-fn unknown_print(what: &str) -> ApiError {
-    ApiError::new("invalid", format!("不认识的打印内容：{what}"))
+    Ok(fee_sheets::preview(inner.store()?, &semester, what, now)?.into())
 }
 
 #[tauri::command(async)]
@@ -177,7 +169,7 @@ pub fn print_fees(
             fee_sheets::export(store, &semester)?,
             format!("收费标准-{semester}.xlsx"),
         ),
-        other => return Err(unknown_print(other)),
+        other => return Err(ApiError::unknown_print(other)),
     };
     Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
 }

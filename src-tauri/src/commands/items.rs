@@ -8,8 +8,8 @@ use gongshi_app::items::{self, ReviewInput};
 use tauri::State;
 
 use crate::dto::week::{
-    CategoryDto, ContentDto, ItemFilterDto, ItemRowDto, PageDto, PreviewDto, RevisionDto, SavedDto,
-    StepDto, category_dto, parse_date,
+    CategoryDto, ContentDto, ItemFilterDto, ItemRowDto, PreviewDto, RevisionDto, SavedDto, StepDto,
+    category_dto, parse_date,
 };
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -96,16 +96,13 @@ pub fn preview_item(
     content: ContentDto,
 ) -> ApiResult<PreviewDto> {
     let mut inner = state.lock();
-    let (pages, refused) = items::preview(
+    Ok(items::preview(
         inner.store()?,
         category(&category_code)?,
         content.into_content()?,
         today(),
-    )?;
-    Ok(PreviewDto {
-        pages: pages.iter().map(PageDto::from).collect(),
-        refused,
-    })
+    )?
+    .into())
 }
 
 #[tauri::command(async)]

@@ -120,16 +120,23 @@ pub struct FieldProblemDto {
     pub message: String,
 }
 
+impl FieldProblemDto {
+    /// A problem with the field `field` of a grid whose columns are `header`.
+    pub fn in_columns<H: AsRef<str>>(header: &[H], field: &str, message: String) -> Self {
+        Self {
+            column: header
+                .iter()
+                .position(|h| h.as_ref() == field)
+                .map(|i| i as u32),
+            field: field.to_owned(),
+            message,
+        }
+    }
+}
+
 impl From<&gongshi_app::domain::FieldError> for FieldProblemDto {
     fn from(e: &gongshi_app::domain::FieldError) -> Self {
-        Self {
-            column: fee::TEMPLATE_HEADER
-                .iter()
-                .position(|h| *h == e.field)
-                .map(|i| i as u32),
-            field: e.field.to_owned(),
-            message: e.message.clone(),
-        }
+        Self::in_columns(&fee::TEMPLATE_HEADER, e.field, e.message.clone())
     }
 }
 

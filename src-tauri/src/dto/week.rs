@@ -468,6 +468,16 @@ pub struct PreviewDto {
     pub refused: Option<String>,
 }
 
+/// A job's preview: the laid-out pages and why they would be refused.
+impl From<(Vec<Page>, Option<String>)> for PreviewDto {
+    fn from((pages, refused): (Vec<Page>, Option<String>)) -> Self {
+        Self {
+            pages: pages.iter().map(PageDto::from).collect(),
+            refused,
+        }
+    }
+}
+
 /// One workflow step, as the UI's action buttons send it.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "action", rename_all = "snake_case")]

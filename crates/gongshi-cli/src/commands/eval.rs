@@ -5,11 +5,10 @@ use std::path::Path;
 use gongshi_app::domain::evaluation::{
     self, DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components, parse_components,
 };
-use gongshi_app::domain::{FieldError, OperatorName};
 use gongshi_app::store::Round;
 use gongshi_app::{Result, Store, eval_sheets, evaluations as jobs};
 
-use super::{paper_of, write_output};
+use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
 use crate::args_eval::{EvalCommand, RoundArgs};
 use crate::output::emit;
@@ -98,12 +97,11 @@ fn round_text(r: &Round) -> String {
 }
 
 pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
-    let operator = || Ok::<_, gongshi_app::AppError>(OperatorName::parse(&cli.operator)?);
     let show = |r: &Round, done: &str| emit(cli, r, || format!("{done}\n{}", round_text(r)));
     match command {
         EvalCommand::New(args) => {
             let mut store = Store::open(db)?;
-            let r = jobs::save_round(&mut store, &operator()?, None, settings(None, args)?)?;
+            let r = jobs::save_round(&mut store, &operator(cli)?, None, settings(None, args)?)?;
             show(&r, "已新建评选。");
             Ok(())
         }
@@ -111,7 +109,7 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
             let mut store = Store::open(db)?;
             let current = jobs::round(&store, round)?.settings;
             let s = settings(Some(current), changes)?;
-            let r = jobs::save_round(&mut store, &operator()?, Some(round), s)?;
+            let r = jobs::save_round(&mut store, &operator(cli)?, Some(round), s)?;
             show(&r, "已保存。");
             Ok(())
         }
@@ -132,14 +130,9 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
             write_output(cli, out, &jobs::template(&store, round)?)
         }
         EvalCommand::Import { file, round } => {
-            let bytes = std::fs::read(file)
-                .map_err(|e| FieldError::new("文件", format!("读不出 {}：{e}", file.display())))?;
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let (bytes, name) = read_input(file)?;
             let mut store = Store::open(db)?;
-            let r = jobs::import(&mut store, &operator()?, round, &bytes, &name)?;
+            let r = jobs::import(&mut store, &operator(cli)?, round, &bytes, &name)?;
             show(&r, &format!("已导入 {} 人。", r.candidates.len()));
             Ok(())
         }
@@ -155,8 +148,8 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
         }
         EvalCommand::Publish { round } => {
             let mut store = Store::open(db)?;
-            let today = chrono::Local::now().date_naive();
-            let saved = jobs::publish(&mut store, &operator()?, round, today)?;
+            let today = today();
+            let saved = jobs::publish(&mut store, &operator(cli)?, round, today)?;
             let id = saved.revision.item_id;
             emit(cli, &id, || {
                 format!("已生成公开事项第{id}号（草稿）：请在公开事项中提交审核。")

@@ -2,11 +2,10 @@
 
 use std::path::Path;
 
-use gongshi_app::domain::FieldError;
 use gongshi_app::domain::grades::grade_name;
 use gongshi_app::{Result, Store, fee_sheets, fees as jobs};
 
-use super::{paper_of, write_output};
+use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
 use crate::args_fees::FeesCommand;
 use crate::output::emit;
@@ -38,19 +37,12 @@ fn schedule_text(s: &gongshi_app::store::Schedule) -> String {
 }
 
 pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
-    let operator =
-        || Ok::<_, gongshi_app::AppError>(gongshi_app::domain::OperatorName::parse(&cli.operator)?);
     match command {
         FeesCommand::Template { out } => write_output(cli, out, &jobs::template()?),
         FeesCommand::Import { file, semester } => {
-            let bytes = std::fs::read(file)
-                .map_err(|e| FieldError::new("文件", format!("读不出 {}：{e}", file.display())))?;
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let (bytes, name) = read_input(file)?;
             let mut store = Store::open(db)?;
-            let s = jobs::import(&mut store, &operator()?, semester, &bytes, &name)?;
+            let s = jobs::import(&mut store, &operator(cli)?, semester, &bytes, &name)?;
             emit(cli, &s, || {
                 format!("已导入 {} 项。\n{}", s.items.len(), schedule_text(&s))
             });
@@ -70,20 +62,20 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
         }
         FeesCommand::Copy { from, to } => {
             let mut store = Store::open(db)?;
-            let s = jobs::copy(&mut store, &operator()?, from, to)?;
+            let s = jobs::copy(&mut store, &operator(cli)?, from, to)?;
             emit(cli, &s, || format!("已复制。\n{}", schedule_text(&s)));
             Ok(())
         }
         FeesCommand::Policy { semester, text } => {
             let mut store = Store::open(db)?;
-            let s = jobs::set_reduction_policy(&mut store, &operator()?, semester, text)?;
+            let s = jobs::set_reduction_policy(&mut store, &operator(cli)?, semester, text)?;
             emit(cli, &s, || format!("已保存。\n{}", schedule_text(&s)));
             Ok(())
         }
         FeesCommand::Approve { semester, by, date } => {
             let mut store = Store::open(db)?;
-            let on = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let s = jobs::approve(&mut store, &operator()?, semester, by, on)?;
+            let on = date.unwrap_or_else(today);
+            let s = jobs::approve(&mut store, &operator(cli)?, semester, by, on)?;
             emit(cli, &s, || {
                 format!("已批准，此后不能修改。\n{}", schedule_text(&s))
             });
@@ -118,7 +110,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
         }
         FeesCommand::RemoveClass { grade, class } => {
             let mut store = Store::open(db)?;
-            jobs::remove_class(&mut store, &operator()?, *grade, class)?;
+            jobs::remove_class(&mut store, &operator(cli)?, *grade, class)?;
             emit(cli, class, || {
                 format!("已删除{}{class}", grade_name(*grade))
             });
@@ -130,7 +122,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             students,
         } => {
             let mut store = Store::open(db)?;
-            jobs::set_class_size(&mut store, &operator()?, *grade, class, *students)?;
+            jobs::set_class_size(&mut store, &operator(cli)?, *grade, class, *students)?;
             emit(cli, students, || {
                 format!("{}{class}：{students}人", grade_name(*grade))
             });

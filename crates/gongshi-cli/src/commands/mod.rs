@@ -18,9 +18,8 @@ use crate::output::emit;
 
 pub fn run(cli: &Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db.clone());
-    let operator = || OperatorName::parse(&cli.operator);
     match &cli.command {
-        Command::Init(args) => init(cli, &db, args, &operator()?),
+        Command::Init(args) => init(cli, &db, args, &operator(cli)?),
         Command::Info => {
             let store = Store::open(&db)?;
             let info = info::info(&store, &db)?;
@@ -39,7 +38,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::School(SchoolCommand::Set(args)) => {
             let mut store = Store::open(&db)?;
             let current = store.school()?.unwrap_or_default();
-            let saved = school::save_school(&mut store, &operator()?, apply(current, args))?;
+            let saved = school::save_school(&mut store, &operator(cli)?, apply(current, args))?;
             emit(cli, &saved, || format!("已保存。\n{}", school_text(&saved)));
             Ok(())
         }
@@ -80,6 +79,28 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Fees(c) => fees::fees(cli, &db, c),
         Command::Eval(c) => eval::eval(cli, &db, c),
     }
+}
+
+/// Who the audit log names: `--operator`, `GONGSHI_OPERATOR`, or 命令行.
+pub(crate) fn operator(cli: &Cli) -> Result<OperatorName> {
+    Ok(OperatorName::parse(&cli.operator)?)
+}
+
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A file to import: its bytes, and its name (whose extension says how to
+/// read it).
+pub(crate) fn read_input(file: &std::path::Path) -> Result<(Vec<u8>, String)> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        gongshi_app::domain::FieldError::new("文件", format!("读不出 {}：{e}", file.display()))
+    })?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((bytes, name))
 }
 
 pub(crate) fn paper_of(paper: PaperArg) -> Paper {

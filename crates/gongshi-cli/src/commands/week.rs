@@ -2,31 +2,22 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use gongshi_app::domain::FieldError;
 use gongshi_app::domain::category::Category;
 use gongshi_app::domain::item::ItemContent;
 use gongshi_app::domain::revision::{CloseResult, Revision};
 use gongshi_app::domain::workflow::Status;
-use gongshi_app::domain::{FieldError, OperatorName};
 use gongshi_app::feedback::{self as fb, NewFeedback};
 use gongshi_app::items::{self, ReviewInput, Saved};
 use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
 use gongshi_store::ItemFilter;
 
-use super::{paper_of, write_output};
+use super::{operator, paper_of, today, write_output};
 use crate::args::Cli;
 use crate::args_week::{
     BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand, SettingsCommand,
 };
 use crate::output::emit;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn operator(cli: &Cli) -> Result<OperatorName> {
-    Ok(OperatorName::parse(&cli.operator)?)
-}
 
 pub fn calendar(cli: &Cli, db: &Path, command: &CalendarCommand) -> Result<()> {
     match command {
