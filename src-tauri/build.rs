@@ -45,6 +45,7 @@ fn main() {
         "preview_fees",
         "print_fee_letters",
         "remove_class",
+        "fee_letter_count",
         "eval_rounds",
         "eval_round",
         "new_eval_round",

@@ -72,6 +72,7 @@ pub fn run() -> ExitCode {
             commands::fees::preview_fees,
             commands::fees::print_fee_letters,
             commands::fees::remove_class,
+            commands::fees::fee_letter_count,
             commands::eval::eval_rounds,
             commands::eval::eval_round,
             commands::eval::new_eval_round,

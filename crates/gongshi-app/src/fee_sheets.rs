@@ -11,7 +11,7 @@ use gongshi_print::sheet::{
     Align, Block, Closing, Column, Document, Orientation, Paper, Row, Sheet, Table,
 };
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
-use gongshi_store::{Schedule, Store};
+use gongshi_store::{ClassSize, Schedule, Store};
 
 use crate::{Result, calendar, fees};
 
@@ -222,36 +222,12 @@ fn letters_document(
     printable(&schedule)?;
     let school = school(store)?;
     let sizes = store.class_sizes()?;
-    let grades: Vec<u8> = match grade {
-        Some(g) => vec![g],
-        None => (1..=12)
-            .filter(|g| !fee::for_grade(&schedule.items, *g).is_empty())
-            .collect(),
-    };
     let mut sheets = Vec::new();
-    for g in grades {
+    for g in batch_grades(&schedule, grade) {
         let items = fee::for_grade(&schedule.items, g);
-        if items.is_empty() {
-            continue;
-        }
-        let classes: Vec<(String, u32)> = sizes
-            .iter()
-            .filter(|s| s.grade == g)
-            .map(|s| (s.class.clone(), s.students))
-            .collect();
         let base = letter(&school, &schedule, g, &items, now);
-        if classes.is_empty() {
-            sheets.push(slip(base, &grade_name(g), None));
-        } else {
-            for (class, students) in classes {
-                for n in 1..=students {
-                    sheets.push(slip(
-                        base.clone(),
-                        &format!("{}{class}", grade_name(g)),
-                        Some(n),
-                    ));
-                }
-            }
+        for (class, number) in recipients(&sizes, g) {
+            sheets.push(slip(base.clone(), &class, number));
         }
     }
     if sheets.is_empty() {
@@ -267,6 +243,44 @@ fn letters_document(
         sheets,
     };
     Ok((doc, allowlist(&school, &schedule)))
+}
+
+/// The grades a batch covers: `grade`, or all; only those that pay something.
+fn batch_grades(schedule: &Schedule, grade: Option<u8>) -> Vec<u8> {
+    let grades = match grade {
+        Some(g) => g..=g,
+        None => 1..=12,
+    };
+    grades
+        .filter(|g| !fee::for_grade(&schedule.items, *g).is_empty())
+        .collect()
+}
+
+/// Who gets a letter in grade `g`: each student of each class by the class
+/// sizes (the class, and the student's number), or one letter for a grade
+/// without classes set.
+fn recipients(sizes: &[ClassSize], g: u8) -> Vec<(String, Option<u32>)> {
+    let classes: Vec<&ClassSize> = sizes.iter().filter(|s| s.grade == g).collect();
+    if classes.is_empty() {
+        return vec![(grade_name(g), None)];
+    }
+    classes
+        .into_iter()
+        .flat_map(|c| {
+            let class = format!("{}{}", grade_name(g), c.class);
+            (1..=c.students).map(move |n| (class.clone(), Some(n)))
+        })
+        .collect()
+}
+
+/// How many letters [`letters`] would make, without making them.
+pub fn letter_count(store: &Store, semester: &str, grade: Option<u8>) -> Result<usize> {
+    let schedule = fees::schedule(store, semester)?;
+    let sizes = store.class_sizes()?;
+    Ok(batch_grades(&schedule, grade)
+        .into_iter()
+        .map(|g| recipients(&sizes, g).len())
+        .sum())
 }
 
 /// Which fee sheet a preview shows.

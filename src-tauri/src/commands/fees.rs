@@ -174,6 +174,17 @@ pub fn print_fees(
     Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
 }
 
+/// How many letters the batch for `grade` (all: null) will hold.
+#[tauri::command(async)]
+pub fn fee_letter_count(
+    state: State<'_, AppState>,
+    semester: String,
+    grade: Option<u8>,
+) -> ApiResult<usize> {
+    let mut inner = state.lock();
+    Ok(fee_sheets::letter_count(inner.store()?, &semester, grade)?)
+}
+
 /// The letters to parents, one per student, into the 打印 folder; tells
 /// `progress` how far it is (about a hundred messages for a whole school).
 #[tauri::command(async)]

@@ -117,6 +117,7 @@ export const api = {
   printEval: (what: 'template' | 'sheet' | 'export', round: string, paper: PaperDto) =>
     call<PrintedDto>('print_eval', { what, round, paper }),
   publishEval: (round: string) => call<number>('publish_eval', { round }),
+  feeLetterCount: (semester: string, grade: number | null) => call<number>('fee_letter_count', { semester, grade }),
   /** The letters batch; `onProgress` hears how far it is. */
   printFeeLetters: (semester: string, grade: number | null, onProgress: (p: ProgressDto) => void) => {
     const progress = new Channel<ProgressDto>()

@@ -3,10 +3,9 @@
 //! the round as a disclosure item.
 
 use gongshi_app::domain::evaluation::{
-    DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components,
+    DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components, template_header,
 };
 use gongshi_app::domain::workflow::Status;
-use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_app::{AppError, Store, eval_sheets, evaluations, items};
 
 use super::{clerk, d, golden, now, pdftotext};
@@ -33,26 +32,8 @@ fn store_with_round(quota: u32) -> Store {
     store
 }
 
-/// The filled template: title row, the header, then rows.
 fn xlsx(rows: &[[&str; 7]]) -> Vec<u8> {
-    let header = gongshi_app::domain::evaluation::template_header(&settings(1));
-    let report = Report {
-        sheet_name: "评分".into(),
-        title: "评分".into(),
-        subtitle: None,
-        school_name: String::new(),
-        internal: true,
-        columns: header
-            .iter()
-            .map(|h| ReportColumn::new(h, ColumnKind::Text))
-            .collect(),
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
-            .collect(),
-        totals: None,
-    };
-    gongshi_app::print::render_xlsx(&[report]).unwrap()
+    super::filled_template(&template_header(&settings(1)), rows)
 }
 
 /// 王芳 and 李娜 tie on total (84) and 考核成绩 across a quota of 2 with

@@ -3,7 +3,6 @@
 
 use gongshi_app::domain::OperatorName;
 use gongshi_app::domain::money::Fen;
-use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_app::{AppError, Store, fees};
 
 use super::{d, golden, pdftotext};
@@ -14,25 +13,8 @@ fn principal() -> OperatorName {
     OperatorName::parse("李新义").unwrap()
 }
 
-/// An .xlsx as a clerk fills the template: a title row, the header, rows.
 fn xlsx(rows: &[[&str; 9]]) -> Vec<u8> {
-    let report = Report {
-        sheet_name: "收费标准".into(),
-        title: "阳光市实验小学收费标准".into(),
-        subtitle: None,
-        school_name: String::new(),
-        internal: false,
-        columns: gongshi_app::domain::fee::TEMPLATE_HEADER
-            .iter()
-            .map(|h| ReportColumn::new(h, ColumnKind::Text))
-            .collect(),
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
-            .collect(),
-        totals: None,
-    };
-    gongshi_app::print::render_xlsx(&[report]).unwrap()
+    super::filled_template(&gongshi_app::domain::fee::TEMPLATE_HEADER, rows)
 }
 
 const GOOD: [[&str; 9]; 3] = [
@@ -264,6 +246,8 @@ fn letters_one_per_student_with_totals_in_capitals_and_the_slip() {
     let (pdf, count) =
         gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(2), super::now()).unwrap();
     assert_eq!(count, 5);
+    let counted = gongshi_app::fee_sheets::letter_count(&store, SEMESTER, Some(2)).unwrap();
+    assert_eq!(counted, count, "the count the screen shows is the batch's");
     assert_eq!(pages(&pdf), 5);
     let text = pdftotext(&pdf);
     // Grade 2: 作业本费 30.00 (required) + 课后服务费 1,280.50 (voluntary).

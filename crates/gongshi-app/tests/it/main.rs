@@ -285,3 +285,25 @@ fn golden(name: &str, text: &str) {
         "{name}: regenerate with GONGSHI_UPDATE_GOLDEN=1 after looking at it"
     );
 }
+
+/// An .xlsx as a clerk fills a template: a title row, `header`, then rows.
+fn filled_template<H: AsRef<str>, const N: usize>(header: &[H], rows: &[[&str; N]]) -> Vec<u8> {
+    use gongshi_app::print::workbook::{ColumnKind, Report, ReportColumn, Value};
+    let report = Report {
+        sheet_name: "填好的模板".into(),
+        title: "阳光市实验小学".into(),
+        subtitle: None,
+        school_name: String::new(),
+        internal: false,
+        columns: header
+            .iter()
+            .map(|h| ReportColumn::new(h.as_ref(), ColumnKind::Text))
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
+            .collect(),
+        totals: None,
+    };
+    gongshi_app::print::render_xlsx(&[report]).unwrap()
+}
