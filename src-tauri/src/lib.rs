@@ -6,7 +6,10 @@ mod commands;
 mod display;
 mod dto;
 mod error;
+mod files;
+mod last_folders;
 mod launch;
+mod sheet_fonts;
 mod state;
 
 use std::process::ExitCode;
@@ -27,7 +30,12 @@ pub fn run() -> ExitCode {
     }
     let state = AppState::load(gongshi_app::paths::resolve_db_path(args.db));
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .register_uri_scheme_protocol(sheet_fonts::SCHEME, |_, request| {
+            sheet_fonts::respond(&request)
+        })
         .invoke_handler(tauri::generate_handler![
             commands::startup::startup,
             commands::startup::create_store,
@@ -37,6 +45,8 @@ pub fn run() -> ExitCode {
             commands::school::school,
             commands::school::save_school,
             commands::printing::print_specimen,
+            commands::printing::open_file,
+            commands::printing::choose_file,
             commands::items::categories,
             commands::items::list_items,
             commands::items::item_history,
@@ -44,6 +54,8 @@ pub fn run() -> ExitCode {
             commands::items::edit_item,
             commands::items::preview_item,
             commands::items::item_step,
+            commands::items::archived_sheets,
+            commands::items::open_archived,
             commands::board::week_board,
             commands::board::print_week,
             commands::feedback::list_feedback,
@@ -53,6 +65,10 @@ pub fn run() -> ExitCode {
             commands::calendar::calendar_days,
             commands::calendar::set_calendar_day,
             commands::calendar::remove_calendar_day,
+            commands::calendar_import::calendar_years,
+            commands::calendar_import::confirm_calendar_year,
+            commands::calendar_import::preview_calendar_import,
+            commands::calendar_import::import_calendar,
             commands::settings::set_min_days,
             commands::settings::regulars,
             commands::settings::add_regular,

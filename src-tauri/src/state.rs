@@ -8,10 +8,13 @@ use gongshi_app::Store;
 use gongshi_app::domain::OperatorName;
 
 use crate::error::{ApiError, ApiResult};
+use crate::files::Files;
 
 pub struct AppState {
     pub db_path: PathBuf,
     pub inner: Mutex<Inner>,
+    /// What was saved or chosen through the dialogs.
+    pub files: Files,
 }
 
 pub struct Inner {
@@ -40,6 +43,7 @@ impl AppState {
                 refused,
                 operator: None,
             }),
+            files: Files::default(),
         }
     }
 

@@ -3,10 +3,15 @@
 //!   cargo xtask setup [--test]   install what is missing (Debian packages, npm, tauri-driver)
 //!   cargo xtask run [-- ARGS]    set up, build the UI, run the desktop app
 //!   cargo xtask test             set up, then every check CI runs, e2e included
-//!   cargo xtask e2e              build the app and run the end-to-end tests under Xvfb
-//!   cargo xtask bench            the speed benchmarks (release build), numbers for the README
+//!   cargo xtask e2e [--installed] build the app and run the end-to-end tests under Xvfb;
+//!                                --installed: only the test of the installed .deb
+//!   cargo xtask bundle [--debug] the Debian package (.deb) of the app, with the CLI in it
+//!   cargo xtask bench [--app]    the speed benchmarks (release build), numbers for the README;
+//!                                --app: only the package size, start time and memory
 //!   cargo xtask bindings         regenerate ui/src/api/bindings.ts from the Rust DTOs
 
+mod bench_app;
+mod bundle;
 mod cmd;
 mod invariants;
 mod setup;
@@ -23,15 +28,20 @@ fn main() -> Result<()> {
         "setup" => setup::all(rest.iter().any(|a| a == "--test")),
         "run" => run_app(&rest),
         "test" => test(),
-        "e2e" => e2e(),
+        "e2e" => e2e(rest.iter().any(|a| a == "--installed")),
+        "bundle" => bundle_app(rest.iter().any(|a| a == "--debug")),
         "bench" => {
-            cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"])?;
-            cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])?;
-            cargo(&["bench", "-p", "gongshi-app", "--bench", "letters"])
+            if !rest.iter().any(|a| a == "--app") {
+                cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"])?;
+                cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])?;
+                cargo(&["bench", "-p", "gongshi-app", "--bench", "letters"])?;
+            }
+            bench_app::run()
         }
         "bindings" => bindings(),
         _ => bail!(
-            "用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e | bench | bindings"
+            "用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e [--installed] | \
+             bundle [--debug] | bench [--app] | bindings"
         ),
     }
 }
@@ -68,13 +78,64 @@ fn test() -> Result<()> {
         "warnings",
     ])?;
     cargo(&["test", "--workspace", "--exclude", "gongshi-e2e"])?;
+    e2e_tests()?;
+    installed_test()
+}
+
+fn e2e(only_installed: bool) -> Result<()> {
+    setup::all(true)?;
+    build_ui()?;
+    if only_installed {
+        return installed_test();
+    }
     e2e_tests()
 }
 
-fn e2e() -> Result<()> {
-    setup::all(true)?;
+/// `cargo xtask bundle`: the release .deb (`--debug`: of the debug build).
+fn bundle_app(debug: bool) -> Result<()> {
+    setup::all(false)?;
     build_ui()?;
-    e2e_tests()
+    let profile = if debug {
+        bundle::Profile::Debug
+    } else {
+        bundle::Profile::Release
+    };
+    let deb = bundle::deb(profile)?;
+    println!("安装：apt-get install ./{}", relative(&deb).display());
+    Ok(())
+}
+
+/// A path from the workspace root when it is below it (for commands to copy).
+fn relative(path: &std::path::Path) -> std::path::PathBuf {
+    path.strip_prefix(root())
+        .map_or_else(|_| path.to_path_buf(), std::path::Path::to_path_buf)
+}
+
+/// Commands that open windows run under Xvfb unless a desktop is there
+/// (and never on CI, whose display, if any, is not to be used).
+fn under_display(program: &str) -> std::process::Command {
+    if cmd::has_display() && std::env::var_os("CI").is_none() {
+        std::process::Command::new(program)
+    } else {
+        let mut xvfb = std::process::Command::new("xvfb-run");
+        xvfb.args(["-a", "--server-args=-screen 0 1280x800x24", program]);
+        xvfb
+    }
+}
+
+/// Packages the debug build the e2e tests drove (no rebuild), then installs
+/// it with apt-get, drives the installed app and removes it again.
+fn installed_test() -> Result<()> {
+    let deb = bundle::deb(bundle::Profile::Debug)?;
+    let artifacts = root().join("artifacts").join("e2e");
+    std::fs::create_dir_all(&artifacts)?;
+    let mut command = under_display("cargo");
+    command
+        .args(["test", "-p", "gongshi-e2e", "--test", "installed"])
+        .args(["--", "--test-threads=1"])
+        .env("GONGSHI_DEB", &deb)
+        .env("GONGSHI_ARTIFACTS", &artifacts);
+    run(&mut command)
 }
 
 /// Builds the desktop app and the CLI (the tests prepare stores with it),
@@ -84,13 +145,7 @@ fn e2e_tests() -> Result<()> {
     let bin = target_dir().join("debug").join("gongshi-desktop");
     let artifacts = root().join("artifacts").join("e2e");
     std::fs::create_dir_all(&artifacts)?;
-    let mut command = if cmd::has_display() && std::env::var_os("CI").is_none() {
-        std::process::Command::new("cargo")
-    } else {
-        let mut xvfb = std::process::Command::new("xvfb-run");
-        xvfb.args(["-a", "--server-args=-screen 0 1280x800x24", "cargo"]);
-        xvfb
-    };
+    let mut command = under_display("cargo");
     command
         .args(["test", "-p", "gongshi-e2e", "--", "--test-threads=1"])
         .env("GONGSHI_DESKTOP_BIN", &bin)

@@ -22,6 +22,8 @@ pub fn all(for_tests: bool) -> Result<()> {
     node_modules()?;
     if for_tests {
         tauri_driver()?;
+        // The tests install the app's .deb, which the Tauri bundler makes.
+        tauri_cli()?;
     }
     Ok(())
 }
@@ -81,4 +83,14 @@ fn tauri_driver() -> Result<()> {
         return Ok(());
     }
     run(Command::new("cargo").args(["install", "tauri-driver", "--version", "^2", "--locked"]))
+}
+
+/// tauri-cli 2.x (`cargo tauri`, the bundler behind `cargo xtask bundle`),
+/// built from crates.io.
+pub fn tauri_cli() -> Result<()> {
+    let listed = output("cargo", &["install", "--list"]);
+    if listed.lines().any(|l| l.starts_with("tauri-cli v2.")) {
+        return Ok(());
+    }
+    run(Command::new("cargo").args(["install", "tauri-cli", "--version", "^2", "--locked"]))
 }

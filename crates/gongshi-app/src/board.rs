@@ -10,7 +10,6 @@ use gongshi_domain::{FieldError, OperatorName, SchoolProfile};
 use gongshi_print::sheet::{Align, Block, Column, Document, Paper, Row, Sheet, Table};
 use gongshi_store::{ItemRow, Store, WeekRows};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::{Result, calendar, printing, sheets};
 
@@ -28,6 +27,15 @@ pub struct WeekBoard {
 pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
     let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
     (monday, monday + Duration::days(6))
+}
+
+/// The batch's file name: `2026年11月23日本周公开栏.pdf` (the week's Monday).
+pub fn batch_file_name(date: NaiveDate) -> String {
+    let (monday, _) = week_of(date);
+    format!(
+        "{}本周公开栏.pdf",
+        gongshi_print::dates::chinese_date(monday)
+    )
 }
 
 pub fn week(store: &Store, date: NaiveDate) -> Result<WeekBoard> {
@@ -89,7 +97,7 @@ pub fn print_week(
         let sheet = sheets::item_sheet(&school, &rev, period, today, paper);
         let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);
         let pdf = gongshi_print::render_pdf(&single, &allow)?;
-        let sha = hex(&Sha256::digest(&pdf));
+        let sha = crate::archive::sha256_hex(&pdf);
         archive.push((rev.id, rev.content.title.clone(), sha, pdf));
         sheets.push(sheet);
     }
@@ -216,8 +224,4 @@ fn cover(school: &SchoolProfile, board: &WeekBoard, paper: Paper) -> Sheet {
         )),
         blocks,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -23,6 +23,22 @@ pub enum AppError {
     Import(Vec<String>),
 }
 
+/// Why a file could not be read or written, in words a clerk reads (the
+/// system's own text is English on most machines).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件或文件夹不存在".into(),
+        ErrorKind::PermissionDenied => "没有权限（文件可能是只读的，或正被其他程序打开）".into(),
+        ErrorKind::AlreadyExists => "同名文件已存在".into(),
+        ErrorKind::StorageFull => "磁盘空间不足".into(),
+        ErrorKind::ReadOnlyFilesystem => "所在磁盘是只读的".into(),
+        ErrorKind::IsADirectory => "这是一个文件夹，不是文件".into(),
+        ErrorKind::InvalidData => "内容无法读取".into(),
+        _ => format!("系统错误（{e}）"),
+    }
+}
+
 impl From<FieldError> for AppError {
     fn from(e: FieldError) -> Self {
         AppError::Invalid(e.into())

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use gongshi_domain::SchoolProfile;
 use gongshi_store::{Counts, LATEST_VERSION, Store};
 use serde::Serialize;
@@ -15,10 +16,14 @@ pub struct Info {
     pub counts: Counts,
     pub schema_version: i64,
     pub latest_schema_version: i64,
+    /// The holiday arrangement a posting period will need and the calendar
+    /// lacks, with what to do (see `calendar::missing_year_warning`).
+    pub calendar_warning: Option<crate::calendar::CalendarWarning>,
 }
 
-pub fn info(store: &Store, db_path: &Path) -> Result<Info> {
+pub fn info(store: &Store, db_path: &Path, today: NaiveDate) -> Result<Info> {
     Ok(Info {
+        calendar_warning: crate::calendar::missing_year_warning(Some(store), today)?,
         db_path: db_path.display().to_string(),
         school: store.school()?,
         counts: store.counts()?,

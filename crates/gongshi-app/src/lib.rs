@@ -1,8 +1,10 @@
 //! The jobs of Gongshi, each once: the CLI and the desktop shell are thin
 //! faces over these functions. Store, print and domain meet here.
 
+pub mod archive;
 pub mod board;
 pub mod calendar;
+pub mod calendar_import;
 pub mod demo;
 mod error;
 pub mod eval_sheets;
@@ -22,7 +24,7 @@ pub mod sheet_file;
 pub mod sheets;
 pub mod tables;
 
-pub use error::AppError;
+pub use error::{AppError, io_reason};
 pub use gongshi_domain as domain;
 pub use gongshi_print as print;
 pub use gongshi_store::{self as store, ItemFilter, ItemRow, Store, StoreError};

@@ -9,7 +9,7 @@ use crate::{AppError, Result};
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |e: std::io::Error| AppError::Write {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -22,20 +22,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Saves what the app printed as `name` in the 打印 folder beside the
-/// store (made if needed); returns where.
-pub fn save_printed(db_path: &Path, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf> {
-    let dir = crate::paths::print_dir(db_path);
-    let path = dir.join(name);
-    write_into(&dir, &path, bytes)?;
-    Ok(path)
-}
-
 /// Writes `bytes` to `path` inside `dir`, making the folder if needed.
 pub fn write_into(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| AppError::Write {
         path: dir.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::error::io_reason(&e),
     })?;
     write_atomically(path, bytes)
 }

@@ -1,6 +1,6 @@
 //! Where the store lives.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The environment variable that points the desktop app (and the CLI, when
 /// `--db` is not given) at another store file.
@@ -13,15 +13,6 @@ pub fn default_db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
         .join("Gongshi")
         .join("gongshi.sqlite3")
-}
-
-/// Where the app puts what it prints: a folder 打印 beside the store.
-pub fn print_dir(db_path: &Path) -> PathBuf {
-    db_path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."))
-        .join("打印")
 }
 
 /// The store to use: an explicit path, else `$GONGSHI_DB`, else the default.

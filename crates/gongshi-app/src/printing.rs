@@ -4,12 +4,11 @@
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::SchoolProfile;
 use gongshi_domain::privacy::Allowlist;
-use std::path::{Path, PathBuf};
 
-use gongshi_print::sheet::{Document, Paper, PaperSize};
+use gongshi_print::sheet::{Document, Paper};
 use gongshi_print::specimen::{self, SpecimenSchool};
 
-use crate::{Result, demo, output};
+use crate::{Result, demo};
 
 /// The phones that may print: everything typed into the school's phone
 /// fields, and the hotlines.
@@ -47,20 +46,4 @@ pub fn demo_sheet(
         )],
     };
     Ok(gongshi_print::render_pdf(&doc, &allowlist(school))?)
-}
-
-/// Saves the specimen in the 打印 folder beside the store as
-/// 收费公示样张-A4.pdf and returns its path.
-pub fn demo_sheet_file(
-    db_path: &Path,
-    school: Option<&SchoolProfile>,
-    paper: Paper,
-    now: DateTime<FixedOffset>,
-) -> Result<PathBuf> {
-    let bytes = demo_sheet(school, paper, now)?;
-    let size = match paper.size {
-        PaperSize::A4 => "A4",
-        PaperSize::A3 => "A3",
-    };
-    output::save_printed(db_path, &format!("收费公示样张-{size}.pdf"), &bytes)
 }

@@ -112,8 +112,9 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
 }
 
 /// UTF-8 (BOM or not) when it is valid UTF-8, else GBK (GB18030), which is
-/// what Excel on a Chinese Windows writes for “CSV”.
-fn decode(bytes: &[u8]) -> String {
+/// what Excel on a Chinese Windows writes for “CSV” (and Notepad, often,
+/// for text).
+pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),

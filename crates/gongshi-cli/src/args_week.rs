@@ -35,6 +35,27 @@ pub enum CalendarCommand {
     RemoveDay { date: NaiveDate },
     /// 列出录入的日历日
     Days,
+    /// 导入国务院办公厅的节假日安排通知（全文，UTF-8 或 GBK 文本）
+    ImportNotice {
+        file: PathBuf,
+        /// 通知是哪一年的安排（不给则从标题中找）
+        #[arg(long)]
+        year: Option<i32>,
+        /// 只显示将保存的日期，不保存
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 从日历文件导入（holiday-cn 的 .json，或 .ics）
+    Import {
+        file: PathBuf,
+        /// 只显示将保存的日期，不保存
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// 逐日录完后，确认某一年的节假日安排已完整
+    ConfirmYear { year: i32 },
+    /// 各年份的节假日安排是否完整
+    Years,
 }
 
 #[derive(Debug, Args)]

@@ -9,11 +9,25 @@ use crate::args::Cli;
 pub fn emit<T: Serialize>(cli: &Cli, value: &T, text: impl FnOnce() -> String) {
     if cli.json {
         match serde_json::to_string_pretty(value) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => say(&json),
             Err(e) => eprintln!("无法输出 JSON：{e}"),
         }
     } else {
-        println!("{}", text());
+        say(&text());
+    }
+}
+
+/// Writes a line to standard output. A reader that has gone (`gongshi …
+/// | head`) ends the command quietly, as Unix tools do; `println!` would
+/// panic.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("无法输出：{}", gongshi_app::io_reason(&e));
     }
 }
 
@@ -29,7 +43,7 @@ pub fn error(cli: &Cli, e: &AppError) {
             code: e.code(),
             message: e.to_string(),
         };
-        println!("{}", serde_json::to_string(&json).unwrap_or_default());
+        say(&serde_json::to_string(&json).unwrap_or_default());
     }
     eprintln!("错误：{e}");
     if e.code() == "store.missing" {

@@ -52,6 +52,15 @@ impl Face {
         units as f32 * size / font.units_per_em
     }
 
+    /// The face's TrueType file as embedded: the desktop app serves these
+    /// same bytes to its preview, so the preview is set in the sheet's faces.
+    pub fn ttf(self) -> &'static [u8] {
+        match self {
+            Face::Title => TITLE_TTF,
+            Face::Body => BODY_TTF,
+        }
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn covers(self, c: char) -> bool {
         self.font().parsed.lookup_glyph_index(c as u32).is_some()

@@ -226,11 +226,30 @@ fn steps() -> Vec<M<'static>> {
             CREATE INDEX eval_candidates_round ON eval_candidates (round_id, position);
             "#,
         ),
+        // 6: the years whose whole holiday arrangement the school entered
+        // (imported from the State Council's notice or a calendar file, or
+        // confirmed complete by hand). Before this, one entered day made
+        // its whole year count as known; now a year without a row here is
+        // not covered, whatever days it has. `source`: notice | file |
+        // confirmed. A day imported with a year's arrangement records which
+        // (`arrangement`: 2028's 元旦 may begin on 2027-12-30, and a new
+        // import of 2027 must not take it away); NULL for a day typed in.
+        M::up(
+            r#"
+            ALTER TABLE calendar_days ADD COLUMN arrangement INTEGER;
+
+            CREATE TABLE calendar_years (
+                year       INTEGER PRIMARY KEY,
+                source     TEXT NOT NULL CHECK (source IN ('notice', 'file', 'confirmed')),
+                created_at TEXT NOT NULL
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -1,5 +1,5 @@
-use gongshi_app::{board, output};
-use tauri::State;
+use gongshi_app::board;
+use tauri::{AppHandle, State};
 
 use crate::dto::week::{WeekBoardDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
@@ -13,23 +13,21 @@ pub fn week_board(state: State<'_, AppState>, date: String) -> ApiResult<WeekBoa
     Ok((&week).into())
 }
 
-/// Prints the week's batch into the 打印 folder and archives each sheet.
+/// Prints the week's batch where the clerk chooses, and archives each sheet.
 #[tauri::command(async)]
 pub fn print_week(
+    app: AppHandle,
     state: State<'_, AppState>,
     date: String,
     paper: PaperDto,
-) -> ApiResult<PrintedDto> {
-    let mut inner = state.lock();
-    let op = inner.operator()?;
+) -> ApiResult<Option<PrintedDto>> {
     let date = parse_date("日期", &date)?;
-    let now = chrono::Local::now().fixed_offset();
-    let printed = board::print_week(inner.store()?, &op, date, now, paper.into())?;
-    let (monday, _) = board::week_of(date);
-    Ok(output::save_printed(
-        &state.db_path,
-        &format!("本周公开栏-{monday}.pdf"),
-        &printed.pdf,
-    )?
-    .into())
+    state
+        .files
+        .save_as(&app, &board::batch_file_name(date), || {
+            let mut inner = state.lock();
+            let op = inner.operator()?;
+            let now = chrono::Local::now().fixed_offset();
+            Ok(board::print_week(inner.store()?, &op, date, now, paper.into())?.pdf)
+        })
 }

@@ -1,7 +1,7 @@
 use gongshi_app::domain::evaluation::template_header;
 use gongshi_app::evaluations as jobs;
-use gongshi_app::{Store, eval_sheets, output};
-use tauri::State;
+use gongshi_app::{Store, eval_sheets};
+use tauri::{AppHandle, State};
 
 use crate::dto::eval::{EvalImportPreviewDto, RoundDto, RoundViewDto};
 use crate::dto::fees::FieldProblemDto;
@@ -125,33 +125,31 @@ pub fn preview_eval_sheet(
     Ok(eval_sheets::preview(inner.store()?, &round, now, paper.into())?.into())
 }
 
-/// What a round prints, into the 打印 folder: template, sheet, export.
+/// What a round prints, where the clerk chooses: template, sheet, export.
 #[tauri::command(async)]
 pub fn print_eval(
+    app: AppHandle,
     state: State<'_, AppState>,
     what: String,
     round: String,
     paper: PaperDto,
-) -> ApiResult<PrintedDto> {
-    let mut inner = state.lock();
-    let store = inner.store()?;
+) -> ApiResult<Option<PrintedDto>> {
     let now = chrono::Local::now().fixed_offset();
-    let (bytes, name) = match what.as_str() {
-        "template" => (
-            jobs::template(store, &round)?,
-            format!("评分导入模板-{round}.xlsx"),
-        ),
-        "sheet" => (
-            eval_sheets::result_sheet(store, &round, now, paper.into())?,
-            format!("结果公示-{round}.pdf"),
-        ),
-        "export" => (
-            eval_sheets::export(store, &round)?,
-            format!("评分明细（内部）-{round}.xlsx"),
-        ),
+    let name = match what.as_str() {
+        "template" => format!("{round}评分导入模板.xlsx"),
+        "sheet" => format!("{round}结果公示.pdf"),
+        "export" => format!("{round}评分明细（内部）.xlsx"),
         other => return Err(ApiError::unknown_print(other)),
     };
-    Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
+    state.files.save_as(&app, &name, || {
+        let mut inner = state.lock();
+        let store = inner.store()?;
+        Ok(match what.as_str() {
+            "template" => jobs::template(store, &round)?,
+            "sheet" => eval_sheets::result_sheet(store, &round, now, paper.into())?,
+            _ => eval_sheets::export(store, &round)?,
+        })
+    })
 }
 
 /// Makes (or updates) the round's disclosure item; returns its number.

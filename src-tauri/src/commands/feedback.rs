@@ -1,6 +1,6 @@
 use gongshi_app::feedback::{self, NewFeedback};
-use gongshi_app::output;
-use tauri::State;
+use gongshi_app::print::dates::chinese_date;
+use tauri::{AppHandle, State};
 
 use crate::dto::week::{AnswerDto, FeedbackDto, NewFeedbackDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
@@ -50,14 +50,18 @@ pub fn answer_feedback(state: State<'_, AppState>, answer: AnswerDto) -> ApiResu
 }
 
 #[tauri::command(async)]
-pub fn print_qa_sheet(state: State<'_, AppState>, paper: PaperDto) -> ApiResult<PrintedDto> {
-    let mut inner = state.lock();
+pub fn print_qa_sheet(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paper: PaperDto,
+) -> ApiResult<Option<PrintedDto>> {
     let now = chrono::Local::now().fixed_offset();
-    let pdf = feedback::qa_sheet(inner.store()?, now, paper.into())?;
-    Ok(output::save_printed(
-        &state.db_path,
-        &format!("反馈答复公示-{}.pdf", now.date_naive()),
-        &pdf,
-    )?
-    .into())
+    let name = format!("{}反馈答复公示.pdf", chinese_date(now.date_naive()));
+    state.files.save_as(&app, &name, || {
+        Ok(feedback::qa_sheet(
+            state.lock().store()?,
+            now,
+            paper.into(),
+        )?)
+    })
 }

@@ -1,8 +1,7 @@
 use gongshi_app::fee_sheets::{self, FeePrint};
 use gongshi_app::fees as jobs;
-use gongshi_app::output;
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
 
 use crate::dto::fees::{
     ClassSizeDto, FeeImportPreviewDto, FieldProblemDto, ProgressDto, ScheduleDto,
@@ -148,30 +147,31 @@ pub fn remove_class(state: State<'_, AppState>, grade: u8, class: String) -> Api
     Ok(())
 }
 
-/// What fees print, into the 打印 folder: template, board, letters, export.
+/// What fees print, where the clerk chooses: template, board, export.
 #[tauri::command(async)]
 pub fn print_fees(
+    app: AppHandle,
     state: State<'_, AppState>,
     what: String,
     semester: String,
     paper: PaperDto,
-) -> ApiResult<PrintedDto> {
-    let mut inner = state.lock();
-    let store = inner.store()?;
+) -> ApiResult<Option<PrintedDto>> {
     let now = chrono::Local::now().fixed_offset();
-    let (bytes, name) = match what.as_str() {
-        "template" => (jobs::template()?, "收费导入模板.xlsx".to_owned()),
-        "board" => (
-            fee_sheets::board_sheet(store, &semester, now, paper.into())?,
-            format!("收费公示-{semester}.pdf"),
-        ),
-        "export" => (
-            fee_sheets::export(store, &semester)?,
-            format!("收费标准-{semester}.xlsx"),
-        ),
+    let name = match what.as_str() {
+        "template" => "收费导入模板.xlsx".to_owned(),
+        "board" => format!("{semester}收费公示.pdf"),
+        "export" => format!("{semester}收费标准.xlsx"),
         other => return Err(ApiError::unknown_print(other)),
     };
-    Ok(output::save_printed(&state.db_path, &name, &bytes)?.into())
+    state.files.save_as(&app, &name, || {
+        let mut inner = state.lock();
+        let store = inner.store()?;
+        Ok(match what.as_str() {
+            "template" => jobs::template()?,
+            "board" => fee_sheets::board_sheet(store, &semester, now, paper.into())?,
+            _ => fee_sheets::export(store, &semester)?,
+        })
+    })
 }
 
 /// How many letters the batch for `grade` (all: null) will hold.
@@ -185,15 +185,29 @@ pub fn fee_letter_count(
     Ok(fee_sheets::letter_count(inner.store()?, &semester, grade)?)
 }
 
-/// The letters to parents, one per student, into the 打印 folder; tells
+/// The letters to parents, one per student, where the clerk chooses; tells
 /// `progress` how far it is (about a hundred messages for a whole school).
 #[tauri::command(async)]
 pub fn print_fee_letters(
+    app: AppHandle,
     state: State<'_, AppState>,
     semester: String,
     grade: Option<u8>,
     progress: Channel<ProgressDto>,
-) -> ApiResult<PrintedDto> {
+) -> ApiResult<Option<PrintedDto>> {
+    let which = grade.map_or("全校".to_owned(), gongshi_app::domain::grades::grade_name);
+    let name = format!("{semester}致家长的一封信（{which}）.pdf");
+    state
+        .files
+        .save_as(&app, &name, || letters(&state, &semester, grade, &progress))
+}
+
+fn letters(
+    state: &AppState,
+    semester: &str,
+    grade: Option<u8>,
+    progress: &Channel<ProgressDto>,
+) -> ApiResult<Vec<u8>> {
     let mut inner = state.lock();
     let now = chrono::Local::now().fixed_offset();
     let mut tell = |done: usize, total: usize| {
@@ -207,8 +221,6 @@ pub fn print_fee_letters(
         }
     };
     let (pdf, _) =
-        fee_sheets::letters_with_progress(inner.store()?, &semester, grade, now, &mut tell)?;
-    let which = grade.map_or("全校".to_owned(), gongshi_app::domain::grades::grade_name);
-    let name = format!("致家长的一封信-{semester}-{which}.pdf");
-    Ok(output::save_printed(&state.db_path, &name, &pdf)?.into())
+        fee_sheets::letters_with_progress(inner.store()?, semester, grade, now, &mut tell)?;
+    Ok(pdf)
 }

@@ -1,12 +1,14 @@
 use chrono::NaiveDate;
 use gongshi_app::ItemFilter;
+use gongshi_app::archive;
 use gongshi_app::domain::FieldError;
 use gongshi_app::domain::category::Category;
 use gongshi_app::domain::revision::CloseResult;
 use gongshi_app::domain::workflow::Status;
 use gongshi_app::items::{self, ReviewInput};
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::dto::files::ArchivedSheetDto;
 use crate::dto::week::{
     CategoryDto, ContentDto, ItemFilterDto, ItemRowDto, PreviewDto, RevisionDto, SavedDto, StepDto,
     category_dto, parse_date,
@@ -165,4 +167,29 @@ pub fn item_step(state: State<'_, AppState>, id: i64, step: StepDto) -> ApiResul
         StepDto::Revise => items::revise(store, &op, id)?,
     };
     Ok(saved.into())
+}
+
+/// The sheets archived for a revision when it was printed for the board.
+#[tauri::command(async)]
+pub fn archived_sheets(
+    state: State<'_, AppState>,
+    revision_id: i64,
+) -> ApiResult<Vec<ArchivedSheetDto>> {
+    let sheets = archive::sheets(state.lock().store()?, revision_id)?;
+    Ok(sheets.iter().map(Into::into).collect())
+}
+
+/// Opens an archived sheet: taken out of the store into the app's cache
+/// folder (checked against its SHA-256 first) and shown in the PDF viewer.
+#[tauri::command(async)]
+pub fn open_archived(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    revision_id: i64,
+    sheet_id: i64,
+) -> ApiResult<()> {
+    let dir = crate::files::cache_dir(&app)?.join("存档");
+    let path = archive::take_out(state.lock().store()?, revision_id, sheet_id, &dir)?;
+    state.files.know(&path);
+    state.files.open(&app, &path.display().to_string(), false)
 }

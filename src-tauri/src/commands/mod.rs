@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod calendar_import;
 pub mod eval;
 pub mod feedback;
 pub mod fees;

@@ -8,7 +8,8 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> ApiResult<DashboardDto> {
     let mut inner = state.lock();
-    Ok(info::info(inner.store()?, &state.db_path)?.into())
+    let today = chrono::Local::now().date_naive();
+    Ok(info::info(inner.store()?, &state.db_path, today)?.into())
 }
 
 #[tauri::command(async)]

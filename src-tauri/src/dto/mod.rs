@@ -10,8 +10,10 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 
+pub mod calendar;
 pub mod eval;
 pub mod fees;
+pub mod files;
 pub mod week;
 
 /// Where the app stands when the window opens.
@@ -104,6 +106,8 @@ pub struct DashboardDto {
     #[ts(type = "number")]
     pub schema_version: i64,
     pub db_path: String,
+    /// A holiday arrangement the calendar lacks, and what to do.
+    pub calendar_warning: Option<String>,
 }
 
 impl From<Info> for DashboardDto {
@@ -124,6 +128,7 @@ impl From<Info> for DashboardDto {
             ],
             schema_version: i.schema_version,
             db_path: i.db_path,
+            calendar_warning: i.calendar_warning.map(|w| w.text),
         }
     }
 }
@@ -149,7 +154,9 @@ impl From<PaperDto> for gongshi_app::print::sheet::Paper {
     }
 }
 
-/// A file the app printed.
+pub use files::{ChosenFileDto, ImportKindDto};
+
+/// A file the app printed, where the clerk chose to save it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PrintedDto {
     pub path: String,
@@ -200,6 +207,15 @@ mod bindings {
             DashboardDto::decl(&cfg),
             PaperDto::decl(&cfg),
             PrintedDto::decl(&cfg),
+            calendar::YearSourceDto::decl(&cfg),
+            calendar::YearStatusDto::decl(&cfg),
+            calendar::ImportProblemDto::decl(&cfg),
+            calendar::YearOutcomeDto::decl(&cfg),
+            calendar::CalendarImportDto::decl(&cfg),
+            calendar::CalendarSourceDto::decl(&cfg),
+            files::ImportKindDto::decl(&cfg),
+            files::ChosenFileDto::decl(&cfg),
+            files::ArchivedSheetDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),

@@ -5,6 +5,8 @@
 //! Run through `cargo xtask e2e`, which builds the app, sets
 //! `GONGSHI_DESKTOP_BIN` and `GONGSHI_ARTIFACTS`, and starts Xvfb.
 
+pub mod glyphs;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -25,10 +27,12 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Driver {
+    /// Starts the driver; the app it starts inherits `env`.
+    fn start(env: &[(&str, &Path)]) -> Driver {
         let port = free_port();
         let native_port = free_port();
         let child = Command::new(tauri_driver())
+            .envs(env.iter().copied())
             .args([
                 "--port",
                 &port.to_string(),
@@ -116,7 +120,12 @@ pub fn gongshi_cli(db: &Path, args: &[&str]) {
 /// The running app: one tauri-driver, one window, on `db`.
 pub struct App {
     pub client: Client,
-    _driver: Driver,
+    /// When the new session was requested, that is when the app was asked
+    /// to start (the driver itself was already listening).
+    pub session_requested: Instant,
+    driver: Driver,
+    /// The dialogs' stand-ins: the save folder and the log of opened files.
+    files: Option<PathBuf>,
 }
 
 impl App {
@@ -124,34 +133,104 @@ impl App {
     /// while starting (seen on a loaded CI machine) is tried once more with
     /// a fresh driver; any other failure is the test's.
     pub async fn launch(db: &Path) -> Result<App, Box<dyn std::error::Error>> {
-        match App::launch_once(db).await {
-            Err(NewSessionError::FailedC(first)) => {
-                eprintln!("the driver dropped the new session ({first}); starting it again");
-                Ok(App::launch_once(db).await?)
-            }
-            other => Ok(other?),
-        }
+        App::launch_binary(&app_binary(), db).await
     }
 
-    async fn launch_once(db: &Path) -> Result<App, NewSessionError> {
-        let driver = Driver::start();
+    /// Starts the given build of the app (an installed one, a release
+    /// build) on `db`, as [`App::launch`] does.
+    pub async fn launch_binary(bin: &Path, db: &Path) -> Result<App, Box<dyn std::error::Error>> {
+        App::launch_with_env(bin, db, &[]).await
+    }
+
+    /// Starts the app on `db` with the file the open dialog will "choose".
+    pub async fn launch_choosing(
+        db: &Path,
+        chosen: &Path,
+    ) -> Result<App, Box<dyn std::error::Error>> {
+        App::launch_with_env(&app_binary(), db, &[("GONGSHI_TEST_OPEN_FILE", chosen)]).await
+    }
+
+    /// Starts the app with extra environment variables. WebDriver cannot
+    /// drive the native dialogs, so the app always gets their stand-ins:
+    /// saves land in [`App::saved_dir`], and what it would open is logged
+    /// (see [`App::opened`]); `GONGSHI_TEST_OPEN_FILE` names the file the
+    /// open dialog would return.
+    pub async fn launch_with_env(
+        bin: &Path,
+        db: &Path,
+        env: &[(&str, &Path)],
+    ) -> Result<App, Box<dyn std::error::Error>> {
+        // Kept with the screenshots, so what a test printed can be looked at.
+        let files = tempfile::Builder::new()
+            .prefix("files-")
+            .tempdir_in(artifacts_dir())?
+            .keep();
+        let saved = files.join("saved");
+        std::fs::create_dir_all(&saved)?;
+        let log = files.join("opened.log");
+        let mut all = vec![
+            ("GONGSHI_TEST_SAVE_DIR", saved.as_path()),
+            ("GONGSHI_TEST_OPENED_LOG", log.as_path()),
+        ];
+        all.extend_from_slice(env);
+        let mut app = match App::launch_once(bin, db, &all).await {
+            Err(NewSessionError::FailedC(first)) => {
+                eprintln!("the driver dropped the new session ({first}); starting it again");
+                App::launch_once(bin, db, &all).await?
+            }
+            other => other?,
+        };
+        app.files = Some(files);
+        Ok(app)
+    }
+
+    /// Where the app saves what it prints in a test (its "save" dialog).
+    pub fn saved_dir(&self) -> PathBuf {
+        self.files_dir().join("saved")
+    }
+
+    /// The files the app opened (`open PATH`) or showed in their folder
+    /// (`reveal PATH`), one a line.
+    pub fn opened(&self) -> String {
+        std::fs::read_to_string(self.files_dir().join("opened.log")).unwrap_or_default()
+    }
+
+    fn files_dir(&self) -> &Path {
+        self.files.as_deref().unwrap_or(Path::new("."))
+    }
+
+    async fn launch_once(
+        bin: &Path,
+        db: &Path,
+        env: &[(&str, &Path)],
+    ) -> Result<App, NewSessionError> {
+        let driver = Driver::start(env);
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({
-                "application": app_binary(),
+                "application": bin,
                 "args": ["--db", db],
             }),
         );
         caps.insert("browserName".into(), "wry".into());
+        let session_requested = Instant::now();
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await?;
         Ok(App {
             client,
-            _driver: driver,
+            session_requested,
+            driver,
+            files: None,
         })
+    }
+
+    /// The process id of this app's tauri-driver: the app runs below it
+    /// (tauri-driver → WebKitWebDriver → the app → WebKit's processes).
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.child.id()
     }
 
     /// Waits for the element with `data-test="<name>"`. When it never
@@ -421,6 +500,36 @@ impl App {
             .execute("arguments[0].select()", vec![serde_json::to_value(&input)?])
             .await?;
         input.send_keys(text).await
+    }
+
+    /// The screen boxes of the characters of the element `data-test=<name>`
+    /// that match the regular expression `pattern` (e.g. `\\p{Script=Han}`).
+    pub async fn char_boxes(
+        &self,
+        name: &str,
+        pattern: &str,
+    ) -> Result<Vec<glyphs::CharBox>, Box<dyn std::error::Error>> {
+        let element = self.find(name).await?;
+        let arg = serde_json::to_value(&element)?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                vec![arg.clone()],
+            )
+            .await?;
+        self.settle().await?;
+        let found = self
+            .client
+            .execute(glyphs::CHAR_BOXES_JS, vec![arg, pattern.into()])
+            .await?;
+        Ok(serde_json::from_value(found)?)
+    }
+
+    /// The window as it looks now, decoded, and saved as `<name>.png`.
+    pub async fn shot(&self, name: &str) -> Result<glyphs::Shot, Box<dyn std::error::Error>> {
+        let png = self.client.screenshot().await?;
+        std::fs::write(artifacts_dir().join(format!("{name}.png")), &png)?;
+        glyphs::Shot::decode(&png)
     }
 
     /// Saves a PNG of the window as `<artefacts>/<name>.png`.

@@ -129,10 +129,20 @@ async fn the_specimen_sheet_prints_with_the_schools_header() -> TestResult {
         )
         .await?;
     app.screenshot("specimen").await?;
+    // Saved under the default name where the "dialog" chose; then opened
+    // in its program and shown in its folder.
+    let expected = app.saved_dir().join("打印样张.pdf");
+    assert_eq!(std::path::Path::new(&path), expected);
+    app.click("specimen-open").await?;
+    app.click("specimen-reveal").await?;
+    let wanted = format!("open {0}\nreveal {0}\n", expected.display());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.opened() != wanted && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.opened(), wanted);
     app.close().await?;
 
-    let expected = dir.path().join("打印").join("收费公示样张-A4.pdf");
-    assert_eq!(std::path::Path::new(&path), expected);
     let out = std::process::Command::new("pdftotext")
         .arg(&expected)
         .arg("-")
@@ -165,14 +175,33 @@ async fn step(app: &App, action: &str, fields: &[(&str, &str)]) -> TestResult {
 /// The item is posted today, on the real clock. The shipped calendar ends
 /// with 2026 and the app refuses a year it does not know (it never
 /// guesses), so from 2027 — or for a period running into 2027 — this
-/// enters the one holiday that is certain, 元旦, as a school would begin
-/// entering that year.
+/// imports that year's arrangement: one day off for each statutory holiday
+/// (the test's dates, not the real ones), as a holiday-cn file.
 fn cover_this_and_next_year(db: &std::path::Path) {
     use chrono::Datelike;
     let year = chrono::Local::now().year();
     for y in [year, year + 1].into_iter().filter(|y| *y > 2026) {
-        let new_year = format!("{y}-01-01");
-        gongshi_cli(db, &["calendar", "add-day", &new_year, "--name", "元旦"]);
+        let days: Vec<String> = [
+            (1, "元旦"),
+            (2, "春节"),
+            (4, "清明节"),
+            (5, "劳动节"),
+            (6, "端午节"),
+            (9, "中秋节"),
+            (10, "国庆节"),
+        ]
+        .iter()
+        .map(|(m, name)| {
+            format!(r#"{{"name": "{name}", "date": "{y}-{m:02}-01", "isOffDay": true}}"#)
+        })
+        .collect();
+        let file = db.with_file_name(format!("{y}.json"));
+        std::fs::write(
+            &file,
+            format!(r#"{{"year": {y}, "days": [{}]}}"#, days.join(", ")),
+        )
+        .expect("write the calendar file");
+        gongshi_cli(db, &["calendar", "import", file.to_str().expect("path")]);
     }
 }
 
@@ -230,7 +259,35 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     assert!(up.contains("关于冬季作息时间调整的公示"), "{up}");
     app.click("board-print").await?;
     let path = app.find("board-path").await?.text().await?;
+    // Saved where the clerk chose, under the week's name by default.
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let name = format!(
+        "{}年{}月{}日本周公开栏.pdf",
+        monday.year(),
+        monday.month(),
+        monday.day()
+    );
+    assert_eq!(std::path::Path::new(&path), app.saved_dir().join(name));
     app.screenshot("board").await?;
+
+    // The item's history has the archived sheet, and opens it.
+    app.click("nav-items").await?;
+    app.click("item-row-1").await?;
+    app.click_css("[data-test^=archived-open-]").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.opened().contains("存档-") && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let opened = app.opened();
+    assert!(
+        opened.starts_with("open ") && opened.contains("存档-"),
+        "{opened}"
+    );
+    let archived = opened.trim().trim_start_matches("open ");
+    assert_eq!(std::fs::read(archived)?.get(..5), Some(&b"%PDF-"[..]));
+    app.screenshot("item-history-archive").await?;
     app.close().await?;
 
     let out = std::process::Command::new("pdftotext")
@@ -314,7 +371,7 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
         ],
     );
 
-    let app = App::launch(&db).await?;
+    let app = App::launch_choosing(&db, &template).await?;
     sign_in(&app, "李新义").await?;
     // Class sizes are a setting: grade 2 gets a second class of 2.
     app.click("nav-settings").await?;
@@ -332,8 +389,7 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
 
     app.click("nav-fees").await?;
     app.fill("fees-semester", "2026年秋季学期\n").await?;
-    let file = app.find("fees-file").await?;
-    file.send_keys(template.to_str().ok_or("path")?).await?;
+    app.click("fees-choose").await?;
     let preview = app.wait_inner_text("fees-preview", "课后服务费").await?;
     assert!(preview.contains("一至六年级"), "{preview}");
     app.click("fees-import").await?;
@@ -412,7 +468,7 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
          周敏,语文组,87,76,78.5,合格,\n",
     )?;
 
-    let app = App::launch(&db).await?;
+    let app = App::launch_choosing(&db, &scores).await?;
     sign_in(&app, "王静").await?;
     app.click("nav-evaluations").await?;
     app.fill("round-name", "2026年度优秀教师评选").await?;
@@ -428,8 +484,7 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
     app.fill("round-weight-0", "40").await?;
     app.click("round-save").await?;
 
-    let file = app.find("eval-file").await?;
-    file.send_keys(scores.to_str().ok_or("path")?).await?;
+    app.click("eval-choose").await?;
     app.wait_inner_text("eval-preview", "周敏").await?;
     app.click("eval-import").await?;
     let ranking = app.wait_inner_text("eval-ranking", "拟推荐").await?;

@@ -35,12 +35,26 @@ describe('DashboardScreen', () => {
       counts: [{ label: '操作人', value: 3 }],
       schema_version: 1,
       db_path: '/tmp/g.sqlite3',
+      calendar_warning: null,
     }
     api.dashboard.mockResolvedValue(dto)
     const wrapper = mount(DashboardScreen, { global: { plugins: [ElementPlus] } })
     await flushPromises()
     expect(wrapper.get('[data-test="dashboard-school"]').text()).toBe(school.name)
     expect(wrapper.find('img').exists()).toBe(false)
+    expect(wrapper.find('[data-test="calendar-warning"]').exists()).toBe(false)
+    // A school with no calendar warning is still a school with its name.
+    expect(wrapper.find('[data-test="no-school"]').exists()).toBe(false)
+  })
+
+  it('says when next year\'s holidays are missing, as the Rust side words it', async () => {
+    const warning = '工作日历还没有2027年的节假日安排：跨入2027年的公示期会被拒绝。'
+    api.dashboard.mockResolvedValue({ school, counts: [], schema_version: 6, db_path: '/tmp/g.sqlite3', calendar_warning: warning })
+    const wrapper = mount(DashboardScreen, { global: { plugins: [ElementPlus] } })
+    await flushPromises()
+    expect(wrapper.get('[data-test="calendar-warning"]').text()).toContain(warning)
+    expect(wrapper.get('[data-test="dashboard-school"]').text()).toBe(school.name)
+    expect(wrapper.find('[data-test="no-school"]').exists()).toBe(false)
   })
 })
 

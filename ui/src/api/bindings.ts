@@ -32,11 +32,57 @@ last_active_at: string, };
 
 export type CountDto = { label: string, value: number, };
 
-export type DashboardDto = { school: SchoolDto | null, counts: Array<CountDto>, schema_version: number, db_path: string, };
+export type DashboardDto = { school: SchoolDto | null, counts: Array<CountDto>, schema_version: number, db_path: string, 
+/**
+ * A holiday arrangement the calendar lacks, and what to do.
+ */
+calendar_warning: string | null, };
 
 export type PaperDto = "a4" | "a3";
 
 export type PrintedDto = { path: string, };
+
+export type YearSourceDto = "official" | "notice" | "file" | "confirmed";
+
+export type YearStatusDto = { year: number, 
+/**
+ * `null` while the year is not complete.
+ */
+source: YearSourceDto | null, source_label: string | null, days: number, 
+/**
+ * Statutory holidays not entered yet.
+ */
+missing: Array<string>, 
+/**
+ * The core's answer: confirming by hand is offered.
+ */
+can_confirm: boolean, };
+
+export type ImportProblemDto = { 
+/**
+ * The sentence or event as read (empty for the file as a whole).
+ */
+text: string, reason: string, };
+
+export type YearOutcomeDto = { year: number, 
+/**
+ * Empty: the year becomes complete.
+ */
+missing: Array<string>, 
+/**
+ * What the import does to the year, said by the core.
+ */
+text: string, };
+
+export type CalendarImportDto = { days: Array<CalendarDayDto>, problems: Array<ImportProblemDto>, ignored: Array<string>, years: Array<YearOutcomeDto>, };
+
+export type CalendarSourceDto = { "kind": "notice", text: string, year: number | null, } | { "kind": "file", bytes: Array<number>, file_name: string, };
+
+export type ImportKindDto = "table" | "calendar";
+
+export type ChosenFileDto = { name: string, bytes: Array<number>, };
+
+export type ArchivedSheetDto = { id: number, printed_on: string, sha256: string, size: number, };
 
 export type FieldSpecDto = { key: string, label: string, 
 /**

@@ -4,7 +4,12 @@ import { Channel, invoke } from '@tauri-apps/api/core'
 import type {
   AnswerDto,
   ApiError,
+  ArchivedSheetDto,
   CalendarDayDto,
+  CalendarImportDto,
+  CalendarSourceDto,
+  ChosenFileDto,
+  ImportKindDto,
   CategoryDto,
   ClassSizeDto,
   FeeImportPreviewDto,
@@ -32,6 +37,7 @@ import type {
   StartupDto,
   StepDto,
   WeekBoardDto,
+  YearStatusDto,
 } from './bindings'
 
 export type * from './bindings'
@@ -61,7 +67,13 @@ export const api = {
   dashboard: () => call<DashboardDto>('dashboard'),
   school: () => call<SchoolDto | null>('school'),
   saveSchool: (profile: SchoolDto) => call<SchoolDto>('save_school', { profile }),
-  printSpecimen: (paper: PaperDto) => call<PrintedDto>('print_specimen', { paper }),
+  printSpecimen: (paper: PaperDto) => call<PrintedDto | null>('print_specimen', { paper }),
+  /** Opens a saved file in its program, or (`reveal`) shows it in its folder. */
+  openFile: (path: string, reveal: boolean) => call<null>('open_file', { path, reveal }),
+  archivedSheets: (revisionId: number) => call<ArchivedSheetDto[]>('archived_sheets', { revisionId }),
+  openArchived: (revisionId: number, sheetId: number) => call<null>('open_archived', { revisionId, sheetId }),
+  /** The native open dialog; null when the clerk cancels. */
+  chooseFile: (kind: ImportKindDto) => call<ChosenFileDto | null>('choose_file', { kind }),
   categories: () => call<CategoryDto[]>('categories'),
   listItems: (filter: ItemFilterDto) => call<ItemRowDto[]>('list_items', { filter }),
   itemHistory: (id: number) => call<RevisionDto[]>('item_history', { id }),
@@ -72,14 +84,19 @@ export const api = {
     call<PreviewDto>('preview_item', { categoryCode, content }),
   itemStep: (id: number, step: StepDto) => call<SavedDto>('item_step', { id, step }),
   weekBoard: (date: string) => call<WeekBoardDto>('week_board', { date }),
-  printWeek: (date: string, paper: PaperDto) => call<PrintedDto>('print_week', { date, paper }),
+  printWeek: (date: string, paper: PaperDto) => call<PrintedDto | null>('print_week', { date, paper }),
   listFeedback: () => call<FeedbackDto[]>('list_feedback'),
   addFeedback: (entry: NewFeedbackDto) => call<FeedbackDto>('add_feedback', { entry }),
   answerFeedback: (answer: AnswerDto) => call<FeedbackDto>('answer_feedback', { answer }),
-  printQaSheet: (paper: PaperDto) => call<PrintedDto>('print_qa_sheet', { paper }),
+  printQaSheet: (paper: PaperDto) => call<PrintedDto | null>('print_qa_sheet', { paper }),
   calendarDays: () => call<CalendarDayDto[]>('calendar_days'),
   setCalendarDay: (day: CalendarDayDto) => call<CalendarDayDto>('set_calendar_day', { day }),
   removeCalendarDay: (date: string) => call<null>('remove_calendar_day', { date }),
+  calendarYears: () => call<YearStatusDto[]>('calendar_years'),
+  confirmCalendarYear: (year: number) => call<null>('confirm_calendar_year', { year }),
+  previewCalendarImport: (source: CalendarSourceDto) => call<CalendarImportDto>('preview_calendar_import', { source }),
+  /** Saves all of it or nothing; the years it made complete. */
+  importCalendar: (source: CalendarSourceDto) => call<number[]>('import_calendar', { source }),
   setMinDays: (categoryCode: string, days: number) => call<null>('set_min_days', { categoryCode, days }),
   regulars: () => call<RegularDto[]>('regulars'),
   addRegular: (categoryCode: string, title: string, rhythm: string) =>
@@ -98,7 +115,7 @@ export const api = {
   setClassSize: (size: ClassSizeDto) => call<null>('set_class_size', { size }),
   removeClass: (grade: number, className: string) => call<null>('remove_class', { grade, class: className }),
   printFees: (what: 'template' | 'board' | 'export', semester: string, paper: PaperDto) =>
-    call<PrintedDto>('print_fees', { what, semester, paper }),
+    call<PrintedDto | null>('print_fees', { what, semester, paper }),
   checkFeeRow: (cells: string[]) => call<FieldProblemDto[]>('check_fee_row', { cells }),
   saveFeeItems: (semester: string, rows: string[][]) => call<ScheduleDto>('save_fee_items', { semester, rows }),
   setFeePolicy: (semester: string, policy: string) => call<ScheduleDto>('set_fee_policy', { semester, policy }),
@@ -115,13 +132,13 @@ export const api = {
   importEval: (round: string, bytes: number[], fileName: string) => call<RoundViewDto>('import_eval', { round, bytes, fileName }),
   previewEvalSheet: (round: string, paper: PaperDto) => call<PreviewDto>('preview_eval_sheet', { round, paper }),
   printEval: (what: 'template' | 'sheet' | 'export', round: string, paper: PaperDto) =>
-    call<PrintedDto>('print_eval', { what, round, paper }),
+    call<PrintedDto | null>('print_eval', { what, round, paper }),
   publishEval: (round: string) => call<number>('publish_eval', { round }),
   feeLetterCount: (semester: string, grade: number | null) => call<number>('fee_letter_count', { semester, grade }),
   /** The letters batch; `onProgress` hears how far it is. */
   printFeeLetters: (semester: string, grade: number | null, onProgress: (p: ProgressDto) => void) => {
     const progress = new Channel<ProgressDto>()
     progress.onmessage = onProgress
-    return call<PrintedDto>('print_fee_letters', { semester, grade, progress })
+    return call<PrintedDto | null>('print_fee_letters', { semester, grade, progress })
   },
 }

@@ -1,6 +1,8 @@
 //! The clerk's week through the jobs, on a real store file.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
+mod archive;
+mod calendar;
 mod evaluations;
 mod fees;
 
@@ -31,14 +33,17 @@ fn clerk() -> OperatorName {
     OperatorName::parse("王静").unwrap()
 }
 
-fn store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let profile = SchoolProfile {
+fn profile() -> SchoolProfile {
+    SchoolProfile {
         name: "阳光市实验小学".into(),
         supervision_phone: "0371-6523 8002".into(),
         ..Default::default()
-    };
-    school::save_school(&mut store, &clerk(), profile).unwrap();
+    }
+}
+
+fn store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    school::save_school(&mut store, &clerk(), profile()).unwrap();
     store
 }
 

@@ -100,7 +100,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let now = chrono::Local::now().fixed_offset();
             let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
             if !cli.json {
-                println!("共 {count} 封信。");
+                crate::output::say(&format!("共 {count} 封信。"));
             }
             write_output(cli, out, &pdf)
         }

@@ -22,7 +22,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Init(args) => init(cli, &db, args, &operator(cli)?),
         Command::Info => {
             let store = Store::open(&db)?;
-            let info = info::info(&store, &db)?;
+            let info = info::info(&store, &db, today())?;
             emit(cli, &info, || info_text(&info));
             Ok(())
         }
@@ -94,7 +94,8 @@ pub(crate) fn today() -> chrono::NaiveDate {
 /// read it).
 pub(crate) fn read_input(file: &std::path::Path) -> Result<(Vec<u8>, String)> {
     let bytes = std::fs::read(file).map_err(|e| {
-        gongshi_app::domain::FieldError::new("文件", format!("读不出 {}：{e}", file.display()))
+        let reason = gongshi_app::io_reason(&e);
+        gongshi_app::domain::FieldError::new("文件", format!("读不出 {}：{reason}", file.display()))
     })?;
     let name = file
         .file_name()
@@ -143,7 +144,7 @@ fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorNam
         }
     };
     let store = create_store(db, &start, operator)?;
-    let info = info::info(&store, db)?;
+    let info = info::info(&store, db, today())?;
     emit(cli, &info, || {
         format!("已新建数据文件。\n{}", info_text(&info))
     });
@@ -196,8 +197,18 @@ fn info_text(i: &info::Info) -> String {
         .map_or("（尚未设置学校信息）".to_owned(), |s| {
             s.name.clone()
         });
+    let warning = i
+        .calendar_warning
+        .as_ref()
+        .map_or(String::new(), |w| {
+            let year = w.year;
+            format!(
+                "\n注意：{}国务院办公厅的通知发布后，请导入它的全文：gongshi calendar import-notice 文件 --year {year}",
+                w.text
+            )
+        });
     format!(
-        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n收费标准：{} 个学期\n评选：{} 项\n操作人：{} 人\n修改记录：{} 条",
+        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n收费标准：{} 个学期\n评选：{} 项\n操作人：{} 人\n修改记录：{} 条{warning}",
         i.db_path,
         i.schema_version,
         i.counts.items,

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use gongshi_app::calendar_import::{self as cal_import, CalendarImport};
 use gongshi_app::domain::FieldError;
 use gongshi_app::domain::category::Category;
 use gongshi_app::domain::item::ItemContent;
@@ -12,7 +13,7 @@ use gongshi_app::items::{self, ReviewInput, Saved};
 use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
 use gongshi_store::ItemFilter;
 
-use super::{operator, paper_of, today, write_output};
+use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
 use crate::args_week::{
     BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand, SettingsCommand,
@@ -50,6 +51,51 @@ pub fn calendar(cli: &Cli, db: &Path, command: &CalendarCommand) -> Result<()> {
             let mut store = Store::open(db)?;
             cal::remove_day(&mut store, &operator(cli)?, *date)?;
             emit(cli, &date, || format!("已删除：{date}"));
+        }
+        CalendarCommand::ImportNotice {
+            file,
+            year,
+            dry_run,
+        } => {
+            let (bytes, _) = read_input(file)?;
+            let text = gongshi_app::sheet_file::decode(&bytes);
+            with_store_if(db, *dry_run, |store| {
+                cal_import::read_notice(store, &text, *year)
+            })
+            .and_then(|(store, import)| import_calendar(cli, store, &import, *dry_run))?;
+        }
+        CalendarCommand::Import { file, dry_run } => {
+            let (bytes, name) = read_input(file)?;
+            with_store_if(db, *dry_run, |store| {
+                cal_import::read_file(store, &bytes, &name, None)
+            })
+            .and_then(|(store, import)| import_calendar(cli, store, &import, *dry_run))?;
+        }
+        CalendarCommand::ConfirmYear { year } => {
+            let mut store = Store::open(db)?;
+            cal::confirm_year(&mut store, &operator(cli)?, *year)?;
+            emit(cli, year, || format!("已确认{year}年的节假日安排完整"));
+        }
+        CalendarCommand::Years => {
+            let store = Store::open(db)?;
+            let years = cal::years(Some(&store), today())?;
+            emit(cli, &years, || {
+                years
+                    .iter()
+                    .map(|y| {
+                        let state = match (y.source, y.missing.is_empty()) {
+                            (Some(s), _) => format!("完整（{}）", s.label()),
+                            (None, _) if y.days == 0 => "没有录入".to_owned(),
+                            (None, false) => format!("不完整，缺少{}", y.missing.join("、")),
+                            (None, true) => {
+                                "已录入，待确认完整（gongshi calendar confirm-year）".to_owned()
+                            }
+                        };
+                        format!("{}年\t{}天\t{state}", y.year, y.days)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
         }
         CalendarCommand::Days => {
             let store = Store::open(db)?;
@@ -473,4 +519,76 @@ pub fn settings(cli: &Cli, db: &Path, command: &SettingsCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Opens the store to save into, or (for a dry run) when it is there, so
+/// the preview can say which entered days an import would replace.
+fn with_store_if(
+    db: &Path,
+    dry_run: bool,
+    read: impl FnOnce(Option<&Store>) -> Result<CalendarImport>,
+) -> Result<(Option<Store>, CalendarImport)> {
+    let store = if dry_run && !db.exists() {
+        None
+    } else {
+        Some(Store::open(db)?)
+    };
+    let import = read(store.as_ref())?;
+    Ok((store, import))
+}
+
+/// Shows what an import reads; saves it unless `dry_run`. With `--json`
+/// a dry run is the list of days `{date, name, off}`.
+fn import_calendar(
+    cli: &Cli,
+    store: Option<Store>,
+    import: &CalendarImport,
+    dry_run: bool,
+) -> Result<()> {
+    // What the import itself would refuse, the dry run refuses too, and
+    // says nothing else (with --json: one {code, message} document).
+    cal_import::check(import)?;
+    let listing = calendar_import_text(import);
+    if dry_run {
+        emit(cli, &import.days, || {
+            format!("{listing}\n（试运行：没有保存）")
+        });
+        return Ok(());
+    }
+    let Some(mut store) = store else {
+        return Ok(());
+    };
+    let complete = cal_import::save(&mut store, &operator(cli)?, import)?;
+    emit(cli, import, || {
+        let years: Vec<String> = complete.iter().map(|y| format!("{y}年")).collect();
+        let done = if years.is_empty() {
+            "已保存这些日期；没有哪一年因此完整".to_owned()
+        } else {
+            format!("已保存，{}的节假日安排完整", years.join("、"))
+        };
+        format!("{listing}\n{done}")
+    });
+    Ok(())
+}
+
+fn calendar_import_text(import: &CalendarImport) -> String {
+    let mut lines: Vec<String> = import
+        .days
+        .iter()
+        .map(|d| {
+            let kind = if d.off { "放假" } else { "调休上班" };
+            format!("{}\t{}\t{}\t{kind}", d.date, weekday(d.date), d.name)
+        })
+        .collect();
+    lines.extend(import.years.iter().map(cal_import::outcome_line));
+    for s in &import.ignored {
+        lines.push(format!("未用（不含放假或上班日期）：{s}"));
+    }
+    lines.join("\n")
+}
+
+fn weekday(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        [date.weekday().num_days_from_monday() as usize]
 }

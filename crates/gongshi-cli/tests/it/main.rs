@@ -444,3 +444,239 @@ fn an_evaluation_round_from_the_command_line() {
     let shown = run(&["eval", "show", "--round", round]);
     assert!(shown.contains("公开事项：第1号"), "{shown}");
 }
+
+/// A made-up 2027 arrangement in the notice's words (weekdays checked).
+const NOTICE_2027: &str = include_str!("notice-2027.txt");
+
+/// `gongshi --json calendar <verb> FILE --dry-run`: the days it would save.
+fn dry_run_days(db: &Path, verb: &str, file: &Path) -> Vec<serde_json::Value> {
+    let file = file.to_str().unwrap();
+    let out = gongshi(db, &["--json", "calendar", verb, file, "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let days: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    days.as_array().unwrap().clone()
+}
+
+#[test]
+fn next_years_notice_is_previewed_then_imported_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let notice = dir.path().join("通知.txt");
+    std::fs::write(&notice, NOTICE_2027).unwrap();
+    let across = [
+        "calendar",
+        "workdays",
+        "--from",
+        "2026-12-28",
+        "--days",
+        "10",
+    ];
+
+    // A dry run lists {date, name, off} and saves nothing.
+    let days = dry_run_days(&db, "import-notice", &notice);
+    assert_eq!(days.len(), 3 + 9 + 1 + 3 + 5 + 2 + 1 + 1 + 7 + 2);
+    assert_eq!(
+        days[0],
+        serde_json::json!({"date": "2027-01-01", "name": "元旦", "off": true})
+    );
+    assert!(
+        days.contains(&serde_json::json!({"date": "2027-02-14", "name": "春节", "off": false}))
+    );
+    assert_eq!(gongshi(&db, &across).status.code(), Some(1));
+
+    // The import saves every day at once and makes 2027 complete.
+    let out = gongshi(
+        &db,
+        &[
+            "calendar",
+            "import-notice",
+            notice.to_str().unwrap(),
+            "--year",
+            "2027",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2027年的节假日安排完整"),
+        "{}",
+        stdout(&out)
+    );
+    let out = gongshi(&db, &across);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // 12-28…31 (4), 元旦 1-3 off, 1-4…8 (5), 1-11 the 10th.
+    assert_eq!(stdout(&out).trim(), "2027-01-11");
+    let out = gongshi(&db, &["calendar", "years"]);
+    assert!(
+        stdout(&out).contains("2027年\t34天\t完整（导入国务院通知）"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_notice_with_a_wrong_weekday_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let notice = dir.path().join("通知.txt");
+    std::fs::write(
+        &notice,
+        NOTICE_2027.replace("1月1日（周五）", "1月1日（周四）"),
+    )
+    .unwrap();
+    for dry in [true, false] {
+        let mut args = vec!["calendar", "import-notice", notice.to_str().unwrap()];
+        if dry {
+            args.push("--dry-run");
+        }
+        let out = gongshi(&db, &args);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        assert!(stderr(&out).contains("没有保存"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("1月1日"), "{}", stderr(&out));
+    }
+    let out = gongshi(&db, &["--json", "calendar", "days"]);
+    assert_eq!(stdout(&out).trim(), "[]");
+    // With --json a refusal is one {code, message} document, naming every
+    // sentence it could not take.
+    let broken = NOTICE_2027
+        .replace("1月1日（周五）", "1月1日（周四）")
+        .replace("5月8日（周六）", "5月8日（周日）");
+    std::fs::write(&notice, broken).unwrap();
+    let out = gongshi(
+        &db,
+        &[
+            "--json",
+            "calendar",
+            "import-notice",
+            notice.to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains("1月1日") && message.contains("5月8日"),
+        "{message}"
+    );
+}
+
+#[test]
+fn one_entered_day_leaves_its_year_refused_until_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let out = gongshi(
+        &db,
+        &["calendar", "add-day", "2027-01-01", "--name", "元旦"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A period across the Spring Festival would be counted as ordinary weeks.
+    let across = [
+        "calendar",
+        "workdays",
+        "--from",
+        "2027-02-01",
+        "--days",
+        "10",
+    ];
+    let out = gongshi(&db, &across);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("缺少：春节、清明节"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("gongshi calendar import-notice"),
+        "{}",
+        stderr(&out)
+    );
+    // Confirming it now would count the Spring Festival as ordinary weeks.
+    let out = gongshi(&db, &["calendar", "confirm-year", "2027"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("缺少春节"), "{}", stderr(&out));
+    // Every holiday entered (one day each, the test's dates), then confirmed.
+    for (date, name) in [
+        ("2027-02-08", "春节"),
+        ("2027-04-05", "清明节"),
+        ("2027-05-03", "劳动节"),
+        ("2027-06-09", "端午节"),
+        ("2027-09-15", "中秋节"),
+        ("2027-10-01", "国庆节"),
+    ] {
+        assert!(
+            gongshi(&db, &["calendar", "add-day", date, "--name", name])
+                .status
+                .success()
+        );
+    }
+    let out = gongshi(&db, &["calendar", "confirm-year", "2027"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(gongshi(&db, &across).status.success());
+}
+
+#[test]
+fn holiday_cn_json_and_ics_files_import_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    // A partial JSON year is saved but does not make 2027 complete.
+    let json = dir.path().join("2027.json");
+    std::fs::write(
+        &json,
+        r#"{"year": 2027, "papers": [], "days": [
+            {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+            {"name": "春节", "date": "2027-02-14", "isOffDay": false}]}"#,
+    )
+    .unwrap();
+    let out = gongshi(&db, &["calendar", "import", json.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("缺少春节"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("没有哪一年因此完整"),
+        "{}",
+        stdout(&out)
+    );
+    // An .ics with a multi-day event and a make-up day, dry run.
+    let ics = dir.path().join("假期.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270501\r\nDTEND;VALUE=DATE:20270506\r\nSUMMARY:劳动节 假期\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270425\r\nSUMMARY:劳动节 补班\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let days = dry_run_days(&db, "import", &ics);
+    assert_eq!(days.len(), 6);
+    assert_eq!(
+        days[0],
+        serde_json::json!({"date": "2027-04-25", "name": "劳动节", "off": false})
+    );
+    // A file of another kind is refused, naming the kinds it takes.
+    let other = dir.path().join("假期.xlsx");
+    std::fs::write(&other, b"PK").unwrap();
+    let out = gongshi(&db, &["calendar", "import", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(".ics"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--demo"]).status.success());
+    // `gongshi calendar days | head -1`: the reader is gone before the
+    // output ends (the demo adds no days, so list the shipped years').
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .arg("--db")
+        .arg(&db)
+        .args(["calendar", "years"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

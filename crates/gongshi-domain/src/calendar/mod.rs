@@ -1,14 +1,27 @@
 //! Working days on the official PRC calendar: holidays and make-up
 //! working days (调休) of each year, the ordinary week for days not listed.
 //! A posting period (公示期) is counted in these working days.
+//!
+//! A later year's days come from what a clerk has at hand — the State
+//! Council's notice ([`notice`]), a holiday-cn JSON file ([`holiday_json`]),
+//! an .ics subscription file ([`ics`]) — and [`completeness`] tells whether
+//! a year so read has all its statutory holidays. [`coverage`] says how a
+//! year came to be known: only a whole arrangement counts.
 
-use std::collections::{BTreeSet, HashMap};
+pub mod completeness;
+pub mod coverage;
+pub mod holiday_json;
+pub mod ics;
+pub mod notice;
+
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
+pub use coverage::YearSource;
 
 /// One listed day: a holiday (off) or a make-up working day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,10 +34,11 @@ pub struct SpecialDay {
     pub off: bool,
 }
 
-/// The calendar: which years it knows, and their listed days.
+/// The calendar: which years it knows whole (and how), and the listed days
+/// (of those years, and of any year the school has begun to enter).
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
-    years: BTreeSet<i32>,
+    years: BTreeMap<i32, YearSource>,
     days: HashMap<NaiveDate, SpecialDay>,
 }
 
@@ -65,22 +79,56 @@ impl Calendar {
     pub fn from_json(text: &str) -> Result<Self, String> {
         let file: CalendarFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut cal = Calendar::default();
-        cal.add_year_days(&file.years, file.days);
+        cal.add_days(file.days);
+        for year in file.years {
+            cal.cover_year(year, YearSource::Official);
+        }
         Ok(cal)
     }
 
-    /// Adds (or overrides) days, and marks their years known. Used for the
-    /// days a school enters for years after the shipped data.
-    pub fn add_year_days(&mut self, years: &[i32], days: Vec<SpecialDay>) {
-        self.years.extend(years);
+    /// Adds (or overrides) listed days. Their years are not covered by this
+    /// alone: see [`Calendar::cover_year`].
+    pub fn add_days(&mut self, days: Vec<SpecialDay>) {
         for day in days {
-            self.years.insert(day.date.year());
             self.days.insert(day.date, day);
         }
     }
 
+    /// Marks `year`'s whole arrangement as known.
+    pub fn cover_year(&mut self, year: i32, source: YearSource) {
+        self.years.insert(year, source);
+    }
+
+    /// The covered years, in order.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.years.iter().copied()
+        self.years.keys().copied()
+    }
+
+    /// How `year` came to be covered; `None` when it is not.
+    pub fn year_source(&self, year: i32) -> Option<YearSource> {
+        self.years.get(&year).copied()
+    }
+
+    /// The listed days dated in `year`, in date order.
+    pub fn days_of(&self, year: i32) -> Vec<SpecialDay> {
+        let mut days: Vec<SpecialDay> = self
+            .days
+            .values()
+            .filter(|d| d.date.year() == year)
+            .cloned()
+            .collect();
+        days.sort_by_key(|d| d.date);
+        days
+    }
+
+    /// The statutory holidays `year` lacks, counting days entered for it so
+    /// far (empty for a covered year).
+    pub fn missing_holidays(&self, year: i32) -> Vec<&'static str> {
+        if self.years.contains_key(&year) {
+            return Vec::new();
+        }
+        let days: Vec<SpecialDay> = self.days.values().cloned().collect();
+        completeness::missing_holidays(&days, year)
     }
 
     pub fn special_day(&self, date: NaiveDate) -> Option<&SpecialDay> {
@@ -90,10 +138,13 @@ impl Calendar {
     /// Whether `date` is a working day; an error when its year is not in
     /// the calendar (counting it by the ordinary week could be wrong).
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
-        if !self.years.contains(&date.year()) {
+        let year = date.year();
+        if !self.years.contains_key(&year) {
+            let begun = self.days.keys().any(|d| d.year() == year);
             return Err(CalendarError::YearNotCovered {
-                year: date.year(),
-                known: self.years.iter().copied().collect(),
+                year,
+                known: self.years().collect(),
+                missing: begun.then(|| self.missing_holidays(year)),
             });
         }
         Ok(match self.days.get(&date) {
@@ -156,12 +207,34 @@ fn next(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
-    #[error("工作日历里没有{year}年的节假日安排（现有：{}）。请在“设置 → 工作日历”中补录{year}年的放假和调休日期。", years_text(.known))]
-    YearNotCovered { year: i32, known: Vec<i32> },
+    #[error("{}", not_covered_text(*.year, .known, .missing.as_deref()))]
+    YearNotCovered {
+        year: i32,
+        known: Vec<i32>,
+        /// For a year begun but not complete: the statutory holidays not
+        /// yet entered (empty when all are there but none confirmed it).
+        missing: Option<Vec<&'static str>>,
+    },
     #[error("公示期至少要1个工作日")]
     NoDays,
     #[error("结束日期（{end}）早于开始日期（{start}）")]
     EndsBeforeStart { start: NaiveDate, end: NaiveDate },
+}
+
+fn not_covered_text(year: i32, known: &[i32], missing: Option<&[&str]>) -> String {
+    let what = match missing {
+        None => format!(
+            "工作日历里没有{year}年的节假日安排（现有：{}）",
+            years_text(known)
+        ),
+        Some([]) => format!("{year}年的节假日安排已逐日录入，但还没有确认完整"),
+        Some(missing) => format!("{year}年的节假日安排还不完整，缺少：{}", missing.join("、")),
+    };
+    format!(
+        "{what}，按普通周末计算可能算错公示期。请导入国务院办公厅关于{year}年部分节假日安排的通知\
+         （应用：设置 → 工作日历 → 导入国务院通知；命令行：gongshi calendar import-notice 文件 --year {year}），\
+         或在录完全部日期后确认{year}年已完整。"
+    )
 }
 
 fn years_text(years: &[i32]) -> String {
@@ -183,7 +256,7 @@ impl CalendarError {
 mod tests {
     use super::*;
 
-    static OFFICIAL: &str = include_str!("../../../assets/calendar/cn-official.json");
+    static OFFICIAL: &str = include_str!("../../../../assets/calendar/cn-official.json");
 
     fn cal() -> Calendar {
         Calendar::from_json(OFFICIAL).unwrap()
@@ -240,22 +313,74 @@ mod tests {
     fn a_year_outside_the_calendar_is_refused_until_it_is_added() {
         let err = cal().period(d("2026-12-28"), 10).unwrap_err();
         assert!(
-            matches!(err, CalendarError::YearNotCovered { year: 2027, .. }),
+            matches!(
+                err,
+                CalendarError::YearNotCovered {
+                    year: 2027,
+                    missing: None,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert!(err.to_string().contains("2027年"));
+        assert!(err.to_string().contains("gongshi calendar import-notice"));
         let mut c = cal();
-        c.add_year_days(
-            &[2027],
-            vec![SpecialDay {
-                date: d("2027-01-01"),
-                name: "元旦".into(),
-                off: true,
-            }],
-        );
+        c.add_days(vec![SpecialDay {
+            date: d("2027-01-01"),
+            name: "元旦".into(),
+            off: true,
+        }]);
+        c.cover_year(2027, YearSource::Notice);
         let p = c.period(d("2026-12-28"), 10).unwrap();
         // 12-28…12-31 (4), 1-1 off, 1-4…1-8 (5), 1-11 (10th).
         assert_eq!(p.end, d("2027-01-11"));
+    }
+
+    #[test]
+    fn one_entered_day_does_not_make_a_year_known() {
+        let mut c = cal();
+        c.add_days(vec![SpecialDay {
+            date: d("2027-01-01"),
+            name: "元旦".into(),
+            off: true,
+        }]);
+        // A period across the Spring Festival would be counted as ordinary
+        // weeks: refused, naming what is missing.
+        let err = c.period(d("2027-02-01"), 10).unwrap_err();
+        let CalendarError::YearNotCovered {
+            missing: Some(missing),
+            ..
+        } = &err
+        else {
+            panic!("{err}");
+        };
+        assert_eq!(
+            missing,
+            &["春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+        );
+        assert!(err.to_string().contains("缺少：春节、清明节"), "{err}");
+        assert_eq!(c.year_source(2027), None);
+        assert_eq!(c.year_source(2026), Some(YearSource::Official));
+    }
+
+    #[test]
+    fn a_year_with_every_holiday_still_waits_for_its_confirmation() {
+        let mut c = cal();
+        let days = (1..=7)
+            .zip(completeness::STATUTORY)
+            .map(|(month, name)| SpecialDay {
+                date: NaiveDate::from_ymd_opt(2027, month, 1).unwrap(),
+                name: name.into(),
+                off: true,
+            })
+            .collect();
+        c.add_days(days);
+        assert!(c.missing_holidays(2027).is_empty());
+        let err = c.period(d("2027-03-01"), 5).unwrap_err();
+        assert!(err.to_string().contains("还没有确认完整"), "{err}");
+        c.cover_year(2027, YearSource::Confirmed);
+        assert!(c.period(d("2027-03-01"), 5).is_ok());
     }
 
     #[test]
