@@ -18,7 +18,7 @@ pub enum CalendarCommand {
         #[arg(long)]
         days: u32,
     },
-    /// 录入放假日或调休上班日（用于以后年份）
+    /// 录入一个放假日或调休上班日（以后年份逐日录入，或改正内置日历的一天）
     AddDay {
         date: NaiveDate,
         /// 名称，如 元旦、春节
