@@ -136,11 +136,12 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         confidentiality: Some(("王静", on, "无个人隐私信息")),
         signoff: Some(("赵敏", on, "同意公示")),
     };
-    let ready = |store: &mut gongshi_store::Store, cat, c: ItemContent| -> Result<i64> {
+    // Reviewed and approved on `on`: never after the day it is posted.
+    let ready = |store: &mut gongshi_store::Store, cat, c: ItemContent, on| -> Result<i64> {
         let id = items::create(store, op, cat, c)?.revision.item_id;
         items::submit(store, op, id)?;
-        items::review(store, op, id, review(today))?;
-        items::approve(store, op, id, "李新义", today, "")?;
+        items::review(store, op, id, review(on))?;
+        items::approve(store, op, id, "李新义", on, "")?;
         Ok(id)
     };
     let mut posted = content(
@@ -167,7 +168,7 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
             "103,200.00".into(),
         ]],
     });
-    let id = ready(store, Category::Procurement, posted)?;
+    let id = ready(store, Category::Procurement, posted, last_week)?;
     // Posted last Wednesday: on the board now, coming down this week.
     // Outside the shipped calendar the demo simply leaves it approved.
     let _ = items::post(store, op, id, last_week + chrono::Duration::days(2));
@@ -190,6 +191,7 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
                 monday,
             )
         },
+        today,
     )?;
     let pending = items::create(
         store,

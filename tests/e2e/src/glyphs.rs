@@ -16,7 +16,7 @@ pub struct Shot {
 
 /// One character's box on the screen, in CSS pixels (the screenshot's too:
 /// the virtual display has a device pixel ratio of 1).
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct CharBox {
     pub ch: String,
     pub x: f64,

@@ -525,6 +525,36 @@ impl App {
         Ok(serde_json::from_value(found)?)
     }
 
+    /// The characters of `data-test=<name>` matching `pattern` and a
+    /// screenshot (saved as `<shot>.png`) taken while they stayed put: a
+    /// drawer still sliding or a layout still settling would put the boxes
+    /// somewhere else than the pixels.
+    pub async fn glyphs_on_screen(
+        &self,
+        name: &str,
+        pattern: &str,
+        shot: &str,
+    ) -> Result<(Vec<glyphs::CharBox>, glyphs::Shot), Box<dyn std::error::Error>> {
+        for _ in 0..20 {
+            let before = self.char_boxes(name, pattern).await?;
+            // The screenshot is the last frame painted: let a scroll or a
+            // re-layout reach the screen first.
+            self.client
+                .execute(
+                    "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))",
+                    vec![],
+                )
+                .await?;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let taken = self.shot(shot).await?;
+            if self.char_boxes(name, pattern).await? == before {
+                return Ok((before, taken));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(format!("{name} kept moving").into())
+    }
+
     /// The window as it looks now, decoded, and saved as `<name>.png`.
     pub async fn shot(&self, name: &str) -> Result<glyphs::Shot, Box<dyn std::error::Error>> {
         let png = self.client.screenshot().await?;

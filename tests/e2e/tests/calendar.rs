@@ -68,6 +68,7 @@ async fn the_clerk_pastes_next_years_notice_previews_it_and_saves_it_whole() -> 
     app.wait_dialogs_closed().await?;
     let state = app.wait_inner_text("year-state-2027", "完整").await?;
     assert!(state.contains("导入国务院通知"), "{state}");
+    app.settle().await?;
     app.screenshot("calendar-years").await?;
 
     // The dashboard no longer warns about 2027.

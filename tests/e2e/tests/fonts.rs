@@ -73,11 +73,19 @@ async fn preview_a_new_item(app: &App) -> TestResult {
     app.click("item-new").await?;
     app.fill("item-title", "关于校务公开栏更新的公示").await?;
     app.find("preview-page-1").await?;
-    // Faces load when first used.
-    app.client
-        .execute("return document.fonts.ready.then(() => true)", vec![])
-        .await?;
-    Ok(())
+    // Faces load when the preview first uses them (the heavy title's may
+    // start after the body's has finished): wait for both, 15 s at most.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let (list, _) = fonts_of(app, "preview-page-1").await?;
+        if loaded(&list, "Gongshi Sheet", "400") && loaded(&list, "Gongshi Sheet", "900") {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the sheet faces did not load: {list:?}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]
@@ -129,8 +137,9 @@ async fn chinese_text_is_drawn_as_glyphs_not_boxes() -> TestResult {
             vec![],
         )
         .await?;
-    let probe = app.char_boxes("tofu-probe", r"\p{Co}").await?;
-    let shot = app.shot("glyphs-probe").await?;
+    let (probe, shot) = app
+        .glyphs_on_screen("tofu-probe", r"\p{Co}", "glyphs-probe")
+        .await?;
     assert_eq!(probe.len(), 2, "{probe:?}");
     assert!(
         check_real_glyphs(&shot, &probe).is_err(),
@@ -145,16 +154,35 @@ async fn chinese_text_is_drawn_as_glyphs_not_boxes() -> TestResult {
 
     // The interface: the school's name in the header, the menu, a button.
     for name in ["header-school", "nav-items", "nav-board", "switch-operator"] {
-        let boxes = app.char_boxes(name, HAN).await?;
-        let shot = app.shot(&format!("glyphs-{name}")).await?;
+        let (boxes, shot) = app
+            .glyphs_on_screen(name, HAN, &format!("glyphs-{name}"))
+            .await?;
         check_real_glyphs(&shot, &boxes).map_err(|e| format!("{name}: {e}"))?;
     }
 
     // A sheet's preview, title (heavy face) and body.
     preview_a_new_item(&app).await?;
-    let boxes = app.char_boxes("preview-page-1", HAN).await?;
-    let title: Vec<_> = boxes.iter().take(12).cloned().collect();
-    let shot = app.shot("glyphs-preview").await?;
-    check_real_glyphs(&shot, &title).map_err(|e| format!("preview: {e}"))?;
+    let (boxes, shot) = app
+        .glyphs_on_screen("preview-page-1", HAN, "glyphs-preview")
+        .await?;
+    // The title, in the heavy face: the tallest characters.
+    let tallest = boxes.iter().map(|b| b.h).fold(0.0, f64::max);
+    let title: Vec<_> = boxes
+        .iter()
+        .filter(|b| b.h > tallest * 0.9)
+        .cloned()
+        .collect();
+    check_real_glyphs(&shot, &title).map_err(|e| format!("preview title: {e}"))?;
+    // The body, in the regular face: the line of the posting period.
+    let period_line = boxes
+        .iter()
+        .position(|b| b.ch == "示" && b.h < tallest * 0.9)
+        .ok_or("no 公示期 line in the preview")?;
+    let body: Vec<_> = boxes[period_line.saturating_sub(1)..]
+        .iter()
+        .take(10)
+        .cloned()
+        .collect();
+    check_real_glyphs(&shot, &body).map_err(|e| format!("preview body: {e}"))?;
     app.close().await
 }
