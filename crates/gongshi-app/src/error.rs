@@ -15,6 +15,18 @@ pub enum AppError {
     #[error(transparent)]
     Print(#[from] gongshi_print::PrintError),
 
+    /// A workflow step refused because the item's sheet would not print:
+    /// the privacy scan runs at submit, approval and posting, not only at
+    /// the weekly batch. `title` and `reason` are masked.
+    #[error(
+        "《{title}》不能{step}：{reason}。公示材料上不能出现个人信息，张贴时这张公示也打印不出来。请删去或改写后再{step}。"
+    )]
+    Unprintable {
+        step: &'static str,
+        title: String,
+        reason: String,
+    },
+
     #[error("无法写入 {path}：{reason}")]
     Write { path: String, reason: String },
 
@@ -50,7 +62,11 @@ impl AppError {
         match self {
             AppError::Store(e) => e.code(),
             AppError::Invalid(_) => "invalid",
-            AppError::Print(gongshi_print::PrintError::Privacy { .. }) => "print.privacy",
+            AppError::Print(
+                gongshi_print::PrintError::Privacy { .. }
+                | gongshi_print::PrintError::PersonalField { .. },
+            )
+            | AppError::Unprintable { .. } => "print.privacy",
             AppError::Print(_) => "print.failed",
             AppError::Write { .. } => "write.failed",
             AppError::Import(_) => "import.refused",
@@ -63,8 +79,8 @@ impl AppError {
         match self {
             AppError::Store(e) => e.is_refusal(),
             AppError::Invalid(_) => true,
-            AppError::Print(e) => matches!(e, gongshi_print::PrintError::Privacy { .. }),
-            AppError::Write { .. } | AppError::Import(_) => true,
+            AppError::Print(e) => e.privacy_reason().is_some(),
+            AppError::Unprintable { .. } | AppError::Write { .. } | AppError::Import(_) => true,
         }
     }
 }

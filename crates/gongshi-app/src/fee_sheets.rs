@@ -218,6 +218,11 @@ fn letters_document(
     grade: Option<u8>,
     now: DateTime<FixedOffset>,
 ) -> Result<(Document, Allowlist)> {
+    if let Some(g) = grade.filter(|g| !(1..=12).contains(g)) {
+        return Err(
+            FieldError::new("年级", format!("“{g}”不在1到12之间（初一为7，高一为10）")).into(),
+        );
+    }
     let schedule = fees::schedule(store, semester)?;
     printable(&schedule)?;
     let school = school(store)?;

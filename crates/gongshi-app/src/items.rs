@@ -1,17 +1,19 @@
 //! The jobs of a disclosure item: create from a category template, edit a
 //! draft, and every workflow step. Each loads the item's current revision,
 //! applies the domain's step, and stores it with its audit row in one
-//! transaction: a refused step changes nothing.
+//! transaction: a refused step changes nothing. Submit, approval and
+//! posting first run the printer's privacy check on the item's sheet.
 
 use chrono::NaiveDate;
 use gongshi_domain::category::Category;
 use gongshi_domain::item::ItemContent;
 use gongshi_domain::revision::{CloseResult, Closure, Revision, Stamp};
 use gongshi_domain::{FieldError, OperatorName};
+use gongshi_print::sheet::{Document, Paper};
 use gongshi_store::Store;
 use serde::Serialize;
 
-use crate::{Result, calendar};
+use crate::{AppError, Result, calendar};
 
 /// A stored revision and the warnings it deserves (a short period…).
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +59,48 @@ fn step(
     saved(store, rev)
 }
 
+/// A step that takes the item towards the board: refused, before anything
+/// is written, when the item's sheet would not print.
+fn step_to_board(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    label: &'static str,
+    apply: impl FnOnce(&mut Revision) -> Result<()>,
+) -> Result<Saved> {
+    let mut rev = current(store, item_id)?;
+    apply(&mut rev)?;
+    printable(store, &rev, label)?;
+    store.write(op, |w| w.save_revision(&rev, label))?;
+    saved(store, rev)
+}
+
+/// Runs the printer's privacy check on the item's board sheet, built as
+/// the weekly batch builds it, so that an item that would not print cannot
+/// be submitted, approved or posted. The refusal names the line, masked.
+fn printable(store: &Store, rev: &Revision, step: &'static str) -> Result<()> {
+    let school = store.school()?.unwrap_or_default();
+    let now = chrono::Local::now().fixed_offset();
+    let sheet =
+        crate::sheets::item_sheet(&school, rev, rev.period, now.date_naive(), Paper::default());
+    let doc = Document {
+        title: rev.content.title.clone(),
+        author: school.name.clone(),
+        created: now,
+        sheets: vec![sheet],
+    };
+    gongshi_print::check_privacy(&doc, &crate::printing::allowlist(&school)).map_err(|e| {
+        match e.privacy_reason() {
+            Some((title, reason)) => AppError::Unprintable {
+                step,
+                title: title.to_owned(),
+                reason,
+            },
+            None => e.into(),
+        }
+    })
+}
+
 pub fn edit(
     store: &mut Store,
     op: &OperatorName,
@@ -67,7 +111,7 @@ pub fn edit(
 }
 
 pub fn submit(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Saved> {
-    step(store, op, item_id, "提交审核", |r| Ok(r.submit()?))
+    step_to_board(store, op, item_id, "提交审核", |r| Ok(r.submit()?))
 }
 
 /// 保密审查 and/or the supervision group's sign-off: (name, date, remark).
@@ -104,7 +148,7 @@ pub fn approve(
     note: &str,
 ) -> Result<Saved> {
     let stamp = Stamp::new("批准人", by, on, note)?;
-    step(store, op, item_id, "批准", |r| Ok(r.approve(stamp)?))
+    step_to_board(store, op, item_id, "批准", |r| Ok(r.approve(stamp)?))
 }
 
 pub fn send_back(
@@ -118,7 +162,7 @@ pub fn send_back(
 
 pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -> Result<Saved> {
     let cal = calendar::calendar(Some(store))?;
-    step(store, op, item_id, "张贴公示", |r| {
+    step_to_board(store, op, item_id, "张贴公示", |r| {
         r.post(on, &cal)?;
         Ok(())
     })

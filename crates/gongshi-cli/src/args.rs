@@ -127,5 +127,8 @@ pub enum OperatorsCommand {
     /// 列出操作人
     List,
     /// 新增操作人
-    Add { name: String },
+    Add {
+        #[arg(value_name = "姓名")]
+        name: String,
+    },
 }

@@ -31,6 +31,7 @@ pub enum EvalCommand {
     },
     /// 导入评分（.xlsx/.xls/.ods 或 UTF-8/GBK 的 .csv）；有任何错误则全部不保存
     Import {
+        #[arg(value_name = "文件")]
         file: PathBuf,
         #[arg(long)]
         round: String,
@@ -69,7 +70,7 @@ pub struct RoundArgs {
     #[arg(long)]
     pub kind: Option<String>,
     /// 推荐名额
-    #[arg(long)]
+    #[arg(long, value_parser = crate::values::number::<u32>)]
     pub quota: Option<u32>,
     /// 评选标准
     #[arg(long)]
@@ -81,7 +82,7 @@ pub struct RoundArgs {
     #[arg(long)]
     pub tie_break: Option<String>,
     /// 公示天数（工作日），默认 5
-    #[arg(long)]
+    #[arg(long, value_parser = crate::values::number::<u32>)]
     pub days: Option<u32>,
     /// 异议受理部门，如 学校纪检监督小组
     #[arg(long)]

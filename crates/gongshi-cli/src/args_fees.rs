@@ -14,6 +14,7 @@ pub enum FeesCommand {
     },
     /// 导入收费标准（.xlsx/.xls/.ods，或 UTF-8/GBK 的 .csv）；有任何错误则全部不保存
     Import {
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 学期，如 2026—2027学年第一学期 或 2026年秋季学期
         #[arg(long)]
@@ -46,7 +47,7 @@ pub enum FeesCommand {
         semester: String,
         #[arg(long)]
         by: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
     },
     /// 收费公示（四公开表、依据、监督电话、减免政策、公示期、盖章处）
@@ -63,7 +64,7 @@ pub enum FeesCommand {
         #[arg(long)]
         semester: String,
         /// 只打印这个年级（1–12，初一为 7）
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::grade)]
         grade: Option<u8>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
@@ -78,17 +79,18 @@ pub enum FeesCommand {
     /// 设置班级人数（用于按人打印致家长的一封信）
     ClassSize {
         /// 年级 1–12（初一为 7）
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::grade)]
         grade: u8,
         /// 班级，如 1班
         #[arg(long)]
         class: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<u32>)]
         students: u32,
     },
     /// 删除班级（合并、撤销的班级）
     RemoveClass {
-        #[arg(long)]
+        /// 年级 1–12（初一为 7）
+        #[arg(long, value_parser = crate::values::grade)]
         grade: u8,
         #[arg(long)]
         class: String,

@@ -12,14 +12,15 @@ pub enum CalendarCommand {
     /// 公示期的最后一天（ISO 日期；--json 给出更多）
     Workdays {
         /// 开始日期（休息日则从下一个工作日算起）
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         from: NaiveDate,
         /// 工作日数
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<u32>)]
         days: u32,
     },
     /// 录入一个放假日或调休上班日（以后年份逐日录入，或改正内置日历的一天）
     AddDay {
+        #[arg(value_name = "日期", value_parser = crate::values::date)]
         date: NaiveDate,
         /// 名称，如 元旦、春节
         #[arg(long)]
@@ -32,14 +33,18 @@ pub enum CalendarCommand {
         work: bool,
     },
     /// 删除录入的日历日
-    RemoveDay { date: NaiveDate },
+    RemoveDay {
+        #[arg(value_name = "日期", value_parser = crate::values::date)]
+        date: NaiveDate,
+    },
     /// 列出录入的日历日
     Days,
     /// 导入国务院办公厅的节假日安排通知（全文，UTF-8 或 GBK 文本）
     ImportNotice {
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 通知是哪一年的安排（不给则从标题中找）
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<i32>)]
         year: Option<i32>,
         /// 只显示将保存的日期，不保存
         #[arg(long)]
@@ -47,13 +52,17 @@ pub enum CalendarCommand {
     },
     /// 从日历文件导入（holiday-cn 的 .json，或 .ics）
     Import {
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 只显示将保存的日期，不保存
         #[arg(long)]
         dry_run: bool,
     },
     /// 逐日录完后，确认某一年的节假日安排已完整
-    ConfirmYear { year: i32 },
+    ConfirmYear {
+        #[arg(value_name = "年份", value_parser = crate::values::number::<i32>)]
+        year: i32,
+    },
     /// 各年份的节假日安排是否完整
     Years,
 }
@@ -66,19 +75,19 @@ pub struct ContentArgs {
     /// 正文（每行一段）
     #[arg(long, conflicts_with = "body_file")]
     pub body: Option<String>,
-    /// 从文件读正文（UTF-8）
+    /// 从文件读正文（UTF-8 或 GBK 文本）
     #[arg(long, value_name = "FILE")]
     pub body_file: Option<PathBuf>,
     /// 类别字段，如 --field 公开名额=3（可多次）
     #[arg(long = "field", value_name = "名称=值")]
     pub fields: Vec<String>,
     /// 公示期（工作日）
-    #[arg(long)]
+    #[arg(long, value_parser = crate::values::number::<u32>)]
     pub days: Option<u32>,
     /// 计划张贴日期
-    #[arg(long)]
+    #[arg(long, value_parser = crate::values::date)]
     pub planned: Option<NaiveDate>,
-    /// 附表：CSV 文件（UTF-8，第一行为表头）
+    /// 附表：CSV 文件（UTF-8 或 GBK，第一行为表头）
     #[arg(long, value_name = "FILE.csv")]
     pub table: Option<PathBuf>,
 }
@@ -95,13 +104,16 @@ pub enum ItemsCommand {
         #[arg(long)]
         text: Option<String>,
         /// 公示期与此区间重叠
-        #[arg(long, requires = "to")]
+        #[arg(long, requires = "to", value_parser = crate::values::date)]
         from: Option<NaiveDate>,
-        #[arg(long, requires = "from")]
+        #[arg(long, requires = "from", value_parser = crate::values::date)]
         to: Option<NaiveDate>,
     },
     /// 显示事项及其全部修订版
-    Show { id: i64 },
+    Show {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+    },
     /// 按类别模板新建事项（草稿）
     Add {
         /// 类别：重大决策、评优评先、职称评聘、财务收支、收费、采购、学生资助、领导述职、师德承诺、其他
@@ -112,14 +124,19 @@ pub enum ItemsCommand {
     },
     /// 修改草稿或退回的事项（只改给出的项）
     Edit {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[command(flatten)]
         content: ContentArgs,
     },
     /// 提交审核
-    Submit { id: i64 },
+    Submit {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+    },
     /// 保密审查和/或监督小组签字
     Review {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         /// 保密审查人
         #[arg(long)]
@@ -127,60 +144,68 @@ pub enum ItemsCommand {
         /// 监督小组签字人
         #[arg(long)]
         signoff: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
     },
     /// 批准（领导小组）
     Approve {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[arg(long)]
         by: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
     },
     /// 退回（须写原因）
     Return {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[arg(long)]
         reason: String,
     },
     /// 张贴公示
     Post {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
     },
     /// 撤下
     TakeDown {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
     },
     /// 归档：期满无异议，或异议已处理
     Close {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[arg(long, conflicts_with = "handled")]
         no_objection: bool,
         #[arg(long)]
         handled: bool,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
         #[arg(long, default_value = "")]
         note: String,
     },
     /// 更正已张贴的事项：新建下一修订版（草稿）
-    Revise { id: i64 },
+    Revise {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BoardCommand {
     /// 本周公开栏；给出 --out 则打印本周张贴批次（封面清单＋各张公示）并存档
     Week {
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
         #[arg(long, value_name = "FILE.pdf")]
         out: Option<PathBuf>,
@@ -199,22 +224,23 @@ pub enum FeedbackCommand {
         #[arg(long)]
         content: String,
         /// 相关事项编号
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<i64>)]
         item: Option<i64>,
         /// 这是对事项的异议
         #[arg(long)]
         objection: bool,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
     },
     /// 答复
     Answer {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[arg(long)]
         text: String,
         #[arg(long)]
         responder: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
         /// 在答复公示中公开
         #[arg(long)]
@@ -222,7 +248,7 @@ pub enum FeedbackCommand {
     },
     /// 列出反馈
     List {
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<i64>)]
         item: Option<i64>,
     },
     /// 打印答复公示（已公开的答复）
@@ -240,7 +266,7 @@ pub enum SettingsCommand {
     MinDays {
         #[arg(long)]
         category: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::number::<u32>)]
         days: u32,
     },
     /// 列出定期公开事项
@@ -256,5 +282,8 @@ pub enum SettingsCommand {
         rhythm: String,
     },
     /// 删除定期公开事项
-    RemoveRegular { id: i64 },
+    RemoveRegular {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+    },
 }

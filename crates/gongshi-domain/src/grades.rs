@@ -80,26 +80,59 @@ impl Grades {
                 }
             }
         }
+        if set.is_empty() {
+            return Err(refuse());
+        }
         Ok(Grades::Some(set))
     }
 
+    /// Whether `grade` pays: the whole school is grades 1–12, nothing else.
     pub fn includes(&self, grade: u8) -> bool {
         match self {
-            Grades::WholeSchool => true,
+            Grades::WholeSchool => (1..=12).contains(&grade),
             Grades::Some(set) => set.contains(&grade),
         }
     }
 }
 
-/// The grade as a school names it: 三年级 (primary), 初一, 高二.
+/// One grade as typed: 3 (full-width ３ too), 三, 三年级, 初一, 高二 — 1 to 12,
+/// 初一 being 7 and 高一 10. Refuses anything else, naming `field`.
+pub fn parse_grade(field: &'static str, input: &str) -> Result<u8, FieldError> {
+    let text: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if text.is_empty() {
+        return Err(FieldError::new(field, "不能为空"));
+    }
+    if let Some(g) = grade(&text) {
+        return Ok(g);
+    }
+    let digits = text.trim_end_matches("年级");
+    let why = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        "不在1到12之间（初一为7，高一为10）"
+    } else {
+        "不是年级（例：3、三年级、初一、高二）"
+    };
+    Err(FieldError::new(field, format!("“{input}”{why}")))
+}
+
+/// The grade as a school names it: 三年级 (primary), 初一, 高二. A number
+/// outside 1–12 (never a grade; the parsers refuse it) is shown as it is,
+/// 13年级, rather than failing.
 pub fn grade_name(grade: u8) -> String {
+    let numeral = |n: u8| NUMERALS.get(usize::from(n).wrapping_sub(1)).copied();
     match grade {
-        7..=9 => format!("初{}", NUMERALS[grade as usize - 7]),
-        10..=12 => format!("高{}", NUMERALS[grade as usize - 10]),
-        g => format!(
-            "{}年级",
-            NUMERALS.get(g as usize - 1).copied().unwrap_or("?")
-        ),
+        7..=9 => format!("初{}", numeral(grade - 6).unwrap_or("?")),
+        10..=12 => format!("高{}", numeral(grade - 9).unwrap_or("?")),
+        g => match numeral(g) {
+            Some(n) => format!("{n}年级"),
+            None => format!("{g}年级"),
+        },
     }
 }
 
@@ -110,14 +143,15 @@ impl fmt::Display for Grades {
             return f.write_str("全校");
         };
         let v: Vec<u8> = set.iter().copied().collect();
-        let contiguous = v.windows(2).all(|w| w[1] == w[0] + 1);
-        if v.len() > 2 && contiguous && v[v.len() - 1] <= 6 {
-            return write!(
-                f,
-                "{}至{}年级",
-                NUMERALS[v[0] as usize - 1],
-                NUMERALS[v[v.len() - 1] as usize - 1]
-            );
+        let contiguous = v.windows(2).all(|w| w[1] == w[0].wrapping_add(1));
+        let numeral = |g: &u8| NUMERALS.get(usize::from(*g).wrapping_sub(1));
+        if let (true, true, Some(first), Some(last)) = (
+            v.len() > 2 && contiguous,
+            v.last().is_some_and(|g| *g <= 6),
+            v.first().and_then(numeral),
+            v.last().and_then(numeral),
+        ) {
+            return write!(f, "{first}至{last}年级");
         }
         let names: Vec<String> = v.into_iter().map(grade_name).collect();
         f.write_str(&names.join("、"))
@@ -148,10 +182,76 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_naming_the_field() {
-        for input in ["", "幼儿园", "六至一年级", "13年级", "一至"] {
+        for input in ["", "幼儿园", "六至一年级", "13年级", "一至", "，", "、;"] {
             let err = Grades::parse("适用年级", input).unwrap_err().to_string();
             assert!(err.starts_with("适用年级："), "{input}: {err}");
         }
+    }
+
+    #[test]
+    fn one_grade_as_typed() {
+        for (input, g) in [
+            ("3", 3),
+            ("３", 3),
+            ("12", 12),
+            ("三", 3),
+            ("三年级", 3),
+            ("3年级", 3),
+            ("初一", 7),
+            ("高三", 12),
+            (" 七年级 ", 7),
+        ] {
+            assert_eq!(parse_grade("年级", input), Ok(g), "{input}");
+        }
+        for (input, why) in [
+            ("0", "不在1到12之间"),
+            ("13", "不在1到12之间"),
+            ("255", "不在1到12之间"),
+            ("99999", "不在1到12之间"),
+            ("13年级", "不在1到12之间"),
+            ("", "不能为空"),
+            ("初四", "不是年级"),
+            ("幼儿园", "不是年级"),
+            ("-1", "不是年级"),
+            ("1-3", "不是年级"),
+        ] {
+            let err = parse_grade("年级", input).unwrap_err().to_string();
+            assert!(err.starts_with("年级："), "{input}: {err}");
+            assert!(err.contains(why), "{input}: {err}");
+        }
+    }
+
+    /// No number is a panic: the letters of a grade outside 1–12 never
+    /// print, but naming one must not fail either.
+    #[test]
+    fn every_number_has_a_name() {
+        let names: Vec<String> = (0..=u8::MAX).map(grade_name).collect();
+        assert_eq!(names[0], "0年级");
+        assert_eq!(names[3], "三年级");
+        assert_eq!(names[7], "初一");
+        assert_eq!(names[12], "高三");
+        assert_eq!(names[13], "13年级");
+        for g in 1..=12 {
+            assert_eq!(parse_grade("年级", &grade_name(g)), Ok(g));
+        }
+    }
+
+    #[test]
+    fn the_whole_school_is_grades_one_to_twelve() {
+        assert!(!Grades::WholeSchool.includes(0));
+        assert!(Grades::WholeSchool.includes(1));
+        assert!(Grades::WholeSchool.includes(12));
+        assert!(!Grades::WholeSchool.includes(13));
+    }
+
+    #[test]
+    fn any_stored_set_prints() {
+        let odd = Grades::Some([0, 1, 2, 200].into_iter().collect());
+        assert_eq!(odd.to_string(), "0年级、一年级、二年级、200年级");
+        assert_eq!(
+            Grades::Some([0, 1, 2].into_iter().collect()).to_string(),
+            "0年级、一年级、二年级"
+        );
     }
 
     #[test]

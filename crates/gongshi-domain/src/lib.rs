@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod category;
+pub mod dates;
 pub mod error;
 pub mod evaluation;
 pub mod fee;

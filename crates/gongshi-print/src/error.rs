@@ -1,13 +1,24 @@
+use gongshi_domain::privacy::{Finding, FindingKind};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum PrintError {
-    /// A sheet holds personal data; nothing was written.
+    /// A sheet holds personal data; nothing was written. The sheet's title
+    /// and the place are masked like the finding.
     #[error("《{sheet}》不能打印：{place}{finding}。请删去或改写后再打印。")]
     Privacy {
         sheet: String,
         place: String,
-        finding: gongshi_domain::privacy::Finding,
+        finding: Finding,
+    },
+
+    /// A table column (or a filled key–value line) whose name says it holds
+    /// personal data: 家庭住址, 身份证号, 联系电话…; nothing was written.
+    #[error("《{sheet}》不能打印：{place}列出的是{}，公示材料上不能出现。请删去后再打印。", kind.label())]
+    PersonalField {
+        sheet: String,
+        place: String,
+        kind: FindingKind,
     },
 
     #[error("生成 Excel 文件失败：{0}")]
@@ -15,4 +26,23 @@ pub enum PrintError {
 
     #[error("生成 PDF 失败：{0}")]
     Pdf(String),
+}
+
+impl PrintError {
+    /// For a privacy refusal: the sheet's title (masked) and what was found
+    /// where ("正文第1段含有家庭住址：“住在城关*******”"), for a message
+    /// of the caller's own.
+    pub fn privacy_reason(&self) -> Option<(&str, String)> {
+        match self {
+            PrintError::Privacy {
+                sheet,
+                place,
+                finding,
+            } => Some((sheet, format!("{place}{finding}"))),
+            PrintError::PersonalField { sheet, place, kind } => {
+                Some((sheet, format!("{place}列出的是{}", kind.label())))
+            }
+            _ => None,
+        }
+    }
 }

@@ -384,6 +384,24 @@ fn the_reduction_policy_is_the_schedules_own_printed_copied_and_frozen() {
     assert!(fees::set_reduction_policy(&mut store, &op, SEMESTER, "改").is_err());
 }
 
+/// A number that is no grade (0, 13) is refused naming the field: never a
+/// panic, never letters headed “?年级”.
+#[test]
+fn letters_of_a_grade_outside_one_to_twelve_are_refused() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    for g in [0, 13, 255] {
+        let err =
+            gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(g), super::now()).unwrap_err();
+        assert!(err.is_refusal(), "{err}");
+        assert!(err.to_string().starts_with("年级："), "{err}");
+        assert!(err.to_string().contains("不在1到12之间"), "{err}");
+        let counted = gongshi_app::fee_sheets::letter_count(&store, SEMESTER, Some(g)).unwrap();
+        assert_eq!(counted, 0);
+    }
+}
+
 #[test]
 fn letters_report_progress_sheet_by_sheet_and_previews_show_one_sheet() {
     use gongshi_app::fee_sheets::{FeePrint, letters_with_progress, preview};

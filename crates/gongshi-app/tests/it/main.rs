@@ -5,6 +5,7 @@ mod archive;
 mod calendar;
 mod evaluations;
 mod fees;
+mod privacy;
 
 use std::collections::BTreeMap;
 use std::process::Command;

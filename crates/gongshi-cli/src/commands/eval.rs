@@ -152,7 +152,7 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
             let saved = jobs::publish(&mut store, &operator(cli)?, round, today)?;
             let id = saved.revision.item_id;
             emit(cli, &id, || {
-                format!("已生成公开事项第{id}号（草稿）：请在公开事项中提交审核。")
+                format!("已生成公开事项第{id}号（草稿）。提交审核：gongshi items submit {id}")
             });
             Ok(())
         }

@@ -133,11 +133,10 @@ fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<
         c.title.clone_from(t);
     }
     if let Some(b) = &args.body {
-        c.body.clone_from(b);
+        c.body = b.replace("\r\n", "\n");
     }
     if let Some(path) = &args.body_file {
-        c.body = std::fs::read_to_string(path)
-            .map_err(|e| FieldError::new("正文", format!("读不出 {}：{e}", path.display())))?;
+        c.body = read_text("正文", path)?;
     }
     for pair in &args.fields {
         let (name, value) = pair
@@ -155,11 +154,21 @@ fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<
         c.planned_start = args.planned;
     }
     if let Some(path) = &args.table {
-        let bytes = std::fs::read(path)
-            .map_err(|e| FieldError::new("表格", format!("读不出 {}：{e}", path.display())))?;
-        c.table = Some(tables::from_csv(&bytes)?);
+        let text = read_text("表格", path)?;
+        c.table = Some(tables::from_csv(text.as_bytes())?);
     }
     Ok(c)
+}
+
+/// A text file as Notepad or Excel on a Chinese Windows writes it: UTF-8
+/// (with or without the BOM) or GBK, lines ending in CR LF or LF. A file
+/// that cannot be read is refused in words, naming `field`.
+fn read_text(field: &'static str, path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let reason = gongshi_app::io_reason(&e);
+        FieldError::new(field, format!("读不出 {}：{reason}", path.display()))
+    })?;
+    Ok(gongshi_app::sheet_file::decode(&bytes).replace("\r\n", "\n"))
 }
 
 fn saved_text(s: &Saved) -> String {

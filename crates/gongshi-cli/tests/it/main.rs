@@ -1,6 +1,8 @@
 //! The `gongshi` binary, run as a user would: real files, real exit codes.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
+mod messages;
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,0 +1,231 @@
+//! The privacy scan where the register is written: an item whose sheet
+//! would not print cannot be submitted, approved or posted, and the store is
+//! left as it was; text the app writes itself (the Q&A sheet's headings and
+//! dates) prints.
+
+use gongshi_app::domain::category::Category;
+use gongshi_app::domain::item::{ItemContent, ItemTable};
+use gongshi_app::domain::workflow::Status;
+use gongshi_app::feedback::{self, NewFeedback};
+use gongshi_app::items::{self, ReviewInput};
+use gongshi_app::print::sheet::Paper;
+use gongshi_app::{AppError, Store, school};
+
+use super::{award, clerk, d, now, pdftotext, profile, store};
+
+fn created(store: &mut Store, content: ItemContent) -> i64 {
+    items::create(store, &clerk(), Category::Award, content)
+        .unwrap()
+        .revision
+        .item_id
+}
+
+fn status(store: &Store, item: i64) -> Status {
+    store.current_revision(item).unwrap().unwrap().status
+}
+
+fn log_len(store: &Store) -> usize {
+    store.audit_entries(1000).unwrap().len()
+}
+
+/// `step` is refused: the message names the step, the place and the kind,
+/// quotes none of `hidden`, and the store is as it was.
+fn refused(
+    store: &mut Store,
+    item: i64,
+    step: impl FnOnce(&mut Store) -> Result<(), AppError>,
+    expect: &[&str],
+    hidden: &str,
+) {
+    let (before, log) = (status(store, item), log_len(store));
+    let err = step(store).unwrap_err();
+    assert_eq!(err.code(), "print.privacy", "{err}");
+    assert!(err.is_refusal(), "{err}");
+    let msg = err.to_string();
+    for e in expect {
+        assert!(msg.contains(e), "{e}: {msg}");
+    }
+    assert!(!msg.contains(hidden), "the message quotes {hidden}: {msg}");
+    assert_eq!(status(store, item), before, "{msg}");
+    assert_eq!(log_len(store), log, "a refused step left a log row: {msg}");
+}
+
+fn with_table(columns: &[&str], row: &[&str]) -> ItemContent {
+    ItemContent {
+        table: Some(ItemTable {
+            columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+            rows: vec![row.iter().map(|c| (*c).to_owned()).collect()],
+        }),
+        ..award()
+    }
+}
+
+#[test]
+fn an_item_that_would_not_print_cannot_be_submitted() {
+    let with_body = |body: &str| ItemContent {
+        body: format!("经民意测评、工作量化和考核，现将拟推荐人选公示如下。\n{body}"),
+        ..award()
+    };
+    let with_title = |title: &str| ItemContent {
+        title: title.into(),
+        ..award()
+    };
+    let mut quota = award();
+    quota
+        .fields
+        .insert("criteria".into(), "联系人手机13912345678".into());
+    let cases: Vec<(ItemContent, Vec<&str>, &str)> = vec![
+        // The examples: an address in the body…
+        (
+            with_body("李老师住在城关区幸福路12号院。"),
+            vec!["正文第2段", "家庭住址", "住在城关"],
+            "幸福路12号院",
+        ),
+        (
+            with_body("李老师（1985.03.07生）。"),
+            vec!["正文第2段", "出生日期"],
+            "1985.03.07",
+        ),
+        // …a column naming personal data, whatever its cells hold…
+        (
+            with_table(
+                &["排序", "姓名", "家庭住址"],
+                &["1", "李老师", "城关区幸福路12号"],
+            ),
+            vec!["表格的“家庭住址”一栏", "家庭住址"],
+            "幸福路12号",
+        ),
+        (
+            with_table(
+                &["排序", "姓名", "出生日期"],
+                &["1", "李老师", "1985-03-07"],
+            ),
+            vec!["表格的“出生日期”一栏", "出生日期"],
+            "1985-03-07",
+        ),
+        // …numbers however written, in a cell, a field and the title.
+        (
+            with_table(
+                &["排序", "姓名", "备注"],
+                &["1", "李老师", "410105 19900307 1002"],
+            ),
+            vec!["表格第1行“备注”栏", "身份证号码"],
+            "19900307",
+        ),
+        (quota, vec!["“公开标准”一行", "手机号码"], "13912345678"),
+        (
+            with_title("李老师（410105199003071002）推荐公示"),
+            vec![
+                "《李老师（41****************）推荐公示》",
+                "标题",
+                "身份证号码",
+            ],
+            "410105199003071002",
+        ),
+    ];
+    let mut store = store();
+    for (content, expect, hidden) in cases {
+        let item = created(&mut store, content);
+        let mut expect = expect;
+        expect.push("不能提交审核");
+        refused(
+            &mut store,
+            item,
+            |s| items::submit(s, &clerk(), item).map(|_| ()),
+            &expect,
+            hidden,
+        );
+        assert_eq!(status(&store, item), Status::Draft);
+    }
+}
+
+#[test]
+fn approval_and_posting_run_the_scan_again() {
+    // The body gives a phone that is the school's when submitted; the
+    // profile then changes, and the number is nobody's the app knows.
+    let mut store = store();
+    let op = clerk();
+    let content = ItemContent {
+        body: "经民意测评、工作量化和考核，现将拟推荐人选公示如下。如有疑问请致电 0371-6523 8002。"
+            .into(),
+        ..award()
+    };
+    let item = created(&mut store, content);
+    items::submit(&mut store, &op, item).unwrap();
+    let review = ReviewInput {
+        confidentiality: Some(("王静", d("2026-11-20"), "无个人隐私信息")),
+        signoff: Some(("赵敏", d("2026-11-20"), "同意公示")),
+    };
+    items::review(&mut store, &op, item, review).unwrap();
+
+    let moved = |store: &mut Store, phone: &str| {
+        let p = gongshi_app::domain::SchoolProfile {
+            supervision_phone: phone.into(),
+            ..profile()
+        };
+        school::save_school(store, &clerk(), p).unwrap();
+    };
+    moved(&mut store, "0371-6523 8009");
+    refused(
+        &mut store,
+        item,
+        |s| items::approve(s, &clerk(), item, "李新义", d("2026-11-20"), "").map(|_| ()),
+        &["不能批准", "正文第1段", "电话号码"],
+        "6523 8002",
+    );
+    moved(&mut store, "0371-6523 8002");
+    items::approve(&mut store, &op, item, "李新义", d("2026-11-20"), "").unwrap();
+
+    moved(&mut store, "0371-6523 8009");
+    refused(
+        &mut store,
+        item,
+        |s| items::post(s, &clerk(), item, d("2026-11-23")).map(|_| ()),
+        &["不能张贴公示", "正文第1段", "电话号码"],
+        "6523 8002",
+    );
+    assert_eq!(status(&store, item), Status::Approved);
+    moved(&mut store, "0371-6523 8002");
+    items::post(&mut store, &op, item, d("2026-11-23")).unwrap();
+    assert_eq!(status(&store, item), Status::Posted);
+}
+
+#[test]
+fn the_qa_sheet_with_answers_by_phone_prints() {
+    let mut store = store();
+    let op = clerk();
+    for (on, channel, question) in [
+        ("2026-12-01", "电话", "课后服务几点结束？"),
+        ("2026-12-02", "信箱", "校服能否分码更换？"),
+        ("2026-12-03", "电话", "寒假放假时间？"),
+    ] {
+        let f = feedback::add(
+            &mut store,
+            &op,
+            NewFeedback {
+                received_on: d(on),
+                channel,
+                item_id: None,
+                content: question,
+                is_objection: false,
+            },
+        )
+        .unwrap();
+        feedback::answer(
+            &mut store,
+            &op,
+            f.id,
+            "已答复，详见学校通知。",
+            "教务处",
+            d("2026-12-04"),
+            true,
+        )
+        .unwrap();
+    }
+    let pdf = feedback::qa_sheet(&store, now(), Paper::default()).unwrap();
+    let text = pdftotext(&pdf);
+    // Newest first: the sheet's own headings, dates after 电话.
+    assert!(text.contains("1. 来自电话（2026-12-03）"), "{text}");
+    assert!(text.contains("3. 来自电话（2026-12-01）"), "{text}");
+    assert!(text.contains("教务处，2026-12-04"), "{text}");
+}
