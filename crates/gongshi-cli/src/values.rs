@@ -26,7 +26,7 @@ pub fn number<T: FromStr>(input: &str) -> Result<T, FieldError> {
         .trim()
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => gongshi_app::domain::text::half_width(c),
             '－' => '-',
             _ => c,
         })

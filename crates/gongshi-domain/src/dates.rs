@@ -52,7 +52,7 @@ pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldEr
 /// Full-width digits and separators as ASCII.
 fn half_width(c: char) -> char {
     match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '０'..='９' => crate::text::half_width(c),
         '－' | '—' | '–' => '-',
         '／' => '/',
         '．' | '。' => '.',

@@ -41,7 +41,7 @@ impl Fen {
             .trim_end_matches('元')
             .chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '０'..='９' => crate::text::half_width(c),
                 '，' => ',',
                 '．' => '.',
                 _ => c,

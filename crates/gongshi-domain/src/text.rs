@@ -202,3 +202,29 @@ mod tests {
         assert!(!hidden.contains(&'学'));
     }
 }
+
+/// The half-width form of a full-width ASCII character (`１` → `1`, `．`
+/// → `.`, `（` → `(`) and of the ideographic space; anything else as is.
+/// What clerks type on a Chinese keyboard, read as what they mean.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFF01 + 0x21).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod half_width_tests {
+    use super::half_width;
+
+    #[test]
+    fn full_width_ascii_becomes_half_width() {
+        let typed: String = "１２３．５０（＋８６）　ａＺ"
+            .chars()
+            .map(half_width)
+            .collect();
+        assert_eq!(typed, "123.50(+86) aZ");
+        assert_eq!(half_width('校'), '校');
+    }
+}

@@ -121,7 +121,7 @@ fn normalize(text: &str) -> String {
         .filter_map(|c| match c {
             '\r' | '\n' => Some('\n'),
             c if c.is_whitespace() => None,
-            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+            '０'..='９' => Some(crate::text::half_width(c)),
             '(' => Some('（'),
             ')' => Some('）'),
             ':' => Some('：'),
