@@ -198,10 +198,12 @@ fn segment(text: &str, run: &[Group], a: usize, b: usize, allow: &Allowlist, out
         }
         seen.push((p, q));
         let d: String = run[p..q].iter().map(|g| g.digits(text)).collect();
+        let groups: Vec<usize> = run[p..q].iter().map(|g| g.digits(text).len()).collect();
         let (first, last) = (&run[p], &run[q - 1]);
         let plus = text[..first.start].trim_end().ends_with('+');
         let number = Number {
             digits: &d,
+            groups: &groups,
             x: last.x,
             plus,
             before: &text[..first.start],
@@ -221,6 +223,10 @@ fn segment(text: &str, run: &[Group], a: usize, b: usize, allow: &Allowlist, out
 
 struct Number<'a> {
     digits: &'a str,
+    /// How many digits each written group has (`[3, 4, 4]` for 138 1234
+    /// 5678): a list of scores or years is not a phone or a card because
+    /// its digits add up to 11 or 16.
+    groups: &'a [usize],
     /// Ends with an X (an ID number's check character).
     x: bool,
     /// Written after a +: a country code may lead.
@@ -249,24 +255,87 @@ impl Number<'_> {
         if d.len() == 18 && id_ok(d) {
             return Some(FindingKind::IdNumber);
         }
-        if (16..=19).contains(&d.len()) && !d.starts_with('0') && luhn_ok(d) {
+        if (16..=19).contains(&d.len()) && card_prefix(d) && luhn_ok(d) && card_groups(self.groups)
+        {
             return Some(FindingKind::BankCard);
         }
         if self.allowed(allow) {
             return None;
         }
         let n = self.national();
-        if is_mobile(&n) {
+        let groups = &self.national_groups(&n);
+        if is_mobile(&n) && phone_groups(groups, &[&[3, 4, 4], &[3, 8], &[3, 3, 5], &[7, 4]]) {
             return Some(FindingKind::MobilePhone);
         }
-        if n.starts_with('0') && (10..=12).contains(&n.len()) {
+        if n.starts_with('0') && (10..=12).contains(&n.len()) && landline_groups(groups) {
             return Some(FindingKind::Landline);
         }
-        if (7..=8).contains(&n.len()) && !n.starts_with(['0', '1']) && after_phone_word(self.before)
+        if (7..=8).contains(&n.len())
+            && !n.starts_with(['0', '1'])
+            && phone_groups(groups, &[&[3, 4], &[4, 4], &[4, 3]])
+            && after_phone_word(self.before)
         {
             return Some(FindingKind::Landline);
         }
         None
+    }
+
+    /// The groups of the national number: a country code left out,
+    /// whether written as its own group (+86 138…) or glued to the first
+    /// (+86138 1234 5678); an area code whose 0 was put back counts as
+    /// written.
+    fn national_groups(&self, national: &str) -> Vec<usize> {
+        let restored = usize::from(national.starts_with('0') && !self.digits.starts_with('0'));
+        let code = (self.digits.len() + restored).saturating_sub(national.len());
+        match self.groups.split_first() {
+            Some((&first, rest)) if code > 0 && first == code => rest.to_vec(),
+            Some((&first, rest)) if code > 0 && first > code => {
+                let mut groups = vec![first - code + restored];
+                groups.extend_from_slice(rest);
+                groups
+            }
+            _ => self.groups.to_vec(),
+        }
+    }
+}
+
+/// A card number starts as the cards issued in China do: UnionPay 62 and
+/// 60, Visa 4, Mastercard 51–55 and 2221–2720, JCB and others 3, and the
+/// old domestic 9 (an order number starting 2026… is not one).
+fn card_prefix(d: &str) -> bool {
+    let lead = |n: usize| d.get(..n).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
+    matches!(d.as_bytes()[0], b'3' | b'4' | b'6' | b'9')
+        || (51..=55).contains(&lead(2))
+        || (2221..=2720).contains(&lead(4))
+}
+
+/// As cards are written: whole, in fours (the last group shorter), or the
+/// bank's six then the rest.
+fn card_groups(groups: &[usize]) -> bool {
+    match groups {
+        [_] => true,
+        [6, _] => true,
+        [init @ .., last] => init.iter().all(|&g| g == 4) && (1..=4).contains(last),
+        [] => false,
+    }
+}
+
+/// Whole, or in one of the shapes a phone number is written in.
+fn phone_groups(groups: &[usize], shapes: &[&[usize]]) -> bool {
+    groups.len() == 1 || shapes.contains(&groups)
+}
+
+/// An area code (3–4 digits) then the number whole or in two groups of 3–4.
+fn landline_groups(groups: &[usize]) -> bool {
+    match groups {
+        [_] => true,
+        [area, rest @ ..] if (3..=4).contains(area) => match rest {
+            [n] => (7..=8).contains(n),
+            [a, b] => (3..=4).contains(a) && (3..=4).contains(b),
+            [a, b, c] => (3..=4).contains(a) && (3..=4).contains(b) && (1..=4).contains(c),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

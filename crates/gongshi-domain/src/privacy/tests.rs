@@ -315,3 +315,23 @@ fn the_allowlist_reads_numbers_as_the_scan_does() {
     assert!(scan("电话 6523 8001", &allow).is_none());
     assert!(scan("电话 0371-6523 8009", &allow).is_some());
 }
+
+#[test]
+fn lists_of_numbers_are_not_cards_or_phones() {
+    // Spaced or dashed groups join into a card or a phone only in the
+    // shapes those are written in (trial regression cases), and a card
+    // starts as cards do.
+    check_all(&[
+        ("成绩：71 95 97 71 65 95 76 62", None),
+        ("座位号 13 14 15 16 17 18 19 20", None),
+        ("年份 2002 2003 2004 2005", None),
+        ("房间 183 939 387 191 871 558 已检查", None),
+        ("语数外成绩：135 124 118 97", None),
+        ("订单号：202611301234567894", None),
+        // …while the shapes people write cards and phones in are caught.
+        ("卡号 6222 0212 3456 7890 128", Some(BankCard)),
+        ("卡号 622202 1234567890128", Some(BankCard)),
+        ("联系 138 123 45678", Some(MobilePhone)),
+        ("联系 1381234 5678", Some(MobilePhone)),
+    ]);
+}
