@@ -25,7 +25,7 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
     }
     let mut f = Feedback {
         id: 0,
-        received_on: new.received_on,
+        received_on: crate::items::not_later_than_today("收到日期", new.received_on)?,
         channel: new.channel.trim().to_owned(),
         item_id: new.item_id,
         content: new.content.to_owned(),
@@ -53,7 +53,7 @@ pub fn answer(
     f.answer = Some(Answer {
         text: text.to_owned(),
         responder: responder.to_owned(),
-        answered_on,
+        answered_on: crate::items::not_later_than_today("答复日期", answered_on)?,
     });
     f.publish = publish;
     let f = f.validated()?;

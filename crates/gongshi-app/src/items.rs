@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use gongshi_domain::category::Category;
 use gongshi_domain::item::ItemContent;
-use gongshi_domain::revision::{CloseResult, Closure, Revision, Stamp};
+use gongshi_domain::revision::{CloseResult, Closure, Objections, Revision, Stamp};
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Document, Paper};
 use gongshi_store::Store;
@@ -128,11 +128,25 @@ pub fn review(
 ) -> Result<Saved> {
     let conf = input
         .confidentiality
-        .map(|(by, on, note)| Stamp::new("保密审查人", by, on, note))
+        .map(|(by, on, note)| {
+            Stamp::new(
+                "保密审查人",
+                by,
+                not_later_than_today("保密审查日期", on)?,
+                note,
+            )
+        })
         .transpose()?;
     let sign = input
         .signoff
-        .map(|(by, on, note)| Stamp::new("监督小组签字人", by, on, note))
+        .map(|(by, on, note)| {
+            Stamp::new(
+                "监督小组签字人",
+                by,
+                not_later_than_today("签字日期", on)?,
+                note,
+            )
+        })
         .transpose()?;
     step(store, op, item_id, "审查签字", |r| {
         Ok(r.review(conf, sign)?)
@@ -147,7 +161,7 @@ pub fn approve(
     on: NaiveDate,
     note: &str,
 ) -> Result<Saved> {
-    let stamp = Stamp::new("批准人", by, on, note)?;
+    let stamp = Stamp::new("批准人", by, not_later_than_today("批准日期", on)?, note)?;
     step_to_board(store, op, item_id, "批准", |r| Ok(r.approve(stamp)?))
 }
 
@@ -161,6 +175,7 @@ pub fn send_back(
 }
 
 pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -> Result<Saved> {
+    let on = not_later_than_today("张贴日期", on)?;
     let cal = calendar::calendar(Some(store))?;
     step_to_board(store, op, item_id, "张贴公示", |r| {
         r.post(on, &cal)?;
@@ -174,6 +189,7 @@ pub fn take_down(
     item_id: i64,
     on: NaiveDate,
 ) -> Result<Saved> {
+    let on = not_later_than_today("撤下日期", on)?;
     step(store, op, item_id, "撤下", |r| Ok(r.take_down(on)?))
 }
 
@@ -185,14 +201,14 @@ pub fn close(
     on: NaiveDate,
     note: &str,
 ) -> Result<Saved> {
-    let open = store.open_objections(item_id)?;
+    let (total, open) = store.objection_counts(item_id)?;
     let closure = Closure {
         result,
-        on,
+        on: not_later_than_today("归档日期", on)?,
         note: gongshi_domain::text::limited("归档说明", note, 500)?,
     };
     step(store, op, item_id, result.label(), |r| {
-        Ok(r.close(closure, open)?)
+        Ok(r.close(closure, Objections { total, open })?)
     })
 }
 
@@ -275,4 +291,20 @@ pub fn history(store: &Store, item_id: i64) -> Result<Vec<Revision>> {
         return Err(FieldError::new("事项", format!("没有编号为{item_id}的事项")).into());
     }
     Ok(revisions)
+}
+
+/// A step is recorded on the day it was done: never a day still to come
+/// (the machine's clock says which day it is).
+pub fn not_later_than_today(
+    field: &'static str,
+    on: NaiveDate,
+) -> std::result::Result<NaiveDate, FieldError> {
+    let today = chrono::Local::now().date_naive();
+    if on > today {
+        return Err(FieldError::new(
+            field,
+            format!("{on}还没有到（今天是{today}）"),
+        ));
+    }
+    Ok(on)
 }

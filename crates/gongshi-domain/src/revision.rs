@@ -53,6 +53,14 @@ impl CloseResult {
     }
 }
 
+/// The objections logged about an item: all of them, and those not yet
+/// answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Objections {
+    pub total: usize,
+    pub open: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closure {
     pub result: CloseResult,
@@ -145,6 +153,18 @@ impl Revision {
     }
 
     pub fn approve(&mut self, stamp: Stamp) -> Result<(), DomainError> {
+        for (step, earlier) in [
+            ("保密审查", &self.confidentiality),
+            ("监督小组签字", &self.signoff),
+        ] {
+            if let Some(earlier) = earlier.as_ref().filter(|e| stamp.on < e.on) {
+                return Err(FieldError::new(
+                    "批准日期",
+                    format!("批准日期（{}）早于{step}的日期（{}）", stamp.on, earlier.on),
+                )
+                .into());
+            }
+        }
         if self.status == Status::Pending {
             if self.confidentiality.is_none() {
                 return Err(FieldError::new("保密审查", "批准前必须完成保密审查").into());
@@ -169,6 +189,13 @@ impl Revision {
 
     /// Posts on `on` for the content's number of working days.
     pub fn post(&mut self, on: NaiveDate, calendar: &Calendar) -> Result<Period, DomainError> {
+        if let Some(approved) = self.approved.as_ref().filter(|a| on < a.on) {
+            return Err(FieldError::new(
+                "张贴日期",
+                format!("张贴日期（{on}）早于批准日期（{}）", approved.on),
+            )
+            .into());
+        }
         let period = calendar
             .period(on, self.content.posting_days)
             .map_err(|e| e.for_field("张贴日期"))?;
@@ -187,22 +214,31 @@ impl Revision {
         Ok(())
     }
 
-    /// Closes the item. 期满无异议 needs the period to have ended and no
-    /// objection open.
-    pub fn close(&mut self, closure: Closure, open_objections: usize) -> Result<(), DomainError> {
-        if closure.result == CloseResult::NoObjection {
-            if open_objections > 0 {
-                return Err(FieldError::new(
-                    "归档结论",
-                    format!("还有{open_objections}条异议未处理，不能以“期满无异议”归档"),
-                )
-                .into());
+    /// Closes the item, after its period has ended and with every
+    /// objection answered: 期满无异议 when there was none, 异议已处理 when
+    /// there were some.
+    pub fn close(&mut self, closure: Closure, objections: Objections) -> Result<(), DomainError> {
+        let refuse = |message: String| Err(FieldError::new("归档结论", message).into());
+        if objections.open > 0 {
+            return refuse(format!(
+                "还有{}条异议未答复，答复后才能归档",
+                objections.open
+            ));
+        }
+        if let Some(p) = self.period.filter(|p| closure.on <= p.end) {
+            return refuse(format!("公示期至{}，期满后才能归档", p.end));
+        }
+        if let Some(down) = self.taken_down_on.filter(|d| closure.on < *d) {
+            return refuse(format!("归档日期（{}）早于撤下日期（{down}）", closure.on));
+        }
+        match (closure.result, objections.total) {
+            (CloseResult::ObjectionsHandled, 0) => {
+                return refuse("这一事项没有收到异议，应以“期满无异议”归档".into());
             }
-            if self.period.is_some_and(|p| closure.on <= p.end) {
-                return Err(
-                    FieldError::new("归档结论", "公示期未满，不能以“期满无异议”归档").into(),
-                );
+            (CloseResult::NoObjection, n) if n > 0 => {
+                return refuse(format!("这一事项收到过{n}条异议，应以“异议已处理”归档"));
             }
+            _ => {}
         }
         self.step(Action::Close)?;
         self.closure = Some(closure);
@@ -316,38 +352,93 @@ mod tests {
         assert!(r.confidentiality.is_none() && r.signoff.is_none());
     }
 
+    fn closure(result: CloseResult, on: &str) -> Closure {
+        Closure {
+            result,
+            on: d(on),
+            note: String::new(),
+        }
+    }
+
     #[test]
-    fn open_objections_block_closing_without_objection() {
+    fn closing_needs_every_objection_answered_and_the_right_result() {
+        use CloseResult::{NoObjection, ObjectionsHandled};
         let mut r = posted();
         r.take_down(d("2026-10-12")).unwrap();
-        let closure = |result| Closure {
-            result,
-            on: d("2026-10-12"),
-            note: String::new(),
-        };
-        let err = r
-            .close(closure(CloseResult::NoObjection), 1)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("1条异议未处理"), "{err}");
-        r.close(closure(CloseResult::ObjectionsHandled), 1).unwrap();
+        let cases = [
+            (
+                NoObjection,
+                Objections { total: 1, open: 1 },
+                "1条异议未答复",
+            ),
+            (
+                ObjectionsHandled,
+                Objections { total: 1, open: 1 },
+                "1条异议未答复",
+            ),
+            (
+                ObjectionsHandled,
+                Objections { total: 0, open: 0 },
+                "没有收到异议",
+            ),
+            (
+                NoObjection,
+                Objections { total: 2, open: 0 },
+                "收到过2条异议",
+            ),
+        ];
+        for (result, objections, expected) in cases {
+            let err = r
+                .clone()
+                .close(closure(result, "2026-10-12"), objections)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected), "{result:?} {objections:?}: {err}");
+        }
+        r.close(
+            closure(ObjectionsHandled, "2026-10-12"),
+            Objections { total: 1, open: 0 },
+        )
+        .unwrap();
         assert_eq!(r.status, Status::Closed);
     }
 
     #[test]
-    fn no_objection_only_after_the_period() {
-        let mut r = posted();
-        r.take_down(d("2026-10-09")).unwrap();
-        let early = Closure {
-            result: CloseResult::NoObjection,
-            on: d("2026-10-09"),
-            note: String::new(),
-        };
-        assert!(
-            r.close(early, 0)
+    fn nothing_closes_before_the_period_ends() {
+        for result in [CloseResult::NoObjection, CloseResult::ObjectionsHandled] {
+            let mut r = posted();
+            r.take_down(d("2026-10-09")).unwrap();
+            let err = r
+                .close(
+                    closure(result, "2026-10-09"),
+                    Objections { total: 1, open: 0 },
+                )
                 .unwrap_err()
-                .to_string()
-                .contains("公示期未满")
-        );
+                .to_string();
+            assert!(err.contains("期满后才能归档"), "{err}");
+        }
+    }
+
+    #[test]
+    fn each_step_is_dated_no_earlier_than_the_one_before() {
+        let mut r = draft();
+        r.submit().unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
+        let early = Stamp::new("批准人", "李新义", d("2026-09-20"), "").unwrap();
+        let err = r.approve(early).unwrap_err().to_string();
+        assert!(err.contains("早于保密审查的日期"), "{err}");
+        r.approve(stamp("李新义")).unwrap();
+        let err = r.post(d("2026-09-01"), &cal()).unwrap_err().to_string();
+        assert!(err.contains("早于批准日期"), "{err}");
+        r.post(d("2026-09-28"), &cal()).unwrap();
+        r.take_down(d("2026-10-12")).unwrap();
+        let err = r
+            .close(
+                closure(CloseResult::NoObjection, "2026-10-11"),
+                Objections::default(),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("早于撤下日期"), "{err}");
     }
 }

@@ -41,14 +41,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Objections about the item still waiting for an answer.
-    pub fn open_objections(&self, item_id: i64) -> Result<usize> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM feedback WHERE item_id = ?1 AND is_objection = 1 AND answer IS NULL",
+    /// Objections about the item: (all of them, those still waiting for an
+    /// answer).
+    pub fn objection_counts(&self, item_id: i64) -> Result<(usize, usize)> {
+        let (total, open): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE answer IS NULL)
+             FROM feedback WHERE item_id = ?1 AND is_objection = 1",
             [item_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        Ok(n as usize)
+        Ok((total as usize, open as usize))
     }
 
     pub fn feedback_count(&self) -> Result<i64> {

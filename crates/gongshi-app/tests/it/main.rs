@@ -139,7 +139,7 @@ fn a_week_from_approval_to_the_printed_batch_and_its_archive() {
 }
 
 #[test]
-fn an_open_objection_blocks_closing_as_no_objection_until_answered() {
+fn an_item_with_an_objection_closes_only_once_it_is_answered_and_as_handled() {
     let mut store = store();
     let op = clerk();
     let item = approved(&mut store);
@@ -166,7 +166,7 @@ fn an_open_objection_blocks_closing_as_no_objection_until_answered() {
         "",
     )
     .unwrap_err();
-    assert!(err.to_string().contains("1条异议未处理"), "{err}");
+    assert!(err.to_string().contains("1条异议未答复"), "{err}");
     assert_eq!(
         store.current_revision(item).unwrap().unwrap().status,
         Status::TakenDown
@@ -182,11 +182,21 @@ fn an_open_objection_blocks_closing_as_no_objection_until_answered() {
         true,
     )
     .unwrap();
-    items::close(
+    let err = items::close(
         &mut store,
         &op,
         item,
         CloseResult::NoObjection,
+        d("2026-11-30"),
+        "",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("收到过1条异议"), "{err}");
+    items::close(
+        &mut store,
+        &op,
+        item,
+        CloseResult::ObjectionsHandled,
         d("2026-11-30"),
         "",
     )
@@ -312,4 +322,21 @@ fn filled_template<H: AsRef<str>, const N: usize>(header: &[H], rows: &[[&str; N
         totals: None,
     };
     gongshi_app::print::render_xlsx(&[report]).unwrap()
+}
+
+#[test]
+fn a_step_dated_in_the_future_or_before_the_step_it_follows_is_refused() {
+    let mut store = store();
+    let op = clerk();
+    let item = approved(&mut store);
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    let err = items::post(&mut store, &op, item, tomorrow).unwrap_err();
+    assert!(err.to_string().contains("还没有到"), "{err}");
+    // Approved on 2026-11-20 (see `approved`): not posted before that.
+    let err = items::post(&mut store, &op, item, d("2026-11-19")).unwrap_err();
+    assert!(err.to_string().contains("早于批准日期"), "{err}");
+    assert_eq!(
+        store.current_revision(item).unwrap().unwrap().status,
+        Status::Approved
+    );
 }

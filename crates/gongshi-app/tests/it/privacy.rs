@@ -195,9 +195,9 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
     let mut store = store();
     let op = clerk();
     for (on, channel, question) in [
-        ("2026-12-01", "电话", "课后服务几点结束？"),
-        ("2026-12-02", "信箱", "校服能否分码更换？"),
-        ("2026-12-03", "电话", "寒假放假时间？"),
+        ("2026-11-24", "电话", "课后服务几点结束？"),
+        ("2026-11-25", "信箱", "校服能否分码更换？"),
+        ("2026-11-26", "电话", "寒假放假时间？"),
     ] {
         let f = feedback::add(
             &mut store,
@@ -217,7 +217,7 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
             f.id,
             "已答复，详见学校通知。",
             "教务处",
-            d("2026-12-04"),
+            d("2026-11-27"),
             true,
         )
         .unwrap();
@@ -225,7 +225,7 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
     let pdf = feedback::qa_sheet(&store, now(), Paper::default()).unwrap();
     let text = pdftotext(&pdf);
     // Newest first: the sheet's own headings, dates after 电话.
-    assert!(text.contains("1. 来自电话（2026-12-03）"), "{text}");
-    assert!(text.contains("3. 来自电话（2026-12-01）"), "{text}");
-    assert!(text.contains("教务处，2026-12-04"), "{text}");
+    assert!(text.contains("1. 来自电话（2026-11-26）"), "{text}");
+    assert!(text.contains("3. 来自电话（2026-11-24）"), "{text}");
+    assert!(text.contains("教务处，2026-11-27"), "{text}");
 }
