@@ -8,7 +8,8 @@ use crate::{ItemRow, Result, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct WeekRows {
-    /// Approved and planned for this week, or posted this week.
+    /// Approved and planned for this week, or posted this week and still
+    /// up (what the weekly batch prints to post).
     pub going_up: Vec<ItemRow>,
     /// Their period ends this week.
     pub coming_down: Vec<ItemRow>,
@@ -20,6 +21,11 @@ pub struct WeekRows {
     pub not_closed: Vec<ItemRow>,
 }
 
+// One rule for every list: a list is of revisions, each what it was on the
+// board (or is to be), whether or not a correction has since made a newer
+// revision the item's current one; the old one still comes down when it
+// comes down.
+//
 // `+r.status` keeps SQLite from reading by the status index (nearly every
 // row is posted or closed) instead of the narrow date ranges; `UNION ALL`
 // (duplicates do not matter inside IN) keeps each half on its own index,
@@ -27,30 +33,30 @@ pub struct WeekRows {
 impl Store {
     pub fn week_rows(&self, monday: NaiveDate, sunday: NaiveDate) -> Result<WeekRows> {
         Ok(WeekRows {
-            going_up: self.rows_where(
+            going_up: self.revision_rows_where(
                 "r.id IN (SELECT id FROM revisions WHERE status = 'approved' AND planned_start BETWEEN ?1 AND ?2
                           UNION ALL SELECT id FROM revisions WHERE posted_on BETWEEN ?1 AND ?2)
-                 AND +r.status IN ('approved', 'posted', 'taken_down', 'closed')",
+                 AND +r.status IN ('approved', 'posted')",
                 &[&monday, &sunday],
             )?,
-            coming_down: self.rows_where(
+            coming_down: self.revision_rows_where(
                 "+r.status IN ('posted', 'taken_down', 'closed') AND r.period_end BETWEEN ?1 AND ?2",
                 &[&monday, &sunday],
             )?,
             // Still up on Monday: its period ends, or it came down, this week
             // or later. Both columns are indexed, so only those rows are read.
-            on_board: self.rows_where(
+            on_board: self.revision_rows_where(
                 "r.id IN (SELECT id FROM revisions WHERE period_end >= ?1 AND +posted_on <= ?2
                           UNION ALL SELECT id FROM revisions WHERE taken_down_on >= ?1 AND +posted_on <= ?2)
                  AND +r.status IN ('posted', 'taken_down', 'closed')
                  AND coalesce(r.taken_down_on, r.period_end) >= ?1",
                 &[&monday, &sunday],
             )?,
-            not_posted: self.rows_where(
+            not_posted: self.revision_rows_where(
                 "r.status = 'approved' AND r.planned_start < ?1",
                 &[&monday],
             )?,
-            not_closed: self.rows_where("r.status = 'posted' AND r.period_end < ?1", &[&monday])?,
+            not_closed: self.revision_rows_where("r.status = 'posted' AND r.period_end < ?1", &[&monday])?,
         })
     }
 

@@ -207,7 +207,10 @@ impl Store {
 
     /// Current revisions matching a raw condition on `r` (the board's
     /// queries), oldest first.
-    pub(crate) fn rows_where(
+    /// Rows of every revision meeting `condition`, not only the items'
+    /// current ones (the board's lists: what was up is up, corrected since
+    /// or not).
+    pub(crate) fn revision_rows_where(
         &self,
         condition: &str,
         args: &[&dyn rusqlite::ToSql],
@@ -215,8 +218,8 @@ impl Store {
         // Driven from the revisions' date indexes, then to their items
         // (CROSS JOIN fixes that loop order in SQLite).
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM revisions r CROSS JOIN items i ON i.current_revision_id = r.id
-             WHERE {condition} ORDER BY coalesce(r.posted_on, r.planned_start), i.id"
+            "SELECT {ROW_COLUMNS} FROM revisions r CROSS JOIN items i ON i.id = r.item_id
+             WHERE {condition} ORDER BY coalesce(r.posted_on, r.planned_start), i.id, r.number"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(args, to_row)?;

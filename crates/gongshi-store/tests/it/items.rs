@@ -176,3 +176,48 @@ fn the_week_board_sees_what_goes_up_comes_down_and_is_overdue() {
     assert_eq!(titles(&week.not_posted), ["上周批准未贴"]);
     assert_eq!(titles(&week.not_closed), ["早已期满"]);
 }
+
+#[test]
+fn the_week_lists_follow_one_rule_whatever_came_after() {
+    use gongshi_domain::revision::{CloseResult, Closure, Objections};
+    let mut store = Store::open_in_memory().unwrap();
+    let cal = cal();
+    let posted = |title: &str, day: &str| {
+        let mut c = content(title, "正文。");
+        c.planned_start = Some(d(day));
+        let mut rev = Revision::draft(Category::Other, c).unwrap();
+        rev.submit().unwrap();
+        rev.review(Some(stamp("王静")), Some(stamp("赵敏")))
+            .unwrap();
+        rev.approve(stamp("李新义")).unwrap();
+        rev.post(d(day), &cal).unwrap();
+        rev
+    };
+    // Posted this Monday and already taken down: not to be posted again.
+    let mut down = posted("本周贴出已撤下", "2026-11-23");
+    down.take_down(d("2026-11-24")).unwrap();
+    store.write(&clerk(), |w| w.insert_item(&down)).unwrap();
+    // Posted last week, closed, then corrected: the posted revision is
+    // still on the board this week, and still comes down.
+    let mut first = posted("上周贴出后更正", "2026-11-17");
+    first.take_down(d("2026-11-23")).unwrap();
+    let closure = Closure {
+        result: CloseResult::NoObjection,
+        on: d("2026-11-24"),
+        note: String::new(),
+    };
+    first.close(closure, Objections::default()).unwrap();
+    let first = store.write(&clerk(), |w| w.insert_item(&first)).unwrap();
+    let second = first.revise().unwrap();
+    store
+        .write(&clerk(), |w| w.insert_revision(&second))
+        .unwrap();
+
+    let week = store.week_rows(d("2026-11-23"), d("2026-11-29")).unwrap();
+    let titles =
+        |rows: &[gongshi_store::ItemRow]| rows.iter().map(|r| r.title.clone()).collect::<Vec<_>>();
+    assert!(titles(&week.going_up).is_empty(), "{:?}", week.going_up);
+    // Both come (or came) down this week, both were up this week.
+    assert_eq!(titles(&week.coming_down), ["上周贴出后更正", "本周贴出已撤下"]);
+    assert_eq!(titles(&week.on_board), ["上周贴出后更正", "本周贴出已撤下"]);
+}
