@@ -235,6 +235,7 @@ export const t = {
     office: '异议受理部门',
     officePlaceholder: '如 学校纪检监督小组',
     phone: '异议电话',
+    nameUnranked: '结果公示列出不符合推荐条件者的姓名（默认不列，只写人数：公示栏上不透露谁师德考核不合格）',
     save: '保存评选规则',
     saved: '已保存',
     scores: '候选人与评分',

@@ -222,6 +222,7 @@ fn cover(school: &SchoolProfile, board: &WeekBoard, paper: Paper) -> Sheet {
             gongshi_print::dates::chinese_date(board.monday),
             gongshi_print::dates::chinese_date(board.sunday)
         )),
+        watermark: None,
         blocks,
     }
 }

@@ -59,6 +59,7 @@ fn seed_evaluation(store: &mut gongshi_store::Store, op: &OperatorName) -> Resul
         posting_days: 5,
         objection_office: "学校纪检监督小组".into(),
         objection_phone: "0371-6523 8002".into(),
+        ..RoundSettings::default()
     };
     crate::evaluations::save_round(store, op, None, settings)?;
     let rows: Vec<Vec<String>> = [
@@ -125,6 +126,14 @@ fn content(title: &str, body: &str, fields: &[(&str, &str)], planned: NaiveDate)
     }
 }
 
+fn table(columns: &[&str], rows: &[&[&str]]) -> ItemTable {
+    let cells = |r: &[&str]| r.iter().map(|c| (*c).to_owned()).collect();
+    ItemTable {
+        columns: cells(columns),
+        rows: rows.iter().map(|r| cells(r)).collect(),
+    }
+}
+
 /// A week's worth of items around `today`: one on the board, one approved
 /// for this week, one waiting for review, one draft; a finance sheet as a
 /// monthly regular disclosure; feedback with a published answer. Where the
@@ -154,20 +163,10 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         ],
         last_week,
     );
-    posted.table = Some(ItemTable {
-        columns: vec![
-            "品名".into(),
-            "数量".into(),
-            "单价（元）".into(),
-            "金额（元）".into(),
-        ],
-        rows: vec![vec![
-            "交互式智能平板".into(),
-            "12".into(),
-            "8,600.00".into(),
-            "103,200.00".into(),
-        ]],
-    });
+    posted.table = Some(table(
+        &["品名", "数量", "单价（元）", "金额（元）"],
+        &[&["交互式智能平板", "12", "8,600.00", "103,200.00"]],
+    ));
     let id = ready(store, Category::Procurement, posted, last_week)?;
     // Posted last Wednesday: on the board now, coming down this week.
     // Outside the shipped calendar the demo simply leaves it approved.
@@ -184,6 +183,14 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect(),
+            table: Some(table(
+                &["名次", "姓名", "教研组", "总分"],
+                &[
+                    &["1", "陈晓红", "语文组", "94.60"],
+                    &["2", "黄志强", "数学组", "92.35"],
+                    &["3", "林芳", "英语组", "90.80"],
+                ],
+            )),
             ..content(
                 "2026年度优秀教师拟推荐人选公示",
                 "经民意测评、工作量化和考核成绩排序，现将拟推荐人选公示如下。",

@@ -1,5 +1,6 @@
 //! What an evaluation prints: the 结果公示 (criteria, quota, the formula, the
-//! ranked table with 拟推荐, posting period, objection channel, seal) and the
+//! ranked table with 拟推荐, those not ranked counted and named only if the
+//! round says so, posting period, objection channel, seal) and the
 //! committee's Excel with every score, vetoes and their reasons, 内部.
 
 use chrono::{DateTime, FixedOffset};
@@ -10,7 +11,7 @@ use gongshi_print::sheet::{Align, Block, Closing, Column, Document, Paper, Row, 
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{Round, Store};
 
-use crate::evaluations::{public_table, round, tie_note};
+use crate::evaluations::{public_table, round, tie_note, unranked_note, veto_rule};
 use crate::{Result, calendar};
 
 fn document(
@@ -41,21 +42,21 @@ fn document(
             Column::new(title, width, align)
         })
         .collect();
+    let mut rules = vec![
+        ("评选标准".into(), s.criteria.clone()),
+        ("推荐名额".into(), format!("{}名", s.quota)),
+        ("计分办法".into(), s.formula()),
+        ("同分排序".into(), s.tie_rule()),
+    ];
+    if let Some(rule) = veto_rule(s) {
+        rules.push(("一票否决".into(), rule.into()));
+    }
     let mut blocks = vec![
         Block::Paragraph(format!(
             "根据学校{}工作方案，经个人申报、民意测评、工作量化和考核，评选领导小组按公开的标准、名额和计分办法进行了排序，现将结果公示如下。",
             s.kind.label()
         )),
-        Block::KeyValues(vec![
-            ("评选标准".into(), s.criteria.clone()),
-            ("推荐名额".into(), format!("{}名", s.quota)),
-            ("计分办法".into(), s.formula()),
-            ("同分排序".into(), s.tie_rule()),
-            (
-                "一票否决".into(),
-                "师德考核不合格者不列入排序，结果栏注明“不符合推荐条件”。".into(),
-            ),
-        ]),
+        Block::KeyValues(rules),
         Block::Table(Table {
             columns,
             rows: table.rows.into_iter().map(Row::new).collect(),
@@ -64,7 +65,10 @@ fn document(
     if r.candidates.is_empty() {
         blocks.push(Block::Note("还没有录入候选人。".into()));
     }
-    if let Some(note) = tie_note(&r, &ranking) {
+    for note in [tie_note(&r, &ranking), unranked_note(&r, &ranking)]
+        .into_iter()
+        .flatten()
+    {
         blocks.push(Block::Note(note));
     }
     let period = calendar::calendar(Some(store))?
@@ -92,6 +96,7 @@ fn document(
         header_label: format!("校务公开·{}", s.kind.category().label()),
         title: format!("{}结果公示", s.name),
         subtitle: None,
+        watermark: None,
         blocks,
     };
     let allow = Allowlist::new(

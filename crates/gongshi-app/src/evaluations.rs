@@ -191,7 +191,8 @@ fn replace_candidates(
 }
 
 /// The public ranking table: 名次, 姓名, 部门/年级组, each component,
-/// 综合得分, 结果. A vetoed candidate's row says only 不符合推荐条件.
+/// 综合得分, 结果. The candidates not ranked (师德不合格) are left out
+/// unless the round names them; then a row says only 不符合推荐条件.
 pub fn public_table(r: &Round, ranking: &[Ranked]) -> ItemTable {
     let mut columns = vec![
         "名次".to_owned(),
@@ -208,6 +209,7 @@ pub fn public_table(r: &Round, ranking: &[Ranked]) -> ItemTable {
     columns.push("结果".into());
     let rows = ranking
         .iter()
+        .filter(|ranked| r.settings.name_unranked || ranked.outcome != Outcome::Vetoed)
         .map(|ranked| {
             let c = &r.candidates[ranked.index];
             let vetoed = ranked.outcome == Outcome::Vetoed;
@@ -227,6 +229,27 @@ pub fn public_table(r: &Round, ranking: &[Ranked]) -> ItemTable {
         })
         .collect();
     ItemTable { columns, rows }
+}
+
+/// What the public sheet says of the candidates it leaves out (a round
+/// that does not name them): 另有N人不符合推荐条件，未列入排名。 None when it
+/// names them or nobody was left out.
+pub fn unranked_note(r: &Round, ranking: &[Ranked]) -> Option<String> {
+    let left_out = ranking
+        .iter()
+        .filter(|x| x.outcome == Outcome::Vetoed)
+        .count();
+    (!r.settings.name_unranked && left_out > 0)
+        .then(|| format!("另有{left_out}人不符合推荐条件，未列入排名。"))
+}
+
+/// The rule the public sheet states for a veto, for a round that names
+/// the candidates it did not rank; None for one that does not (a count of
+/// the unranked under a 师德 rule would say what they failed).
+pub fn veto_rule(settings: &RoundSettings) -> Option<&'static str> {
+    settings
+        .name_unranked
+        .then_some("师德考核不合格者不列入排序，结果栏注明“不符合推荐条件”。")
 }
 
 /// What the sheet says under the table when equal candidates straddle the
@@ -261,13 +284,19 @@ pub fn publish(
     let s = &r.settings;
     let ranking = evaluation::rank(s, &r.candidates);
     let mut body = format!(
-        "评选标准：{}\n推荐名额：{}名。计分办法：{}。{}师德考核不合格者实行一票否决。",
+        "评选标准：{}\n推荐名额：{}名。计分办法：{}。{}",
         s.criteria,
         s.quota,
         s.formula(),
         s.tie_rule()
     );
-    if let Some(note) = tie_note(&r, &ranking) {
+    if s.name_unranked {
+        body.push_str("师德考核不合格者实行一票否决。");
+    }
+    for note in [tie_note(&r, &ranking), unranked_note(&r, &ranking)]
+        .into_iter()
+        .flatten()
+    {
         body.push('\n');
         body.push_str(&note);
     }

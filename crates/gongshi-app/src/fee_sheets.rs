@@ -1,5 +1,7 @@
 //! What fees print: the 收费公示 board sheet, the letters to parents (one
 //! per student, by class size) with their 回执, and the Excel schedule.
+//! Until the schedule is approved the sheets and letters print only as
+//! drafts: 样稿 in the title, 未批准 样稿 across every page.
 
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::category::Category;
@@ -8,7 +10,7 @@ use gongshi_domain::grades::grade_name;
 use gongshi_domain::privacy::Allowlist;
 use gongshi_domain::{DomainError, FieldError, SchoolProfile};
 use gongshi_print::sheet::{
-    Align, Block, Closing, Column, Document, Orientation, Paper, Row, Sheet, Table,
+    Align, Block, Closing, Column, DRAFT, Document, Orientation, Paper, Row, Sheet, Table,
 };
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
@@ -43,6 +45,21 @@ fn printable(schedule: &Schedule) -> Result<()> {
         Ok(())
     } else {
         Err(DomainError::Fields(errors).into())
+    }
+}
+
+/// A schedule not yet approved prints as a draft, not for posting or
+/// handing out: the watermark of every page (None once approved).
+fn watermark(schedule: &Schedule) -> Option<String> {
+    schedule.approved.is_none().then(|| DRAFT.to_owned())
+}
+
+/// `title`, marked （样稿） while the schedule is not approved.
+fn draft_title(schedule: &Schedule, title: String) -> String {
+    if schedule.approved.is_some() {
+        title
+    } else {
+        format!("{title}（样稿）")
     }
 }
 
@@ -86,7 +103,8 @@ fn yes_no(b: bool) -> String {
 }
 
 /// 收费公示: the 四公开 table, basis and unit of each item, the hotlines,
-/// the reduction policy, the posting line, issuer, date and seal.
+/// the reduction policy, the posting line, issuer, date and seal; a draft
+/// while the schedule is not approved.
 pub fn board_sheet(
     store: &Store,
     semester: &str,
@@ -172,12 +190,13 @@ fn board_document(
         },
         school_name: school.name.clone(),
         header_label: "校务公开·收费".into(),
-        title: format!("{}收费公示", school.name),
+        title: draft_title(&schedule, format!("{}收费公示", school.name)),
         subtitle: Some(format!("（{semester}）")),
+        watermark: watermark(&schedule),
         blocks,
     };
     let doc = Document {
-        title: format!("{}{semester}收费公示", school.name),
+        title: draft_title(&schedule, format!("{}{semester}收费公示", school.name)),
         author: school.name.clone(),
         created: now,
         sheets: vec![sheet],
@@ -186,8 +205,9 @@ fn board_document(
 }
 
 /// The letters to parents of the grades in `grade` (all when None): one
-/// per student by the class sizes, or one per grade where none are set.
-/// Returns the PDF and the number of letters.
+/// per student by the class sizes, or one per grade where none are set;
+/// drafts while the schedule is not approved. Returns the PDF and the
+/// number of letters.
 pub fn letters(
     store: &Store,
     semester: &str,
@@ -242,7 +262,7 @@ fn letters_document(
         );
     }
     let doc = Document {
-        title: format!("致家长的一封信（{semester}）"),
+        title: draft_title(&schedule, format!("致家长的一封信（{semester}）")),
         author: school.name.clone(),
         created: now,
         sheets,
@@ -410,8 +430,9 @@ fn letter(
         paper: Paper::default(),
         school_name: school.name.clone(),
         header_label: "致家长的一封信".into(),
-        title: "致家长的一封信".into(),
+        title: draft_title(schedule, "致家长的一封信".into()),
         subtitle: Some(format!("（{semester}·{}）", grade_name(grade))),
+        watermark: watermark(schedule),
         blocks,
     }
 }

@@ -112,6 +112,7 @@ pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Resu
             header_label: "校务公开·反馈栏".into(),
             title: "反馈意见答复公示".into(),
             subtitle: None,
+            watermark: None,
             blocks,
         }],
     };

@@ -1,6 +1,11 @@
 //! Reading a spreadsheet a clerk hands us: .xlsx/.xls/.ods (calamine) or
-//! CSV in UTF-8 (with or without BOM) or GBK, as a Chinese Excel saves it.
-//! Returns the rows as text cells; the header row is found by its cells.
+//! CSV in UTF-8 (with or without BOM), GBK as a Chinese Excel saves it, or
+//! UTF-16 with its BOM (Excel’s “Unicode 文本”).
+//! Returns the rows as text cells, numbered as the spreadsheet shows them
+//! (one rule, [`numbered`], for the imports and the items' tables); the
+//! header row is found by its cells. A CSV's delimiter is detected (comma,
+//! tab, semicolon, Chinese comma), and a quote that never closes, a binary
+//! file or one too big are refused by row.
 
 use std::io::Cursor;
 
@@ -9,14 +14,22 @@ use gongshi_domain::FieldError;
 
 use crate::Result;
 
-/// The rows of the first worksheet (or the CSV), each cell as text.
-pub fn read_rows(bytes: &[u8], file_name: &str) -> Result<Vec<Vec<String>>> {
-    let ext = file_name
+fn extension(file_name: &str) -> String {
+    file_name
         .rsplit('.')
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
+        .to_ascii_lowercase()
+}
+
+fn is_csv(file_name: &str) -> bool {
+    matches!(extension(file_name).as_str(), "csv" | "txt")
+}
+
+/// The rows of the first worksheet (or the CSV), each cell as text;
+/// `rows[i]` is the spreadsheet's row i+1 ([`numbered`]).
+pub fn read_rows(bytes: &[u8], file_name: &str) -> Result<Vec<Vec<String>>> {
+    match extension(file_name).as_str() {
         "csv" | "txt" => csv_rows(bytes),
         "xlsx" | "xlsm" | "xls" | "ods" => workbook_rows(bytes),
         _ => Err(FieldError::new(
@@ -37,45 +50,42 @@ fn workbook_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
         .cloned()
         .ok_or_else(|| FieldError::new("文件", "表格里没有工作表"))?;
     let range = book.worksheet_range(&first).map_err(unreadable)?;
-    Ok(range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
+    // The range starts at its first used row: the empty ones above it are
+    // kept, so that rows[i] is still the sheet's row i+1.
+    let above = range.start().map_or(0, |(row, _)| row as usize);
+    Ok(std::iter::repeat_n(Vec::new(), above)
+        .chain(range.rows().map(|row| row.iter().map(cell_text).collect()))
         .collect())
 }
 
 /// The rows below the row whose first cells are exactly `header`, blank
-/// rows left out, each with its number as the spreadsheet shows it (from 1).
-/// A file without that header row is refused, saying what it should be.
+/// rows left out, each with its number as the spreadsheet shows them
+/// ([`numbered`]). A CSV is split by the delimiter under which that header
+/// row is found. A file without that header row is refused, saying what it
+/// should be.
 pub fn rows_under_header<H: AsRef<str>>(
     bytes: &[u8],
     file_name: &str,
     header: &[H],
 ) -> Result<Vec<(usize, Vec<String>)>> {
-    let rows = read_rows(bytes, file_name)?;
     let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
-    let at = rows
-        .iter()
-        .position(|r| {
-            r.iter()
-                .take(header.len())
-                .map(String::as_str)
-                .eq(header.iter().copied())
-        })
-        .ok_or_else(|| {
-            FieldError::new(
-                "表头",
-                format!(
-                    "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
-                    header.join("、")
-                ),
-            )
-        })?;
-    Ok(rows
-        .into_iter()
-        .enumerate()
+    let rows = if is_csv(file_name) {
+        read_csv(bytes, "文件", Some(header.as_slice()))?.rows
+    } else {
+        read_rows(bytes, file_name)?
+    };
+    let at = header_at(&rows, &header).ok_or_else(|| {
+        FieldError::new(
+            "表头",
+            format!(
+                "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
+                header.join("、")
+            ),
+        )
+    })?;
+    Ok(numbered(rows)
         .skip(at + 1)
-        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, r)| (i + 1, r))
+        .filter(|(_, r)| !is_blank(r))
         .collect())
 }
 
@@ -97,24 +107,305 @@ fn cell_text(cell: &Data) -> String {
 }
 
 fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    let text = decode(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record =
-            record.map_err(|e| FieldError::new("文件", format!("第{}行读不出：{e}", i + 1)))?;
-        rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
-    }
-    Ok(rows)
+    Ok(read_csv(bytes, "文件", None)?.rows)
 }
 
-/// UTF-8 (BOM or not) when it is valid UTF-8, else GBK (GB18030), which is
-/// what Excel on a Chinese Windows writes for “CSV” (and Notepad, often,
-/// for text).
+/// The most rows a CSV may have, as the spreadsheet counts them.
+pub const CSV_MAX_ROWS: usize = 100_000;
+/// The largest cell a CSV may hold, in bytes of text.
+pub const CSV_MAX_CELL_BYTES: usize = 1 << 20;
+
+/// The delimiters a CSV may use, in the order preferred on a tie: Excel's
+/// comma, the tab of a copy or a “文本文件（制表符分隔）”, the semicolon of
+/// a European Excel, and the Chinese comma typed by hand.
+const DELIMITERS: [char; 4] = [',', '\t', ';', '，'];
+
+/// A CSV's rows with the delimiter it was found to use. `rows[i]` is the
+/// spreadsheet's row i+1 (see [`numbered`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRows {
+    pub delimiter: char,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The delimiter as a clerk names it.
+pub fn delimiter_name(d: char) -> &'static str {
+    match d {
+        ',' => "逗号",
+        '\t' => "制表符",
+        ';' => "分号",
+        '，' => "中文逗号“，”",
+        _ => "分隔符",
+    }
+}
+
+/// Rows numbered as the spreadsheet shows them, from 1: the one rule for
+/// every file read here. It holds because the readers keep every row in
+/// place — a CSV's blank line is a (blank) row and a quoted cell running
+/// over several lines is one row, as Excel opens them; a worksheet's rows
+/// start at its row 1 even when the first ones are empty.
+pub fn numbered(rows: Vec<Vec<String>>) -> impl Iterator<Item = (usize, Vec<String>)> {
+    rows.into_iter().enumerate().map(|(i, r)| (i + 1, r))
+}
+
+/// Whether a row has no text at all (a blank row between the data).
+pub fn is_blank(row: &[String]) -> bool {
+    row.iter().all(|c| c.trim().is_empty())
+}
+
+/// A CSV (UTF-8 with or without BOM, UTF-16 with BOM, or GBK) as rows of
+/// trimmed cells. The delimiter is the one under which `header` is found
+/// when given, else the one that splits the first row as it splits the
+/// rows below it. Refused, naming `field` and the row: a binary file, a
+/// quote that never closes, more than [`CSV_MAX_ROWS`] rows, a cell over
+/// [`CSV_MAX_CELL_BYTES`].
+pub fn read_csv(
+    bytes: &[u8],
+    field: &'static str,
+    header: Option<&[&str]>,
+) -> Result<CsvRows, FieldError> {
+    let text = decode(bytes);
+    refuse_binary(&text, field)?;
+    let mut parsed: Vec<Parsed> = DELIMITERS.iter().map(|d| parse(&text, *d)).collect();
+    let by_header =
+        header.and_then(|h| parsed.iter().position(|p| header_at(&p.rows, h).is_some()));
+    let at = by_header.unwrap_or_else(|| best_by_first_row(&parsed));
+    let chosen = parsed.swap_remove(at);
+    if let Some(fault) = chosen.fault {
+        return Err(fault.error(field));
+    }
+    Ok(CsvRows {
+        delimiter: chosen.delimiter,
+        rows: chosen.rows,
+    })
+}
+
+/// The first row's width: its cells up to the last one with text (Excel
+/// pads rows with empty cells to the widest row).
+pub fn width(row: &[String]) -> usize {
+    row.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)
+}
+
+/// Whether a row has `width` cells: any beyond it must be empty.
+pub fn fits(row: &[String], width: usize) -> bool {
+    row.len() >= width && row[width..].iter().all(String::is_empty)
+}
+
+/// The parse whose first row splits into several cells consistently with
+/// the rows below it; then one without a fault (a quote that opens a cell
+/// under one delimiter is a plain character under another); then the one
+/// whose first row splits into most cells, then fits most rows. On a tie
+/// the earlier delimiter wins.
+fn best_by_first_row(parsed: &[Parsed]) -> usize {
+    let score = |p: &Parsed| {
+        let mut rows = p.rows.iter().filter(|r| !is_blank(r));
+        let w = rows.next().map_or(0, |h| width(h));
+        let (mut fitting, mut all) = (0, true);
+        for r in rows {
+            if fits(r, w) {
+                fitting += 1;
+            } else {
+                all = false;
+            }
+        }
+        (all && w > 1, p.fault.is_none(), w, fitting)
+    };
+    let mut best = 0;
+    for (i, p) in parsed.iter().enumerate().skip(1) {
+        if score(p) > score(&parsed[best]) {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Where a file went wrong, by the row a spreadsheet would show and the
+/// line of the text file (they differ after a cell over several lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fault {
+    Unclosed {
+        row: usize,
+        line: usize,
+    },
+    TooManyRows,
+    BigCell {
+        row: usize,
+        line: usize,
+        column: usize,
+        quoted: bool,
+    },
+}
+
+fn place(row: usize, line: usize) -> String {
+    if row == line {
+        format!("第{row}行")
+    } else {
+        format!("第{row}行（文本第{line}行）")
+    }
+}
+
+impl Fault {
+    fn error(&self, field: &'static str) -> FieldError {
+        let message = match *self {
+            Fault::Unclosed { row, line } => format!(
+                "{}的引号没有配对：从这个引号起，后面的内容都成了同一格。请补上结尾的引号（格内的引号要写成两个 \"\"）",
+                place(row, line)
+            ),
+            Fault::TooManyRows => format!(
+                "表格超过{CSV_MAX_ROWS}行（第{}行起），太大了，读不了",
+                CSV_MAX_ROWS + 1
+            ),
+            Fault::BigCell {
+                row,
+                line,
+                column,
+                quoted,
+            } => format!(
+                "{}第{column}格超过1 MB，读不了{}",
+                place(row, line),
+                if quoted {
+                    "（是不是这一格的引号没有配对？）"
+                } else {
+                    ""
+                }
+            ),
+        };
+        FieldError::new(field, message)
+    }
+}
+
+/// A CSV read with one delimiter. On a fault the rows read so far are
+/// kept, so the parses can still be compared.
+struct Parsed {
+    delimiter: char,
+    rows: Vec<Vec<String>>,
+    fault: Option<Fault>,
+}
+
+/// RFC 4180 as Excel reads it: a cell that starts with `"` runs to the
+/// closing `"` (`""` inside is one quote, line breaks are kept) and what
+/// follows it up to the delimiter is added as typed; a `"` elsewhere is a
+/// character. CR LF, LF and CR end a row; every row is kept, blank ones too.
+fn parse(text: &str, delimiter: char) -> Parsed {
+    let mut out = Parsed {
+        delimiter,
+        rows: Vec::new(),
+        fault: None,
+    };
+    let (mut row, mut cell) = (Vec::new(), String::new());
+    let mut line = 1;
+    // Where the open quote is: (row, line).
+    let mut quote: Option<(usize, usize)> = None;
+    // Nothing of the current cell read yet (a quote may open it).
+    let mut fresh = true;
+    // Nothing of the current row read yet (the end of the text adds no row).
+    let mut row_empty = true;
+    let mut row_line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        row_empty = false;
+        if quote.is_some() {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quote = None,
+                '\r' | '\n' => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                    cell.push('\n');
+                }
+                _ => cell.push(c),
+            }
+        } else if c == '"' && fresh {
+            quote = Some((out.rows.len() + 1, line));
+            fresh = false;
+        } else if c == delimiter {
+            row.push(cell.trim().to_owned());
+            cell.clear();
+            fresh = true;
+        } else if c == '\r' || c == '\n' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            row.push(cell.trim().to_owned());
+            cell.clear();
+            out.rows.push(std::mem::take(&mut row));
+            line += 1;
+            row_line = line;
+            fresh = true;
+            row_empty = true;
+            if out.rows.len() > CSV_MAX_ROWS {
+                out.fault = Some(Fault::TooManyRows);
+                return out;
+            }
+        } else {
+            cell.push(c);
+            fresh = false;
+        }
+        if cell.len() > CSV_MAX_CELL_BYTES {
+            out.fault = Some(Fault::BigCell {
+                row: out.rows.len() + 1,
+                line: row_line,
+                column: row.len() + 1,
+                quoted: quote.is_some(),
+            });
+            return out;
+        }
+    }
+    if !row_empty {
+        row.push(cell.trim().to_owned());
+        out.rows.push(row);
+    }
+    if let Some((row, line)) = quote {
+        out.fault = Some(Fault::Unclosed { row, line });
+    } else if out.rows.len() > CSV_MAX_ROWS {
+        out.fault = Some(Fault::TooManyRows);
+    }
+    out
+}
+
+/// A text with control characters (NUL above all) is a binary file — a
+/// workbook, a picture, a zip — not a CSV; refused naming its first such row.
+fn refuse_binary(text: &str, field: &'static str) -> Result<(), FieldError> {
+    let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) else {
+        return Ok(());
+    };
+    let line = 1 + text[..at].matches('\n').count();
+    let kind = if text.starts_with("PK\u{3}\u{4}") {
+        "像是 .xlsx 工作簿或压缩包"
+    } else {
+        "像是 Excel 工作簿、图片或其他二进制文件"
+    };
+    Err(FieldError::new(
+        field,
+        format!(
+            "这不是文本格式的 CSV 文件：第{line}行起是二进制内容（{kind}）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+        ),
+    ))
+}
+
+/// The index of the row whose first cells are exactly `header`.
+fn header_at(rows: &[Vec<String>], header: &[&str]) -> Option<usize> {
+    rows.iter().position(|r| {
+        r.iter()
+            .take(header.len())
+            .map(String::as_str)
+            .eq(header.iter().copied())
+    })
+}
+
+/// UTF-8 (BOM or not) when it is valid UTF-8; UTF-16 when it starts with
+/// its BOM (Excel's “Unicode 文本”); else GBK (GB18030), which is what Excel
+/// on a Chinese Windows writes for “CSV” (and Notepad, often, for text).
 pub fn decode(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        // `decode` sniffs the BOM, takes it off and picks LE or BE.
+        return encoding_rs::UTF_16LE.decode(bytes).0.into_owned();
+    }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),

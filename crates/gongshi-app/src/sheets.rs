@@ -60,6 +60,7 @@ pub fn item_sheet(
         header_label: format!("校务公开·{}", rev.category.label()),
         title: c.title.clone(),
         subtitle,
+        watermark: None,
         blocks,
     }
 }

@@ -59,17 +59,19 @@ pub enum EvalCommand {
     },
 }
 
-/// A round's rules; on `eval new` the name, kind, quota, criteria and
-/// objection office are needed, the rest have defaults.
+/// A round's rules; on `eval new` the name, criteria and objection office
+/// are needed, the rest start from the domain's defaults (名额 1, 评优评先,
+/// 民意测评:40,工作量化:30,考核成绩:30, 考核成绩 breaks ties, 5 days, the
+/// unranked not named).
 #[derive(Debug, Args)]
 pub struct RoundArgs {
     /// 评选名称，如 2026年度优秀教师评选
     #[arg(long)]
     pub name: Option<String>,
-    /// 评优评先、职称评聘或其他评选
+    /// 评优评先（默认）、职称评聘或其他评选
     #[arg(long)]
     pub kind: Option<String>,
-    /// 推荐名额
+    /// 推荐名额，默认 1
     #[arg(long, value_parser = crate::values::number::<u32>)]
     pub quota: Option<u32>,
     /// 评选标准
@@ -90,4 +92,10 @@ pub struct RoundArgs {
     /// 异议电话
     #[arg(long)]
     pub objection_phone: Option<String>,
+    /// 结果公示列出不符合推荐条件者的姓名（默认不列，只写人数）
+    #[arg(long, conflicts_with = "no_name_unranked")]
+    pub name_unranked: bool,
+    /// 结果公示不列不符合推荐条件者的姓名，只写人数（默认）
+    #[arg(long)]
+    pub no_name_unranked: bool,
 }

@@ -174,6 +174,27 @@ impl Category {
         )
     }
 
+    /// The table this category's sheet cannot go without, as the message
+    /// asking for it names it; None where a table is optional or not
+    /// offered. DOMAIN.md's sheets: 公开排序 (the ranked list with scores)
+    /// for 评优评先 and 职称评聘, income and expense lines for 财务收支, the
+    /// purchases (item, quantity, amount) for 采购, who receives what for
+    /// 学生资助. A 收费 item's table stays optional: the fee schedule prints
+    /// its own 收费公示.
+    pub fn required_table(self) -> Option<&'static str> {
+        match self {
+            Category::Award | Category::Title => Some("拟推荐人选名单"),
+            Category::Finance => Some("收支明细"),
+            Category::Procurement => Some("采购明细：品名、数量、金额"),
+            Category::Subsidy => Some("受助学生名单"),
+            Category::MajorDecision
+            | Category::Fees
+            | Category::LeaderReport
+            | Category::EthicsPledge
+            | Category::Other => None,
+        }
+    }
+
     /// The default minimum posting period in working days (a setting per
     /// school; DOMAIN.md: at least 5 by default).
     pub fn default_min_days(self) -> u32 {
@@ -197,6 +218,22 @@ mod tests {
             err.starts_with("类别：“nope”不是公开类别（重大决策、"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_required_table_is_one_the_template_offers() {
+        let needing: Vec<_> = Category::ALL
+            .into_iter()
+            .filter(|c| c.required_table().is_some())
+            .map(Category::label)
+            .collect();
+        assert_eq!(
+            needing,
+            ["评优评先", "职称评聘", "财务收支", "采购", "学生资助"]
+        );
+        for c in Category::ALL {
+            assert!(c.required_table().is_none() || c.has_table(), "{c:?}");
+        }
     }
 
     #[test]

@@ -190,6 +190,39 @@ pub struct RoundSettings {
     pub objection_office: String,
     /// A phone field: it may print.
     pub objection_phone: String,
+    /// Whether the public result sheet names the candidates not ranked
+    /// (师德不合格: 不符合推荐条件). Off: it lists the ranked candidates
+    /// and says only how many others were not ranked, so the board does
+    /// not tell who failed 师德. Rounds stored before the setting read as
+    /// off.
+    #[serde(default = "name_unranked_default")]
+    pub name_unranked: bool,
+}
+
+/// Off: the public sheet names no one who was not ranked.
+fn name_unranked_default() -> bool {
+    false
+}
+
+/// A new round: what the editor and `gongshi eval new` start from. 名额 1
+/// (the least a round may have), 民意测评 40%, 工作量化 30%, 考核成绩 30%,
+/// ties broken by 考核成绩, 5 working days, the unranked not named; name,
+/// criteria and objection office still to be filled in.
+impl Default for RoundSettings {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kind: RoundKind::Award,
+            quota: 1,
+            criteria: String::new(),
+            components: default_components(),
+            tie_break: vec![DEFAULT_TIE_BREAK.into()],
+            posting_days: 5,
+            objection_office: String::new(),
+            objection_phone: String::new(),
+            name_unranked: name_unranked_default(),
+        }
+    }
 }
 
 impl RoundSettings {

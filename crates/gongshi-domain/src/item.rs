@@ -25,6 +25,50 @@ pub struct ItemTable {
     pub rows: Vec<Vec<String>>,
 }
 
+impl ItemTable {
+    /// Whether it has a row with text in it (a header alone is no table).
+    pub fn has_data(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.iter().any(|c| !c.trim().is_empty()))
+    }
+
+    /// Checks its size, naming a row by `row_number(i)` for the i-th row
+    /// (from 0): the grid's own number, or the line a spreadsheet shows for
+    /// a table read from a file.
+    pub fn check(&self, row_number: impl Fn(usize) -> usize) -> Result<(), FieldError> {
+        let field = "表格";
+        if self.columns.is_empty() || self.columns.len() > TABLE_MAX_COLUMNS {
+            return Err(FieldError::new(
+                field,
+                format!("有{}列，应有1到{TABLE_MAX_COLUMNS}列", self.columns.len()),
+            ));
+        }
+        if self.rows.len() > TABLE_MAX_ROWS {
+            return Err(FieldError::new(
+                field,
+                format!("有{}行，最多{TABLE_MAX_ROWS}行", self.rows.len()),
+            ));
+        }
+        for (i, row) in self.rows.iter().enumerate() {
+            if row.len() > self.columns.len() {
+                return Err(FieldError::new(
+                    field,
+                    format!("第{}行的格数多于表头", row_number(i)),
+                ));
+            }
+            if let Some(cell) = row.iter().find(|c| c.chars().count() > CELL_MAX) {
+                let head: String = cell.chars().take(10).collect();
+                return Err(FieldError::new(
+                    field,
+                    format!("第{}行“{head}…”超过{CELL_MAX}字", row_number(i)),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemContent {
     pub title: String,
@@ -87,7 +131,8 @@ impl ItemContent {
         Ok(self)
     }
 
-    /// Checks that every required field is filled: before review.
+    /// Checks that every required field is filled, and the table where the
+    /// category's sheet needs one: before review.
     pub fn complete(&self, category: Category) -> Result<(), DomainError> {
         let mut errs = FieldErrors::default();
         if self.body.trim().is_empty() {
@@ -101,6 +146,17 @@ impl ItemContent {
             {
                 errs.check::<()>(Err(FieldError::new(spec.label, "提交审核前必须填写")));
             }
+        }
+        if let Some(what) = category.required_table()
+            && !self.table.as_ref().is_some_and(ItemTable::has_data)
+        {
+            errs.check::<()>(Err(FieldError::new(
+                "表格",
+                format!(
+                    "{}的公示需要附表（{what}），提交审核前必须附上",
+                    category.label()
+                ),
+            )));
         }
         errs.finish()
     }
@@ -119,32 +175,7 @@ impl ItemContent {
 }
 
 fn check_table(table: &ItemTable) -> Result<(), FieldError> {
-    let field = "表格";
-    if table.columns.is_empty() || table.columns.len() > TABLE_MAX_COLUMNS {
-        return Err(FieldError::new(
-            field,
-            format!("应有1到{TABLE_MAX_COLUMNS}列"),
-        ));
-    }
-    if table.rows.len() > TABLE_MAX_ROWS {
-        return Err(FieldError::new(field, format!("最多{TABLE_MAX_ROWS}行")));
-    }
-    for (i, row) in table.rows.iter().enumerate() {
-        if row.len() > table.columns.len() {
-            return Err(FieldError::new(
-                field,
-                format!("第{}行的格数多于表头", i + 1),
-            ));
-        }
-        if let Some(cell) = row.iter().find(|c| c.chars().count() > CELL_MAX) {
-            let head: String = cell.chars().take(10).collect();
-            return Err(FieldError::new(
-                field,
-                format!("第{}行“{head}…”超过{CELL_MAX}字", i + 1),
-            ));
-        }
-    }
-    Ok(())
+    table.check(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -160,7 +191,10 @@ mod tests {
                 ("quota".into(), "3".into()),
                 ("objection_channel".into(), "校务公开意见箱".into()),
             ]),
-            table: None,
+            table: Some(ItemTable {
+                columns: vec!["名次".into(), "姓名".into(), "总分".into()],
+                rows: vec![vec!["1".into(), "李老师".into(), "92.50".into()]],
+            }),
             posting_days: 5,
             planned_start: None,
         }
@@ -179,6 +213,38 @@ mod tests {
         let c = c.validated(Category::Award).unwrap();
         let msg = c.complete(Category::Award).unwrap_err().to_string();
         assert_eq!(msg, "公开名额：提交审核前必须填写");
+    }
+
+    #[test]
+    fn a_sheet_that_needs_its_table_is_not_complete_without_one() {
+        let header_only = ItemTable {
+            columns: vec!["姓名".into(), "总分".into()],
+            rows: vec![vec![String::new(), " ".into()]],
+        };
+        for table in [None, Some(ItemTable::default()), Some(header_only)] {
+            let c = ItemContent { table, ..content() };
+            let msg = c.complete(Category::Award).unwrap_err().to_string();
+            assert_eq!(
+                msg,
+                "表格：评优评先的公示需要附表（拟推荐人选名单），提交审核前必须附上"
+            );
+            // A category whose table is optional goes without.
+            let mut other = c.clone();
+            other.fields.clear();
+            assert!(other.complete(Category::Other).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_table_names_its_rows_as_the_caller_numbers_them() {
+        let t = ItemTable {
+            columns: vec!["姓名".into()],
+            rows: vec![vec!["张三".into()], vec!["字".repeat(CELL_MAX + 1)]],
+        };
+        let grid = t.check(|i| i + 1).unwrap_err().to_string();
+        assert!(grid.starts_with("表格：第2行“字"), "{grid}");
+        let sheet = t.check(|i| i + 3).unwrap_err().to_string();
+        assert!(sheet.starts_with("表格：第4行“字"), "{sheet}");
     }
 
     #[test]

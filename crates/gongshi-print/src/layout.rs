@@ -1,7 +1,7 @@
 //! Places a [`Sheet`]'s blocks on pages: text lines, rules, shading, the
-//! seal circle. Coordinates are points from the page's top-left corner; the
-//! PDF writer flips them. Tables break between rows and repeat their header;
-//! a closing block is kept together.
+//! seal circle, a watermark across the page. Coordinates are points from
+//! the page's top-left corner; the PDF writer flips them. Tables break
+//! between rows and repeat their header; a closing block is kept together.
 
 use crate::dates::chinese_date;
 use crate::fonts::Face;
@@ -53,6 +53,21 @@ pub enum Mark {
         dashed: bool,
         ink: Ink,
     },
+    /// A line of text set diagonally across the page (未批准 样稿): it
+    /// starts at `x`, `baseline` (from the top, as for [`Mark::Text`]) and
+    /// rises to the right at `angle` degrees from the horizontal; `gray` is
+    /// its fill (0 black, 1 white). The last mark of its page, printed over
+    /// the rest with multiply blending, so it looks as if it lay under the
+    /// text and the shading (a preview draws it so, or first).
+    Watermark {
+        x: f32,
+        baseline: f32,
+        angle: f32,
+        face: Face,
+        size: f32,
+        text: String,
+        gray: f32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -63,7 +78,16 @@ pub struct Page {
 }
 
 impl Page {
-    /// The page's text, line by line, in reading order (for tests).
+    /// The page's watermark, if it has one.
+    pub fn watermark(&self) -> Option<&str> {
+        self.marks.iter().find_map(|m| match m {
+            Mark::Watermark { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The page's text, line by line, in reading order (for tests); not
+    /// the watermark.
     pub fn text_lines(&self) -> Vec<&str> {
         self.marks
             .iter()
@@ -149,6 +173,11 @@ pub fn layout(sheet: &Sheet) -> Vec<Page> {
         ctx.block(block);
     }
     ctx.number_pages();
+    if let Some(text) = &sheet.watermark {
+        for page in &mut ctx.pages {
+            page.marks.push(watermark(text, page.width, page.height));
+        }
+    }
     ctx.pages
 }
 
@@ -606,6 +635,35 @@ impl Ctx<'_> {
                 ink: Ink::Gray,
             });
         }
+    }
+}
+
+/// The watermark's gray: light enough to read the sheet through.
+const WATERMARK_GRAY: f32 = 0.85;
+
+/// `text` along the page's rising diagonal, centred on the page, as wide as
+/// about half the diagonal (never taller than a tenth of it).
+fn watermark(text: &str, width: f32, height: f32) -> Mark {
+    let diagonal = width.hypot(height);
+    let face = Face::Title;
+    let em = face.width(text, 1.0).max(1.0);
+    let size = (diagonal * 0.55 / em).min(diagonal / 10.0);
+    let run = em * size;
+    let angle = height.atan2(width);
+    let (sin, cos) = angle.sin_cos();
+    // Centre the glyphs' middle (0.38 em above the baseline) on the page's:
+    // back half the run along the baseline, down 0.38 em across it (y runs
+    // down the page).
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let lift = size * 0.38;
+    Mark::Watermark {
+        x: cx - run / 2.0 * cos + lift * sin,
+        baseline: cy + run / 2.0 * sin + lift * cos,
+        angle: angle.to_degrees(),
+        face,
+        size,
+        text: text.to_owned(),
+        gray: WATERMARK_GRAY,
     }
 }
 

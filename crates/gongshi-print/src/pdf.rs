@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, Timelike};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder,
+    BlendMode, Color, DictItem, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId, Greyscale,
+    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::fonts::Face;
@@ -33,6 +33,12 @@ pub fn render_with_progress(
     let fonts = Fonts {
         title: pdf.add_font(&Face::Title.font().parsed),
         body: pdf.add_font(&Face::Body.font().parsed),
+        // Only a document with a watermark carries its graphics state.
+        multiply: doc
+            .sheets
+            .iter()
+            .any(|s| s.watermark.is_some())
+            .then(|| pdf.add_graphics_state(multiply())),
     };
     let mut pages: Vec<PdfPage> = Vec::new();
     for (done, sheet) in doc.sheets.iter().enumerate() {
@@ -57,9 +63,18 @@ pub fn preview(doc: &Document, allow: &Allowlist) -> (Vec<Page>, Option<String>)
     (pages(doc), refused)
 }
 
+/// What the pages refer to: the two faces, and the multiply blending of a
+/// watermark.
 struct Fonts {
     title: FontId,
     body: FontId,
+    multiply: Option<ExtendedGraphicsStateId>,
+}
+
+fn multiply() -> ExtendedGraphicsState {
+    let mut gs = ExtendedGraphicsState::default();
+    gs.set_blend_mode(BlendMode::multiply());
+    gs
 }
 
 impl Fonts {
@@ -225,6 +240,48 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
                     },
                 });
             }
+            Mark::Watermark {
+                x,
+                baseline,
+                angle,
+                face,
+                size,
+                text,
+                gray,
+            } => {
+                // Over the page, multiplied: black stays black, the
+                // shading darkens a little, as if the mark lay under them.
+                // A text section of its own, rotated about its start.
+                // Readers split diagonal text glyph by glyph: the span's
+                // ActualText gives it back whole (未批准 样稿, not 未/批/准…).
+                let (sin, cos) = angle.to_radians().sin_cos();
+                ops.push(Op::SaveGraphicsState);
+                if let Some(gs) = &fonts.multiply {
+                    ops.push(Op::LoadGraphicsState { gs: gs.clone() });
+                }
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".into(),
+                    properties: actual_text(text),
+                });
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor {
+                    col: Color::Greyscale(Greyscale::new(*gray, None)),
+                });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(fonts.id(*face)),
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Raw([cos, sin, -sin, cos, *x, h - baseline]),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+                ops.push(Op::EndTextSection);
+                ops.push(Op::EndMarkedContent);
+                ops.push(Op::RestoreGraphicsState);
+            }
             Mark::Circle {
                 center,
                 radius,
@@ -246,6 +303,24 @@ fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
         ops.push(Op::EndTextSection);
     }
     PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
+}
+
+/// A marked-content property list `<< /ActualText (…) >>`: the text as a
+/// PDF text string (UTF-16BE with its byte-order mark).
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::Dict {
+        map: [(
+            "ActualText".to_owned(),
+            DictItem::String {
+                data,
+                literal: false,
+            },
+        )]
+        .into_iter()
+        .collect(),
+    }
 }
 
 fn dash(dashed: bool) -> LineDashPattern {

@@ -2,14 +2,15 @@
 //! byte is written. Called by [`crate::pdf::render`] itself.
 //!
 //! Every text is scanned: the document's metadata, each sheet's running
-//! header, title and subtitle, headings, paragraphs, notes, key–value lines
-//! (the value read after its key), table headers and cells (a cell read
-//! after its column's title), the closing and the cut line. A table column
-//! whose title names personal data (家庭住址, 身份证号, 联系电话… — the
-//! domain's [`personal_column`]) refuses the sheet whatever its cells hold;
-//! so does a filled key–value line whose key names an address, a birth
-//! date, an ID number or family circumstances. A refusal never quotes the
-//! data it refuses: the sheet's title and every label in it are masked too.
+//! header, title, subtitle and watermark, headings, paragraphs, notes,
+//! key–value lines (the value read after its key), table headers and cells
+//! (a cell read after its column's title), the closing and the cut line. A
+//! table column whose title names personal data (家庭住址, 身份证号,
+//! 联系电话… — the domain's [`personal_column`]) refuses the sheet whatever
+//! its cells hold; so does a filled key–value line whose key names an
+//! address, a birth date, an ID number or family circumstances. A refusal
+//! never quotes the data it refuses: the sheet's title and every label in
+//! it are masked too.
 
 use std::collections::HashSet;
 
@@ -148,6 +149,9 @@ fn texts(sheet: &Sheet) -> Vec<Text<'_>> {
     ];
     if let Some(sub) = &sheet.subtitle {
         out.push(text(Place::Fixed("副标题"), sub.as_str()));
+    }
+    if let Some(mark) = &sheet.watermark {
+        out.push(text(Place::Fixed("水印"), mark.as_str()));
     }
     let mut paragraph = 0;
     for block in &sheet.blocks {

@@ -27,8 +27,15 @@ pub struct Sheet {
     pub title: String,
     /// A line under the title, e.g. （2026—2027学年第一学期）.
     pub subtitle: Option<String>,
+    /// Set diagonally across every page in light gray, as if under the
+    /// content ([`DRAFT`] for a sheet that must not be posted). Real text:
+    /// it reads back from the PDF whole.
+    pub watermark: Option<String>,
     pub blocks: Vec<Block>,
 }
+
+/// The watermark of a draft: printed for checking, never for posting.
+pub const DRAFT: &str = "未批准 样稿";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Paper {

@@ -154,6 +154,7 @@ pub fn board_sheet(school: &SpecimenSchool, paper: Paper, date: NaiveDate) -> Sh
         header_label: "校务公开".into(),
         title: format!("{}收费公示", school.name),
         subtitle: Some("（2026—2027学年第一学期）".into()),
+        watermark: None,
         blocks: vec![
             Block::Paragraph(
                 "根据《教育收费公示制度》和上级教育、价格主管部门的有关规定，现将我校本学期收费项目、收费标准、收费依据及收费部门公示如下，欢迎家长和社会各界监督。学校收费做到“四公开”：公开事由、公开金额、公开收费部门、公开咨询电话。".into(),
@@ -207,6 +208,7 @@ pub fn letter(school: &SpecimenSchool, class: &str, number: usize, date: NaiveDa
         header_label: "致家长的一封信".into(),
         title: "致家长的一封信".into(),
         subtitle: None,
+        watermark: None,
         blocks: vec![
             Block::PlainParagraph("尊敬的家长：".into()),
             Block::Paragraph(

@@ -29,6 +29,8 @@ pub struct RoundDto {
     pub posting_days: u32,
     pub objection_office: String,
     pub objection_phone: String,
+    /// Whether the public result sheet names those not ranked.
+    pub name_unranked: bool,
 }
 
 impl From<&RoundSettings> for RoundDto {
@@ -50,6 +52,7 @@ impl From<&RoundSettings> for RoundDto {
             posting_days: s.posting_days,
             objection_office: s.objection_office.clone(),
             objection_phone: s.objection_phone.clone(),
+            name_unranked: s.name_unranked,
         }
     }
 }
@@ -73,28 +76,13 @@ impl RoundDto {
             posting_days: self.posting_days,
             objection_office: self.objection_office,
             objection_phone: self.objection_phone,
+            name_unranked: self.name_unranked,
         })
     }
 
-    /// A new round's defaults: 民意测评 40%, 工作量化 30%, 考核成绩 30%.
+    /// A new round's defaults, as the domain sets them (the CLI's too).
     pub fn defaults() -> Self {
-        Self {
-            name: String::new(),
-            kind: RoundKind::Award.code().into(),
-            quota: 1,
-            criteria: String::new(),
-            components: evaluation::default_components()
-                .into_iter()
-                .map(|c| ComponentDto {
-                    name: c.name,
-                    weight: c.weight,
-                })
-                .collect(),
-            tie_break: vec![evaluation::DEFAULT_TIE_BREAK.into()],
-            posting_days: 5,
-            objection_office: String::new(),
-            objection_phone: String::new(),
-        }
+        Self::from(&RoundSettings::default())
     }
 }
 

@@ -392,6 +392,17 @@ pub enum MarkDto {
         cy: f32,
         r: f32,
     },
+    /// "未批准 样稿" across a draft's page: from (x, y) rising at `angle`
+    /// degrees; `gray` 0 black … 1 white.
+    Watermark {
+        x: f32,
+        y: f32,
+        angle: f32,
+        size: f32,
+        text: String,
+        heavy: bool,
+        gray: f32,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -450,6 +461,23 @@ impl From<&Page> for PageDto {
                     cx: center.0,
                     cy: center.1,
                     r: *radius,
+                },
+                Mark::Watermark {
+                    x,
+                    baseline,
+                    angle,
+                    face,
+                    size,
+                    text,
+                    gray,
+                } => MarkDto::Watermark {
+                    x: *x,
+                    y: *baseline,
+                    angle: *angle,
+                    size: *size,
+                    text: text.clone(),
+                    heavy: *face == Face::Title,
+                    gray: *gray,
                 },
             })
             .collect();

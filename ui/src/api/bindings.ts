@@ -138,7 +138,7 @@ export type AnswerDto = { id: number, text: string, responder: string, answered_
 
 export type CalendarDayDto = { date: string, name: string, off: boolean, };
 
-export type MarkDto = { "kind": "text", x: number, y: number, size: number, text: string, spacing: number, heavy: boolean, gray: boolean, red: boolean, } | { "kind": "line", x1: number, y1: number, x2: number, y2: number, width: number, dashed: boolean, } | { "kind": "shade", x: number, y: number, w: number, h: number, gray: number, } | { "kind": "circle", cx: number, cy: number, r: number, };
+export type MarkDto = { "kind": "text", x: number, y: number, size: number, text: string, spacing: number, heavy: boolean, gray: boolean, red: boolean, } | { "kind": "line", x1: number, y1: number, x2: number, y2: number, width: number, dashed: boolean, } | { "kind": "shade", x: number, y: number, w: number, h: number, gray: number, } | { "kind": "circle", cx: number, cy: number, r: number, } | { "kind": "watermark", x: number, y: number, angle: number, size: number, text: string, heavy: boolean, gray: number, };
 
 export type PageDto = { width: number, height: number, marks: Array<MarkDto>, };
 
@@ -224,7 +224,11 @@ export type RoundDto = { name: string,
 /**
  * award | title | other
  */
-kind: string, quota: number, criteria: string, components: Array<ComponentDto>, tie_break: Array<string>, posting_days: number, objection_office: string, objection_phone: string, };
+kind: string, quota: number, criteria: string, components: Array<ComponentDto>, tie_break: Array<string>, posting_days: number, objection_office: string, objection_phone: string, 
+/**
+ * Whether the public result sheet names those not ranked.
+ */
+name_unranked: boolean, };
 
 export type RankedDto = { 
 /**

@@ -23,6 +23,7 @@ fn settings(quota: u32) -> RoundSettings {
         posting_days: 5,
         objection_office: "学校纪检监督小组".into(),
         objection_phone: "0371-6523 8002".into(),
+        name_unranked: false,
     }
 }
 
@@ -73,7 +74,7 @@ fn the_template_filled_in_imports_and_ranks_with_the_quota_line() {
         "综合得分 = 民意测评×40% + 工作量化×30% + 考核成绩×30%",
         "拟推荐",
         "并列（名额线）",
-        "不符合推荐条件",
+        "另有1人不符合推荐条件，未列入排名。",
         "跨越2名的名额线",
         "学校纪检监督小组",
     ] {
@@ -83,6 +84,7 @@ fn the_template_filled_in_imports_and_ranks_with_the_quota_line() {
         !text.contains("有偿补课"),
         "the veto's reason is internal: {text}"
     );
+    assert!(!text.contains("陈刚"), "the vetoed is not named: {text}");
     golden("eval-result", &text);
 }
 
@@ -190,7 +192,17 @@ fn the_round_becomes_a_disclosure_item_and_freezes_when_submitted() {
     assert_eq!(rev.content.title, "2026年度优秀教师评选结果公示");
     let table = rev.content.table.as_ref().unwrap();
     assert_eq!(table.rows[0][1], "赵强");
-    assert_eq!(table.rows[4][7], "不符合推荐条件");
+    // The item is posted: 陈刚, vetoed, is only counted, as on the sheet.
+    assert_eq!(table.rows.len(), 4);
+    assert!(table.rows.iter().all(|r| r[1] != "陈刚"));
+    assert!(
+        rev.content
+            .body
+            .contains("另有1人不符合推荐条件，未列入排名。"),
+        "{}",
+        rev.content.body
+    );
+    assert!(!rev.content.body.contains("师德考核不合格"));
     // Published again while a draft: the same item, updated.
     let again = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap();
     assert_eq!(again.revision.item_id, rev.item_id);
@@ -240,4 +252,103 @@ fn an_objection_phone_the_school_does_not_list_is_caught_when_publishing() {
     let err = evaluations::publish(&mut store, &clerk(), ROUND, d("2026-11-23")).unwrap_err();
     assert!(err.to_string().contains("异议电话须是"), "{err}");
     assert_eq!(evaluations::round(&store, ROUND).unwrap().item_id, None);
+}
+
+/// A round whose criteria do not mention 师德, so that the word on the
+/// sheet could only come from the veto.
+fn round_without_ethics_in_its_criteria(name_unranked: bool) -> Store {
+    let mut store = super::store();
+    let round = RoundSettings {
+        criteria: "热爱教育事业；教学成绩突出，近三年考核均为合格以上。".into(),
+        name_unranked,
+        ..settings(2)
+    };
+    evaluations::save_round(&mut store, &clerk(), None, round).unwrap();
+    evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    store
+}
+
+#[test]
+fn by_default_the_public_sheet_counts_the_vetoed_without_naming_them_or_why() {
+    let store = round_without_ethics_in_its_criteria(false);
+    let pdf = eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
+    let text = pdftotext(&pdf);
+    assert!(!text.contains("陈刚"), "{text}");
+    assert!(!text.contains("体育组"), "{text}");
+    assert!(!text.contains("师德"), "{text}");
+    assert!(
+        text.contains("另有1人不符合推荐条件，未列入排名。"),
+        "{text}"
+    );
+    for ranked in ["赵强", "王芳", "李娜", "周敏"] {
+        assert!(text.contains(ranked), "{ranked}: {text}");
+    }
+    // The preview is the same sheet.
+    let (pages, refused) = eval_sheets::preview(&store, ROUND, now(), Default::default()).unwrap();
+    assert_eq!(refused, None);
+    let lines: Vec<&str> = pages.iter().flat_map(|p| p.text_lines()).collect();
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("陈刚") || l.contains("师德"))
+    );
+
+    // The committee's Excel still has him, and why.
+    let workbook = committee_rows(&store);
+    let chen = workbook.iter().find(|r| r[1] == "陈刚").unwrap();
+    assert_eq!(chen[7], "一票否决");
+    assert_eq!(chen[9], "有偿补课，经查属实");
+}
+
+#[test]
+fn a_round_that_names_the_unranked_lists_them_under_the_veto_rule() {
+    let store = round_without_ethics_in_its_criteria(true);
+    let pdf = eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
+    let text = pdftotext(&pdf);
+    assert!(text.contains("陈刚"), "{text}");
+    assert!(text.contains("师德考核不合格者不列入排序"), "{text}");
+    assert!(text.contains("不符合推荐条件"), "{text}");
+    assert!(!text.contains("未列入排名"), "{text}");
+    assert!(
+        !text.contains("有偿补课"),
+        "the reason stays internal: {text}"
+    );
+    let workbook = committee_rows(&store);
+    assert!(
+        workbook
+            .iter()
+            .any(|r| r[1] == "陈刚" && r[9] == "有偿补课，经查属实")
+    );
+}
+
+#[test]
+fn the_naming_setting_is_saved_with_the_round_and_changed_back() {
+    let mut store = round_without_ethics_in_its_criteria(false);
+    assert!(
+        !evaluations::round(&store, ROUND)
+            .unwrap()
+            .settings
+            .name_unranked
+    );
+    let mut named = evaluations::round(&store, ROUND).unwrap().settings;
+    named.name_unranked = true;
+    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND), named).unwrap();
+    assert!(r.settings.name_unranked);
+    let table = evaluations::public_table(
+        &r,
+        &gongshi_app::domain::evaluation::rank(&r.settings, &r.candidates),
+    );
+    assert_eq!(table.rows.len(), 5);
+}
+
+/// The rows of the committee's Excel, as text.
+fn committee_rows(store: &Store) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let bytes = eval_sheets::export(store, ROUND).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("评分明细").unwrap();
+    sheet
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect()
 }

@@ -305,6 +305,8 @@ fn the_fee_sheets_read_back_as_their_golden_text() {
     let op = principal();
     fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
     fees::set_class_size(&mut store, &op, 7, "1班", 1).unwrap();
+    // The real sheets: a draft's carry its watermark (see below).
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
     let board =
         gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
             .unwrap();
@@ -432,4 +434,57 @@ fn letters_report_progress_sheet_by_sheet_and_previews_show_one_sheet() {
         pages[0].width > pages[0].height,
         "the board sheet is landscape"
     );
+}
+
+#[test]
+fn an_unapproved_schedule_prints_only_as_a_draft_and_an_approved_one_as_itself() {
+    use gongshi_app::fee_sheets::{FeePrint, board_sheet, letters, preview};
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    fees::set_class_size(&mut store, &op, 1, "1班", 2).unwrap();
+    let now = super::now();
+
+    let board = board_sheet(&store, SEMESTER, now, Default::default()).unwrap();
+    let (batch, count) = letters(&store, SEMESTER, Some(1), now).unwrap();
+    assert_eq!(count, 2);
+    let board_text = pdftotext(&board);
+    assert!(board_text.contains("未批准 样稿"), "{board_text}");
+    assert!(board_text.contains("收费公示（样稿）"), "{board_text}");
+    let letters_text = pdftotext(&batch);
+    // Every letter of the batch.
+    assert_eq!(
+        letters_text.matches("未批准 样稿").count(),
+        2,
+        "{letters_text}"
+    );
+    assert!(
+        letters_text.contains("致家长的一封信（样稿）"),
+        "{letters_text}"
+    );
+    for what in [
+        FeePrint::Board(Default::default()),
+        FeePrint::Letter(Some(1)),
+    ] {
+        let (pages, _) = preview(&store, SEMESTER, what, now).unwrap();
+        assert!(
+            pages.iter().all(|p| p.watermark() == Some("未批准 样稿")),
+            "{what:?}"
+        );
+    }
+
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    let board = board_sheet(&store, SEMESTER, now, Default::default()).unwrap();
+    let (batch, _) = letters(&store, SEMESTER, Some(1), now).unwrap();
+    for text in [pdftotext(&board), pdftotext(&batch)] {
+        assert!(!text.contains("未批准"), "{text}");
+        assert!(!text.contains("样稿"), "{text}");
+    }
+    for what in [
+        FeePrint::Board(Default::default()),
+        FeePrint::Letter(Some(1)),
+    ] {
+        let (pages, _) = preview(&store, SEMESTER, what, now).unwrap();
+        assert!(pages.iter().all(|p| p.watermark().is_none()), "{what:?}");
+    }
 }

@@ -6,6 +6,7 @@ mod calendar;
 mod evaluations;
 mod fees;
 mod privacy;
+mod tables;
 
 use std::collections::BTreeMap;
 use std::process::Command;

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use gongshi_app::domain::evaluation::{
-    self, DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components, parse_components,
-};
+use gongshi_app::domain::evaluation::{self, RoundKind, RoundSettings, parse_components};
 use gongshi_app::store::Round;
 use gongshi_app::{Result, Store, eval_sheets, evaluations as jobs};
 
@@ -13,19 +11,10 @@ use crate::args::Cli;
 use crate::args_eval::{EvalCommand, RoundArgs};
 use crate::output::emit;
 
-/// `changes` over `base` (a new round starts from the defaults).
+/// `changes` over `base` (a new round starts from the domain's defaults,
+/// the same the desktop's editor starts from).
 fn settings(base: Option<RoundSettings>, changes: &RoundArgs) -> Result<RoundSettings> {
-    let mut s = base.unwrap_or_else(|| RoundSettings {
-        name: String::new(),
-        kind: RoundKind::Award,
-        quota: 0,
-        criteria: String::new(),
-        components: default_components(),
-        tie_break: vec![DEFAULT_TIE_BREAK.into()],
-        posting_days: 5,
-        objection_office: String::new(),
-        objection_phone: String::new(),
-    });
+    let mut s = base.unwrap_or_default();
     if let Some(v) = &changes.name {
         s.name.clone_from(v);
     }
@@ -61,6 +50,12 @@ fn settings(base: Option<RoundSettings>, changes: &RoundArgs) -> Result<RoundSet
     if let Some(v) = &changes.objection_phone {
         s.objection_phone.clone_from(v);
     }
+    if changes.name_unranked {
+        s.name_unranked = true;
+    }
+    if changes.no_name_unranked {
+        s.name_unranked = false;
+    }
     Ok(s)
 }
 
@@ -72,6 +67,11 @@ fn round_text(r: &Round) -> String {
         format!("标准：{}", s.criteria),
         s.formula(),
         s.tie_rule(),
+        if s.name_unranked {
+            "结果公示：列出不符合推荐条件者的姓名".to_owned()
+        } else {
+            "结果公示：不列不符合推荐条件者的姓名，只写人数".to_owned()
+        },
     ];
     if let Some(item) = r.item_id {
         lines.push(format!("公开事项：第{item}号"));

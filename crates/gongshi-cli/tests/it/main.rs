@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod messages;
+mod tables;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -110,6 +111,15 @@ fn a_missing_store_says_how_to_make_one() {
     assert!(stderr(&out).contains("找不到数据文件"), "{}", stderr(&out));
 }
 
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn pdfinfo(path: &Path) -> String {
     let out = Command::new("pdfinfo")
         .arg(path)
@@ -203,9 +213,18 @@ fn an_item_goes_through_the_week_from_the_command_line() {
         stdout(&out)
     };
     run(&["init", "--name", "阳光市实验小学"]);
+    // 采购's sheet needs its table (品名、数量、金额): a CSV as Excel saves it.
+    let purchases = dir.path().join("采购明细.csv");
+    std::fs::write(
+        &purchases,
+        "\u{feff}品名,数量,金额（元）\r\n交互式白板,12,\"103,200.00\"\r\n",
+    )
+    .unwrap();
     run(&[
         "items",
         "add",
+        "--table",
+        purchases.to_str().unwrap(),
         "--category",
         "采购",
         "--title",
@@ -431,16 +450,49 @@ fn an_evaluation_round_from_the_command_line() {
     );
     assert!(imported.contains("—\t陈刚"), "{imported}");
 
+    assert!(
+        imported.contains("结果公示：不列不符合推荐条件者的姓名，只写人数"),
+        "{imported}"
+    );
+
     let sheet = dir.path().join("结果公示.pdf");
-    run(&[
-        "eval",
-        "sheet",
-        "--round",
-        round,
-        "--out",
-        sheet.to_str().unwrap(),
-    ]);
+    let print_sheet = || {
+        run(&[
+            "eval",
+            "sheet",
+            "--round",
+            round,
+            "--out",
+            sheet.to_str().unwrap(),
+        ]);
+        pdftotext(&sheet)
+    };
+    let text = print_sheet();
     assert!(pdfinfo(&sheet).contains("Pages:           1"));
+    // By default 陈刚, vetoed, is counted, not named.
+    assert!(!text.contains("陈刚"), "{text}");
+    assert!(text.contains("另有1人不符合推荐条件，未列入排名"), "{text}");
+    let set = run(&["eval", "set", "--round", round, "--name-unranked"]);
+    assert!(
+        set.contains("结果公示：列出不符合推荐条件者的姓名"),
+        "{set}"
+    );
+    assert!(print_sheet().contains("陈刚"));
+    let out = gongshi(
+        &db,
+        &[
+            "eval",
+            "set",
+            "--round",
+            round,
+            "--name-unranked",
+            "--no-name-unranked",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    run(&["eval", "set", "--round", round, "--no-name-unranked"]);
+    assert!(!print_sheet().contains("陈刚"));
+
     let published = run(&["eval", "publish", "--round", round]);
     assert!(published.contains("已生成公开事项第1号"), "{published}");
     let shown = run(&["eval", "show", "--round", round]);

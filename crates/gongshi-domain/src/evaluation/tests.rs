@@ -11,6 +11,7 @@ fn round(quota: u32) -> RoundSettings {
         posting_days: 5,
         objection_office: "校纪检组".into(),
         objection_phone: "0371-6523 8002".into(),
+        name_unranked: false,
     }
 }
 
@@ -225,4 +226,37 @@ fn components_typed_on_one_line() {
             .to_string()
             .starts_with("权重：")
     );
+}
+
+#[test]
+fn a_new_round_starts_from_one_set_of_defaults_that_validate_once_filled_in() {
+    let new = RoundSettings::default();
+    assert_eq!(new.quota, 1);
+    assert_eq!(new.kind, RoundKind::Award);
+    assert_eq!(new.components, default_components());
+    assert_eq!(new.tie_break, [DEFAULT_TIE_BREAK]);
+    assert_eq!(new.posting_days, 5);
+    assert!(!new.name_unranked);
+    let filled = RoundSettings {
+        name: "2026年度优秀教师评选".into(),
+        criteria: "师德高尚，教学成绩突出。".into(),
+        objection_office: "校纪检组".into(),
+        ..RoundSettings::default()
+    };
+    assert!(filled.validated().is_ok());
+}
+
+#[test]
+fn a_round_stored_before_the_naming_setting_reads_as_not_naming() {
+    let mut json = serde_json::to_value(round(2)).unwrap();
+    json.as_object_mut().unwrap().remove("name_unranked");
+    let stored: RoundSettings = serde_json::from_value(json).unwrap();
+    assert!(!stored.name_unranked);
+    assert_eq!(stored, round(2));
+
+    let mut named = round(2);
+    named.name_unranked = true;
+    let back: RoundSettings =
+        serde_json::from_str(&serde_json::to_string(&named).unwrap()).unwrap();
+    assert!(back.name_unranked);
 }

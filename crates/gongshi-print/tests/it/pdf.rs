@@ -1,6 +1,7 @@
+use gongshi_print::layout::Mark;
 use gongshi_print::pdf::pages;
 use gongshi_print::sheet::{
-    Align, Block, Column, Document, Orientation, Paper, PaperSize, Row, Sheet, Table,
+    Align, Block, Column, DRAFT, Document, Orientation, Paper, PaperSize, Row, Sheet, Table,
 };
 use gongshi_print::specimen::{board_sheet, letters};
 use gongshi_print::{PrintError, render_pdf};
@@ -27,6 +28,7 @@ fn plain_sheet(blocks: Vec<Block>) -> Sheet {
         header_label: "校务公开".into(),
         title: "测试公示".into(),
         subtitle: None,
+        watermark: None,
         blocks,
     }
 }
@@ -202,4 +204,70 @@ fn letters_are_one_page_each_with_a_cut_line_and_one_font_subset() {
     // The fonts are embedded once for the whole batch.
     let fonts = poppler("pdffonts", &[], &pdf);
     assert_eq!(fonts.lines().skip(2).count(), 2, "{fonts}");
+}
+
+#[test]
+fn a_watermark_crosses_every_page_behind_the_text_and_reads_back() {
+    let mut sheet = plain_sheet(vec![Block::Table(long_table(120))]);
+    sheet.watermark = Some(DRAFT.into());
+    let doc = document(sheet);
+    let laid = pages(&doc);
+    assert!(laid.len() >= 3, "{} pages", laid.len());
+    for page in &laid {
+        assert_eq!(page.watermark(), Some(DRAFT));
+        // Drawn last, over everything (multiplied, so as if under it).
+        let Some(Mark::Watermark {
+            x,
+            baseline,
+            angle,
+            size,
+            ..
+        }) = page.marks.last()
+        else {
+            panic!("the watermark is not the last mark")
+        };
+        // Along the rising diagonal, starting lower left, inside the page.
+        assert!(*angle > 45.0 && *angle < 60.0, "{angle}");
+        assert!(*x > 0.0 && *x < page.width / 2.0, "{x}");
+        assert!(
+            *baseline > page.height / 2.0 && *baseline < page.height,
+            "{baseline}"
+        );
+        assert!(*size > 40.0, "{size}");
+        assert!(!page.text_lines().contains(&DRAFT));
+    }
+    let pdf = render_pdf(&doc, &allow()).unwrap();
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf);
+    let pages_text: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages_text.len(), laid.len());
+    for page in pages_text {
+        assert!(page.contains(DRAFT), "{page}");
+        assert!(page.contains("项目名称"), "{page}");
+    }
+    // The rest of the text reads as it did without the watermark.
+    let plain = render_pdf(
+        &document(plain_sheet(vec![Block::Table(long_table(120))])),
+        &allow(),
+    )
+    .unwrap();
+    assert_eq!(
+        poppler("pdftotext", &["-enc", "UTF-8", "-nodiag"], &pdf),
+        poppler("pdftotext", &["-enc", "UTF-8"], &plain)
+    );
+}
+
+#[test]
+fn an_unmarked_sheet_has_no_watermark() {
+    for page in pages(&demo()) {
+        assert_eq!(page.watermark(), None);
+        assert!(
+            !page
+                .marks
+                .iter()
+                .any(|m| matches!(m, Mark::Watermark { .. }))
+        );
+    }
 }

@@ -17,6 +17,7 @@ fn sheet(title: &str, blocks: Vec<Block>) -> Document {
             header_label: "校务公开".into(),
             title: title.into(),
             subtitle: None,
+            watermark: None,
             blocks,
         }],
     }

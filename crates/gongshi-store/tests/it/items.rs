@@ -218,6 +218,9 @@ fn the_week_lists_follow_one_rule_whatever_came_after() {
         |rows: &[gongshi_store::ItemRow]| rows.iter().map(|r| r.title.clone()).collect::<Vec<_>>();
     assert!(titles(&week.going_up).is_empty(), "{:?}", week.going_up);
     // Both come (or came) down this week, both were up this week.
-    assert_eq!(titles(&week.coming_down), ["上周贴出后更正", "本周贴出已撤下"]);
+    assert_eq!(
+        titles(&week.coming_down),
+        ["上周贴出后更正", "本周贴出已撤下"]
+    );
     assert_eq!(titles(&week.on_board), ["上周贴出后更正", "本周贴出已撤下"]);
 }
