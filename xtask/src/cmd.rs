@@ -6,8 +6,12 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 pub fn root() -> PathBuf {
-    // xtask/ is one level below the workspace root.
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    // xtask/ is one level below the workspace root. `cargo run` tells the
+    // running binary where its manifest is; that beats the path compiled
+    // in, which belongs to whichever checkout last built this binary when
+    // two checkouts share a target dir (the build cache CI reuses).
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
         .parent()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."))
