@@ -233,6 +233,17 @@ impl App {
         self.driver.child.id()
     }
 
+    /// Answers the "who is working?" dialog with a new name, and waits
+    /// until the header shows it and the dialog has gone.
+    pub async fn sign_in(&self, name: &str) -> TestResult {
+        self.find("operator-dialog").await?;
+        self.fill("operator-new", name).await?;
+        self.click("operator-confirm").await?;
+        let shown = self.wait_text("current-operator", name).await?;
+        assert_eq!(shown, name);
+        self.wait_dialogs_closed().await
+    }
+
     /// Waits for the element with `data-test="<name>"`. When it never
     /// comes, the window is saved as `failed-<name>.png` to see why.
     pub async fn find(&self, name: &str) -> Result<Element, fantoccini::error::CmdError> {

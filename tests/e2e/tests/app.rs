@@ -5,16 +5,6 @@ use gongshi_e2e::{App, TestResult, gongshi_cli};
 
 const DEMO_NAME: &str = "阳光市实验小学（示例）";
 
-/// Answers the "who is working?" dialog with a new name.
-async fn sign_in(app: &App, name: &str) -> TestResult {
-    app.find("operator-dialog").await?;
-    app.fill("operator-new", name).await?;
-    app.click("operator-confirm").await?;
-    let shown = app.wait_text("current-operator", name).await?;
-    assert_eq!(shown, name);
-    app.wait_dialogs_closed().await
-}
-
 #[tokio::test]
 async fn first_run_offers_the_demo_school_and_shows_its_name() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -47,7 +37,7 @@ async fn the_app_starts_on_an_existing_demo_school() -> TestResult {
     gongshi_cli(&db, &["init", "--demo"]);
     let app = App::launch(&db).await?;
 
-    sign_in(&app, "赵敏").await?;
+    app.sign_in("赵敏").await?;
     assert_eq!(
         app.wait_text("dashboard-school", DEMO_NAME).await?,
         DEMO_NAME
@@ -62,7 +52,7 @@ async fn an_edited_school_name_persists_across_a_restart() -> TestResult {
     gongshi_cli(&db, &["init", "--demo"]);
 
     let app = App::launch(&db).await?;
-    sign_in(&app, "李新义").await?;
+    app.sign_in("李新义").await?;
     app.click("nav-settings").await?;
     app.fill("school-name", "阳光市第二实验小学").await?;
     app.click("school-save").await?;
@@ -72,7 +62,7 @@ async fn an_edited_school_name_persists_across_a_restart() -> TestResult {
     app.close().await?;
 
     let app = App::launch(&db).await?;
-    sign_in(&app, "李新义").await?;
+    app.sign_in("李新义").await?;
     let header = app.wait_text("header-school", "阳光市第二实验小学").await?;
     assert_eq!(header, "阳光市第二实验小学");
     app.close().await
@@ -86,7 +76,7 @@ async fn a_school_name_with_markup_shows_as_text() -> TestResult {
     gongshi_cli(&db, &["init", "--name", name]);
 
     let app = App::launch(&db).await?;
-    sign_in(&app, "王静").await?;
+    app.sign_in("王静").await?;
     assert_eq!(app.wait_text("dashboard-school", name).await?, name);
     assert_eq!(app.find("header-school").await?.text().await?, name);
     let images = app.client.find_all(Locator::Css("img")).await?;
@@ -117,7 +107,7 @@ async fn the_specimen_sheet_prints_with_the_schools_header() -> TestResult {
     let db = dir.path().join("gongshi.sqlite3");
     gongshi_cli(&db, &["init", "--demo"]);
     let app = App::launch(&db).await?;
-    sign_in(&app, "王静").await?;
+    app.sign_in("王静").await?;
     app.click("nav-settings").await?;
     app.click("specimen-make").await?;
     let done = app.find("specimen-path").await?;
@@ -212,7 +202,7 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     gongshi_cli(&db, &["init", "--name", "阳光市实验小学"]);
     cover_this_and_next_year(&db);
     let app = App::launch(&db).await?;
-    sign_in(&app, "王静").await?;
+    app.sign_in("王静").await?;
 
     app.click("nav-items").await?;
     app.click("item-new").await?;
@@ -307,7 +297,7 @@ async fn the_demo_week_feedback_and_calendar_screens() -> TestResult {
     let db = dir.path().join("gongshi.sqlite3");
     gongshi_cli(&db, &["init", "--demo"]);
     let app = App::launch(&db).await?;
-    sign_in(&app, "王静").await?;
+    app.sign_in("王静").await?;
 
     app.click("nav-board").await?;
     let up = app.find("board-up").await?.text().await?;
@@ -372,7 +362,7 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
     );
 
     let app = App::launch_choosing(&db, &template).await?;
-    sign_in(&app, "李新义").await?;
+    app.sign_in("李新义").await?;
     // Class sizes are a setting: grade 2 gets a second class of 2.
     app.click("nav-settings").await?;
     app.fill("class-grade", "2").await?;
@@ -469,7 +459,7 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
     )?;
 
     let app = App::launch_choosing(&db, &scores).await?;
-    sign_in(&app, "王静").await?;
+    app.sign_in("王静").await?;
     app.click("nav-evaluations").await?;
     app.fill("round-name", "2026年度优秀教师评选").await?;
     app.fill("round-quota", "2").await?;

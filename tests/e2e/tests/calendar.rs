@@ -21,10 +21,7 @@ async fn the_clerk_pastes_next_years_notice_previews_it_and_saves_it_whole() -> 
     let db = dir.path().join("gongshi.sqlite3");
     gongshi_cli(&db, &["init", "--demo"]);
     let app = App::launch(&db).await?;
-    app.find("operator-dialog").await?;
-    app.fill("operator-new", "王静").await?;
-    app.click("operator-confirm").await?;
-    app.wait_dialogs_closed().await?;
+    app.sign_in("王静").await?;
     if warning_expected() {
         let warning = app
             .wait_inner_text("calendar-warning", "节假日安排")

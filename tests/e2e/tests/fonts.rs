@@ -60,10 +60,7 @@ fn loaded(list: &[(String, String, String)], family: &str, weight: &str) -> bool
 async fn demo_app(db: &std::path::Path) -> Result<App, Box<dyn std::error::Error>> {
     gongshi_cli(db, &["init", "--demo"]);
     let app = App::launch(db).await?;
-    app.find("operator-dialog").await?;
-    app.fill("operator-new", "王静").await?;
-    app.click("operator-confirm").await?;
-    app.wait_dialogs_closed().await?;
+    app.sign_in("王静").await?;
     Ok(app)
 }
 
