@@ -48,6 +48,14 @@ pub struct YearStatus {
     pub missing: Vec<&'static str>,
 }
 
+impl YearStatus {
+    /// Whether [`confirm_year`] would take it: begun by hand, not complete,
+    /// lacking no statutory holiday.
+    pub fn can_confirm(&self) -> bool {
+        self.source.is_none() && self.days > 0 && self.missing.is_empty()
+    }
+}
+
 /// Every year the calendar covers or has days for, and the next year.
 pub fn years(store: Option<&Store>, today: NaiveDate) -> Result<Vec<YearStatus>> {
     let cal = calendar(store)?;

@@ -50,7 +50,7 @@ impl From<&YearStatus> for YearStatusDto {
             source_label: y.source.map(|s| s.label().to_owned()),
             days: y.days as u32,
             missing: y.missing.iter().map(|&m| m.to_owned()).collect(),
-            can_confirm: y.source.is_none() && y.days > 0 && y.missing.is_empty(),
+            can_confirm: y.can_confirm(),
         }
     }
 }
