@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 use gongshi_domain::category::Category;
+use gongshi_domain::duties::Duties;
+use gongshi_domain::grades::SchoolGrades;
 use gongshi_domain::item::{ItemContent, ItemTable};
 use gongshi_domain::{OperatorName, SchoolProfile};
 use gongshi_store::Writer;
@@ -26,7 +28,21 @@ pub fn demo_school() -> SchoolProfile {
         supervision_phone: "0371-6523 8002".into(),
         complaint_phone: "0371-6890 1234".into(),
         hotlines: vec!["12345".into(), "12315".into()],
+        grades: SchoolGrades::parse("小学").unwrap_or_default(),
         is_demo: true,
+    }
+}
+
+/// The demo school's three groups, 各司其职: the principal heads the
+/// leading group, the office clerk is in the working group, 赵敏 in the
+/// supervision group.
+pub fn demo_duties() -> Duties {
+    let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect();
+    Duties {
+        leading: names(&["李新义", "陈晓"]),
+        working: names(&["王静", "刘洋"]),
+        supervision: names(&["赵敏", "孙丽华"]),
+        relaxed: false,
     }
 }
 
@@ -37,7 +53,10 @@ pub(crate) fn seed(store: &mut gongshi_store::Store, operator: &OperatorName) ->
         let demo_operator = OperatorName::parse(name)?;
         store.write(&demo_operator, |_: &Writer<'_>| Ok(()))?;
     }
-    store.write(operator, |w| w.save_school(demo_school()))?;
+    store.write(operator, |w| {
+        w.save_school(demo_school())?;
+        w.save_duties(demo_duties())
+    })?;
     seed_week(store, operator, chrono::Local::now().date_naive())?;
     seed_fees(store, operator)?;
     seed_evaluation(store, operator)

@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::category::Category;
 use gongshi_domain::fee::{self, FeeItem, Totals};
-use gongshi_domain::grades::grade_name;
+use gongshi_domain::grades::{SchoolGrades, grade_name};
 use gongshi_domain::privacy::Allowlist;
 use gongshi_domain::{DomainError, FieldError, SchoolProfile};
 use gongshi_print::sheet::{
@@ -238,17 +238,15 @@ fn letters_document(
     grade: Option<u8>,
     now: DateTime<FixedOffset>,
 ) -> Result<(Document, Allowlist)> {
-    if let Some(g) = grade.filter(|g| !(1..=12).contains(g)) {
-        return Err(
-            FieldError::new("年级", format!("“{g}”不在1到12之间（初一为7，高一为10）")).into(),
-        );
+    let school = school(store)?;
+    if let Some(g) = grade {
+        school.grades.check("年级", g)?;
     }
     let schedule = fees::schedule(store, semester)?;
     printable(&schedule)?;
-    let school = school(store)?;
     let sizes = store.class_sizes()?;
     let mut sheets = Vec::new();
-    for g in batch_grades(&schedule, grade) {
+    for g in batch_grades(&schedule, &school.grades, grade) {
         let items = fee::for_grade(&schedule.items, g);
         let base = letter(&school, &schedule, g, &items, now);
         for (class, number) in recipients(&sizes, g) {
@@ -270,13 +268,12 @@ fn letters_document(
     Ok((doc, allowlist(&school, &schedule)))
 }
 
-/// The grades a batch covers: `grade`, or all; only those that pay something.
-fn batch_grades(schedule: &Schedule, grade: Option<u8>) -> Vec<u8> {
-    let grades = match grade {
-        Some(g) => g..=g,
-        None => 1..=12,
-    };
-    grades
+/// The grades a batch covers: `grade`, or all the school has; only those
+/// that pay something.
+fn batch_grades(schedule: &Schedule, school: &SchoolGrades, grade: Option<u8>) -> Vec<u8> {
+    school
+        .iter()
+        .filter(|g| grade.is_none_or(|only| only == *g))
         .filter(|g| !fee::for_grade(&schedule.items, *g).is_empty())
         .collect()
 }
@@ -302,7 +299,8 @@ fn recipients(sizes: &[ClassSize], g: u8) -> Vec<(String, Option<u32>)> {
 pub fn letter_count(store: &Store, semester: &str, grade: Option<u8>) -> Result<usize> {
     let schedule = fees::schedule(store, semester)?;
     let sizes = store.class_sizes()?;
-    Ok(batch_grades(&schedule, grade)
+    let school = crate::school::grades(store)?;
+    Ok(batch_grades(&schedule, &school, grade)
         .into_iter()
         .map(|g| recipients(&sizes, g).len())
         .sum())
@@ -510,7 +508,7 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             ReportColumn::new("自愿项目合计(元)", ColumnKind::Money),
             ReportColumn::new("全部合计(元)", ColumnKind::Money),
         ],
-        rows: fee::grade_totals(&schedule.items)
+        rows: fee::grade_totals(&schedule.items, &school.grades)
             .into_iter()
             .map(|(g, totals)| {
                 vec![

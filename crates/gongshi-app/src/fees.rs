@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use gongshi_domain::fee::{self, FeeItem, TEMPLATE_HEADER};
+use gongshi_domain::grades::SchoolGrades;
 use gongshi_domain::revision::Stamp;
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
@@ -47,12 +48,12 @@ pub fn template() -> Result<Vec<u8>> {
 
 /// Reads the fee rows of a file: finds the template's header row, parses
 /// every row after it, and reports every bad row and field at once.
-pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<FeeItem>> {
+pub fn read(bytes: &[u8], file_name: &str, school: &SchoolGrades) -> Result<Vec<FeeItem>> {
     let rows = sheet_file::rows_under_header(bytes, file_name, &TEMPLATE_HEADER)?;
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for (row_no, row) in &rows {
-        match fee::parse_row(row) {
+        match fee::parse_row(row, school) {
             Ok(item) => items.push(item),
             Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{row_no}行 {e}"))),
         }
@@ -88,14 +89,15 @@ pub fn import(
     file_name: &str,
 ) -> Result<Schedule> {
     let semester = fee::semester("学期", semester)?;
-    let items = read(bytes, file_name)?;
+    let items = read(bytes, file_name, &crate::school::grades(store)?)?;
     replace_items(store, op, &semester, &items)
 }
 
 /// What is wrong with one row of the item grid, field by field (empty when
 /// it is good): the grid's inline validation, by the import's own rules.
-pub fn check_row(cells: &[String]) -> Vec<FieldError> {
-    fee::parse_row(cells).err().unwrap_or_default()
+pub fn check_row(store: &Store, cells: &[String]) -> Result<Vec<FieldError>> {
+    let school = crate::school::grades(store)?;
+    Ok(fee::parse_row(cells, &school).err().unwrap_or_default())
 }
 
 /// Saves the item grid as the semester's schedule (made if new): every row
@@ -107,10 +109,11 @@ pub fn save_items(
     rows: &[Vec<String>],
 ) -> Result<Schedule> {
     let semester = fee::semester("学期", semester)?;
+    let school = crate::school::grades(store)?;
     let mut items = Vec::new();
     let mut errors = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        match fee::parse_row(row) {
+        match fee::parse_row(row, &school) {
             Ok(item) => items.push(item),
             Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{}项 {e}", i + 1))),
         }
@@ -192,9 +195,7 @@ pub fn set_class_size(
     class: &str,
     students: u32,
 ) -> Result<()> {
-    if !(1..=12).contains(&grade) {
-        return Err(FieldError::new("年级", "应为1到12").into());
-    }
+    let grade = crate::school::grades(store)?.check("年级", grade)?;
     if students > 200 {
         return Err(FieldError::new("人数", "一个班不会超过200人").into());
     }

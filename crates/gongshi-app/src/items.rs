@@ -148,8 +148,9 @@ pub fn review(
             )
         })
         .transpose()?;
+    let duties = store.duties()?;
     step(store, op, item_id, "审查签字", |r| {
-        Ok(r.review(conf, sign)?)
+        Ok(r.review(conf, sign, &duties)?)
     })
 }
 
@@ -162,7 +163,10 @@ pub fn approve(
     note: &str,
 ) -> Result<Saved> {
     let stamp = Stamp::new("批准人", by, not_later_than_today("批准日期", on)?, note)?;
-    step_to_board(store, op, item_id, "批准", |r| Ok(r.approve(stamp)?))
+    let duties = store.duties()?;
+    step_to_board(store, op, item_id, "批准", |r| {
+        Ok(r.approve(stamp, &duties)?)
+    })
 }
 
 pub fn send_back(
@@ -183,14 +187,18 @@ pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -
     })
 }
 
+/// Takes the sheet down on `on`; before its period ends, `reason` says why.
 pub fn take_down(
     store: &mut Store,
     op: &OperatorName,
     item_id: i64,
     on: NaiveDate,
+    reason: &str,
 ) -> Result<Saved> {
     let on = not_later_than_today("撤下日期", on)?;
-    step(store, op, item_id, "撤下", |r| Ok(r.take_down(on)?))
+    step(store, op, item_id, "撤下", |r| {
+        Ok(r.take_down(on, reason)?)
+    })
 }
 
 pub fn close(

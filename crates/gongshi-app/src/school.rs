@@ -1,5 +1,8 @@
-//! Settings: the school profile and the people working in the store.
+//! Settings: the school profile, its three groups, and the people working
+//! in the store.
 
+use gongshi_domain::duties::Duties;
+use gongshi_domain::grades::SchoolGrades;
 use gongshi_domain::{OperatorName, SchoolProfile};
 use gongshi_store::{Operator, Store};
 
@@ -13,6 +16,21 @@ pub fn save_school(
 ) -> Result<SchoolProfile> {
     profile.is_demo = store.school()?.is_some_and(|s| s.is_demo);
     Ok(store.write(operator, |w| w.save_school(profile))?)
+}
+
+/// The grades the school has (all twelve before the school is set up).
+pub fn grades(store: &Store) -> Result<SchoolGrades> {
+    Ok(store.school()?.map(|s| s.grades).unwrap_or_default())
+}
+
+/// The three groups' members and whether the review steps are kept apart.
+pub fn duties(store: &Store) -> Result<Duties> {
+    Ok(store.duties()?)
+}
+
+/// Replaces the groups' members (and the relaxation; the store logs both).
+pub fn save_duties(store: &mut Store, operator: &OperatorName, duties: Duties) -> Result<Duties> {
+    Ok(store.write(operator, |w| w.save_duties(duties))?)
 }
 
 /// Records that `operator` is now working (added if new).

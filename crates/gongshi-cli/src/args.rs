@@ -101,6 +101,27 @@ pub enum SchoolCommand {
     Show,
     /// 修改学校信息（只改给出的项）
     Set(SchoolSetArgs),
+    /// 三个小组（领导小组、工作小组、监督小组）：不带选项时显示，带选项时修改给出的小组
+    Groups(GroupsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsArgs {
+    /// 领导小组成员，逗号分隔，组长在前（如 李新义,陈晓）
+    #[arg(long, value_name = "姓名,姓名")]
+    pub leading: Option<String>,
+    /// 工作小组成员，逗号分隔
+    #[arg(long, value_name = "姓名,姓名")]
+    pub working: Option<String>,
+    /// 监督小组成员，逗号分隔
+    #[arg(long, value_name = "姓名,姓名")]
+    pub supervision: Option<String>,
+    /// 放宽“各司其职”：允许一人完成保密审查、签字、批准中的多步（记入修改记录）
+    #[arg(long, conflicts_with = "strict")]
+    pub relax: bool,
+    /// 恢复“各司其职”（默认）
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +141,9 @@ pub struct SchoolSetArgs {
     /// 其他热线，逗号分隔（如 12345,12315）
     #[arg(long)]
     pub hotlines: Option<String>,
+    /// 学段：小学、初中、高中、九年一贯制、完全中学、十二年一贯制，或年级（如 一至九年级）
+    #[arg(long)]
+    pub grades: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

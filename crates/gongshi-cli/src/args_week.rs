@@ -174,12 +174,15 @@ pub enum ItemsCommand {
         #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
     },
-    /// 撤下
+    /// 撤下（公示期未满时须写明原因）
     TakeDown {
         #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
         #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
+        /// 提前撤下的原因（记入台账）
+        #[arg(long, default_value = "")]
+        reason: String,
     },
     /// 归档：期满无异议，或异议已处理
     Close {

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::grades::Grades;
+use crate::grades::{Grades, SchoolGrades};
 use crate::money::Fen;
 use crate::{FieldError, phone, text};
 
@@ -75,8 +75,9 @@ fn yes_no(field: &'static str, input: &str) -> Result<bool, FieldError> {
 }
 
 /// One row of a schedule as typed or imported, cells in [`TEMPLATE_HEADER`]
-/// order.
-pub fn parse_row(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
+/// order, for a school with `school`'s grades (a fee for a grade the school
+/// does not have is refused).
+pub fn parse_row(cells: &[String], school: &SchoolGrades) -> Result<FeeItem, Vec<FieldError>> {
     let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
     let mut errors = Vec::new();
     let mut take =
@@ -91,6 +92,7 @@ pub fn parse_row(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
         .map_err(|e| errors.push(e))
         .ok();
     let grades = Grades::parse("适用年级", cell(3))
+        .and_then(|g| school.check_grades("适用年级", &g).map(|()| g))
         .map_err(|e| errors.push(e))
         .ok();
     let voluntary = yes_no("是否自愿", cell(7)).map_err(|e| errors.push(e)).ok();
@@ -162,8 +164,9 @@ impl Totals {
 
 /// Each grade that pays anything (1–12, in order) with its totals: the
 /// export's 按年级合计 and the screen's preview of it.
-pub fn grade_totals(items: &[FeeItem]) -> Vec<(u8, Totals)> {
-    (1..=12u8)
+pub fn grade_totals(items: &[FeeItem], school: &SchoolGrades) -> Vec<(u8, Totals)> {
+    school
+        .iter()
         .filter_map(|g| {
             let items = for_grade(items, g);
             (!items.is_empty()).then(|| (g, Totals::of(&items)))
@@ -175,13 +178,39 @@ pub fn grade_totals(items: &[FeeItem]) -> Vec<(u8, Totals)> {
 mod tests {
     use super::*;
 
+    fn parse_row_anywhere(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
+        parse_row(cells, &SchoolGrades::default())
+    }
+
+    #[test]
+    fn a_fee_for_a_grade_the_school_does_not_have_is_refused() {
+        let primary = SchoolGrades::parse("小学").unwrap();
+        let cells = row(&[
+            "资料费",
+            "30",
+            "每生每学期",
+            "七年级",
+            "财务室",
+            "",
+            "文号",
+            "否",
+            "",
+        ]);
+        let errors = parse_row(&cells, &primary).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "适用年级：本校没有初一（学校设置的学段：小学）"
+        );
+        assert!(parse_row(&cells, &SchoolGrades::default()).is_ok());
+    }
+
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| (*c).to_owned()).collect()
     }
 
     #[test]
     fn a_good_row() {
-        let item = parse_row(&row(&[
+        let item = parse_row_anywhere(&row(&[
             "课后服务费",
             "1,280.50",
             "每生每学期",
@@ -200,7 +229,7 @@ mod tests {
 
     #[test]
     fn every_bad_field_of_a_row_is_named() {
-        let errors = parse_row(&row(&[
+        let errors = parse_row_anywhere(&row(&[
             "",
             "12.345",
             "每生",
@@ -221,7 +250,8 @@ mod tests {
 
     #[test]
     fn a_fee_without_basis_unit_or_department_does_not_print() {
-        let item = parse_row(&row(&["校服费", "180", "", "一年级", "", "", "", "是", ""])).unwrap();
+        let item = parse_row_anywhere(&row(&["校服费", "180", "", "一年级", "", "", "", "是", ""]))
+            .unwrap();
         assert_eq!(
             item.missing_for_print(),
             ["收费依据", "计费单位", "收费部门"]
@@ -231,7 +261,7 @@ mod tests {
     #[test]
     fn a_grade_pays_its_items_split_into_required_and_voluntary() {
         let items = vec![
-            parse_row(&row(&[
+            parse_row_anywhere(&row(&[
                 "作业本费",
                 "30",
                 "每生每学期",
@@ -243,7 +273,7 @@ mod tests {
                 "",
             ]))
             .unwrap(),
-            parse_row(&row(&[
+            parse_row_anywhere(&row(&[
                 "校服费",
                 "180",
                 "每套",
@@ -255,7 +285,7 @@ mod tests {
                 "",
             ]))
             .unwrap(),
-            parse_row(&row(&[
+            parse_row_anywhere(&row(&[
                 "住宿费",
                 "400",
                 "每生每学期",
@@ -307,8 +337,11 @@ mod tests {
                 "",
             ]),
         ];
-        let items: Vec<FeeItem> = rows.drain(..).map(|r| parse_row(&r).unwrap()).collect();
-        let totals = grade_totals(&items);
+        let items: Vec<FeeItem> = rows
+            .drain(..)
+            .map(|r| parse_row_anywhere(&r).unwrap())
+            .collect();
+        let totals = grade_totals(&items, &SchoolGrades::default());
         assert_eq!(totals.len(), 2);
         assert_eq!(
             totals[0],

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
 
+pub mod school;
+pub use school::SchoolGrades;
+
 /// Grades 1–12 (初一 is 7, 高一 is 10), or the whole school.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Grades {

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod category;
 pub mod dates;
+pub mod duties;
 pub mod error;
 pub mod evaluation;
 pub mod fee;

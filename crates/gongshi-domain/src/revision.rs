@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, Period};
 use crate::category::Category;
+use crate::duties::{Duties, Duty};
 use crate::item::ItemContent;
 use crate::workflow::{Action, Status, next};
 use crate::{DomainError, FieldError, text};
@@ -85,6 +86,8 @@ pub struct Revision {
     pub returned_reason: Option<String>,
     pub period: Option<Period>,
     pub taken_down_on: Option<NaiveDate>,
+    /// Why it came down early (or any remark given when it came down).
+    pub taken_down_reason: Option<String>,
     pub closure: Option<Closure>,
 }
 
@@ -109,6 +112,7 @@ impl Revision {
             returned_reason: None,
             period: None,
             taken_down_on: None,
+            taken_down_reason: None,
             closure: None,
         }
     }
@@ -134,25 +138,47 @@ impl Revision {
 
     /// Records the confidentiality check and the supervision group's
     /// sign-off (either may be given alone; both are needed to approve).
+    /// Who may do which is the school's [`Duties`].
     pub fn review(
         &mut self,
         confidentiality: Option<Stamp>,
         signoff: Option<Stamp>,
+        duties: &Duties,
     ) -> Result<(), DomainError> {
         self.step(Action::Review)?;
         if confidentiality.is_none() && signoff.is_none() {
             return Err(FieldError::new("审查", "请填写保密审查或监督小组签字").into());
         }
-        if confidentiality.is_some() {
-            self.confidentiality = confidentiality;
+        let conf = confidentiality.or_else(|| self.confidentiality.clone());
+        let sign = signoff.or_else(|| self.signoff.clone());
+        let done = [
+            (Duty::Confidentiality, conf.as_ref()),
+            (Duty::Signoff, sign.as_ref()),
+        ];
+        let others: Vec<(Duty, &str)> = done
+            .iter()
+            .filter_map(|(d, s)| s.map(|s| (*d, s.by.as_str())))
+            .collect();
+        for (duty, by) in &others {
+            duties.check(*duty, by, &others)?;
         }
-        if signoff.is_some() {
-            self.signoff = signoff;
-        }
+        self.confidentiality = conf;
+        self.signoff = sign;
         Ok(())
     }
 
-    pub fn approve(&mut self, stamp: Stamp) -> Result<(), DomainError> {
+    /// The names recorded for the review steps done so far.
+    fn reviewers(&self) -> Vec<(Duty, &str)> {
+        [
+            (Duty::Confidentiality, &self.confidentiality),
+            (Duty::Signoff, &self.signoff),
+        ]
+        .into_iter()
+        .filter_map(|(d, s)| s.as_ref().map(|s| (d, s.by.as_str())))
+        .collect()
+    }
+
+    pub fn approve(&mut self, stamp: Stamp, duties: &Duties) -> Result<(), DomainError> {
         for (step, earlier) in [
             ("保密审查", &self.confidentiality),
             ("监督小组签字", &self.signoff),
@@ -173,6 +199,7 @@ impl Revision {
                 return Err(FieldError::new("监督小组签字", "批准前必须有监督小组签字").into());
             }
         }
+        duties.check(Duty::Approval, &stamp.by, &self.reviewers())?;
         self.step(Action::Approve)?;
         self.approved = Some(stamp);
         Ok(())
@@ -204,13 +231,28 @@ impl Revision {
         Ok(period)
     }
 
-    pub fn take_down(&mut self, on: NaiveDate) -> Result<(), DomainError> {
-        let start = self.period.map(|p| p.start);
-        if start.is_some_and(|s| on < s) {
-            return Err(FieldError::new("撤下日期", "不能早于张贴日期").into());
+    /// Takes the sheet off the board on `on`. Before the period's last
+    /// day only with a reason, which the register keeps.
+    pub fn take_down(&mut self, on: NaiveDate, reason: &str) -> Result<(), DomainError> {
+        let reason = text::limited(TAKE_DOWN_REASON, reason, 200)?;
+        if let Some(p) = self.period {
+            if on < p.start {
+                return Err(FieldError::new("撤下日期", "不能早于张贴日期").into());
+            }
+            if on < p.end && reason.is_empty() {
+                return Err(FieldError::new(
+                    TAKE_DOWN_REASON,
+                    format!(
+                        "公示期至{}，{on}撤下是提前撤下，须写明原因（会记入台账）",
+                        p.end
+                    ),
+                )
+                .into());
+            }
         }
         self.step(Action::TakeDown)?;
         self.taken_down_on = Some(on);
+        self.taken_down_reason = (!reason.is_empty()).then_some(reason);
         Ok(())
     }
 
@@ -258,6 +300,9 @@ impl Revision {
     }
 }
 
+/// The field a take-down's reason is asked in.
+pub const TAKE_DOWN_REASON: &str = "提前撤下原因";
+
 /// A refused step names the item's status as the field.
 fn refused(e: crate::workflow::WorkflowError) -> FieldError {
     FieldError::new("事项状态", e.to_string())
@@ -275,6 +320,15 @@ mod tests {
 
     fn cal() -> Calendar {
         Calendar::from_json(include_str!("../../../assets/calendar/cn-official.json")).unwrap()
+    }
+
+    fn duties() -> Duties {
+        Duties {
+            leading: vec!["李新义".into()],
+            working: vec!["王静".into()],
+            supervision: vec!["赵敏".into()],
+            relaxed: false,
+        }
     }
 
     fn stamp(by: &str) -> Stamp {
@@ -299,8 +353,9 @@ mod tests {
     fn posted() -> Revision {
         let mut r = draft();
         r.submit().unwrap();
-        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
-        r.approve(stamp("李新义")).unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏")), &duties())
+            .unwrap();
+        r.approve(stamp("李新义"), &duties()).unwrap();
         r.post(d("2026-09-28"), &cal()).unwrap();
         r
     }
@@ -309,13 +364,19 @@ mod tests {
     fn approval_needs_both_the_confidentiality_check_and_the_signoff() {
         let mut r = draft();
         r.submit().unwrap();
-        let err = r.approve(stamp("李新义")).unwrap_err().to_string();
+        let err = r
+            .approve(stamp("李新义"), &duties())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("保密审查"), "{err}");
-        r.review(Some(stamp("王静")), None).unwrap();
-        let err = r.approve(stamp("李新义")).unwrap_err().to_string();
+        r.review(Some(stamp("王静")), None, &duties()).unwrap();
+        let err = r
+            .approve(stamp("李新义"), &duties())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("监督小组签字"), "{err}");
-        r.review(None, Some(stamp("赵敏"))).unwrap();
-        r.approve(stamp("李新义")).unwrap();
+        r.review(None, Some(stamp("赵敏")), &duties()).unwrap();
+        r.approve(stamp("李新义"), &duties()).unwrap();
         assert_eq!(r.status, Status::Approved);
     }
 
@@ -345,7 +406,8 @@ mod tests {
     fn a_return_needs_a_reason_and_clears_the_review() {
         let mut r = draft();
         r.submit().unwrap();
-        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏")), &duties())
+            .unwrap();
         assert!(r.send_back(" ").is_err());
         r.send_back("正文中有学生家庭住址，请删去").unwrap();
         assert_eq!(r.status, Status::Returned);
@@ -364,7 +426,7 @@ mod tests {
     fn closing_needs_every_objection_answered_and_the_right_result() {
         use CloseResult::{NoObjection, ObjectionsHandled};
         let mut r = posted();
-        r.take_down(d("2026-10-12")).unwrap();
+        r.take_down(d("2026-10-12"), "").unwrap();
         let cases = [
             (
                 NoObjection,
@@ -407,7 +469,7 @@ mod tests {
     fn nothing_closes_before_the_period_ends() {
         for result in [CloseResult::NoObjection, CloseResult::ObjectionsHandled] {
             let mut r = posted();
-            r.take_down(d("2026-10-09")).unwrap();
+            r.take_down(d("2026-10-09"), "").unwrap();
             let err = r
                 .close(
                     closure(result, "2026-10-09"),
@@ -423,15 +485,16 @@ mod tests {
     fn each_step_is_dated_no_earlier_than_the_one_before() {
         let mut r = draft();
         r.submit().unwrap();
-        r.review(Some(stamp("王静")), Some(stamp("赵敏"))).unwrap();
+        r.review(Some(stamp("王静")), Some(stamp("赵敏")), &duties())
+            .unwrap();
         let early = Stamp::new("批准人", "李新义", d("2026-09-20"), "").unwrap();
-        let err = r.approve(early).unwrap_err().to_string();
+        let err = r.approve(early, &duties()).unwrap_err().to_string();
         assert!(err.contains("早于保密审查的日期"), "{err}");
-        r.approve(stamp("李新义")).unwrap();
+        r.approve(stamp("李新义"), &duties()).unwrap();
         let err = r.post(d("2026-09-01"), &cal()).unwrap_err().to_string();
         assert!(err.contains("早于批准日期"), "{err}");
         r.post(d("2026-09-28"), &cal()).unwrap();
-        r.take_down(d("2026-10-12")).unwrap();
+        r.take_down(d("2026-10-12"), "").unwrap();
         let err = r
             .close(
                 closure(CloseResult::NoObjection, "2026-10-11"),
@@ -440,5 +503,82 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("早于撤下日期"), "{err}");
+    }
+
+    #[test]
+    fn a_take_down_before_the_period_ends_needs_a_reason_which_is_kept() {
+        let mut r = posted(); // on the board 2026-09-28 to 2026-10-09
+        let err = r
+            .clone()
+            .take_down(d("2026-10-08"), " ")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("提前撤下原因") && err.contains("公示期至2026-10-09"),
+            "{err}"
+        );
+        let err = r
+            .clone()
+            .take_down(d("2026-09-27"), "有误")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("不能早于张贴日期"), "{err}");
+        r.take_down(d("2026-10-08"), "名单有误，更正后重新公示")
+            .unwrap();
+        assert_eq!(
+            r.taken_down_reason.as_deref(),
+            Some("名单有误，更正后重新公示")
+        );
+        // Still not closed before the period would have ended.
+        let err = r
+            .close(
+                closure(CloseResult::NoObjection, "2026-10-09"),
+                Objections::default(),
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("期满后才能归档"), "{err}");
+    }
+
+    #[test]
+    fn the_three_review_steps_are_done_by_three_people_of_the_right_groups() {
+        let mut r = draft();
+        r.submit().unwrap();
+        // The signer must be in the supervision group.
+        let err = r
+            .review(None, Some(stamp("王静")), &duties())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("不是监督小组成员"), "{err}");
+        assert!(r.signoff.is_none());
+        // One person cannot do the confidentiality check and sign.
+        let both = Duties {
+            supervision: vec!["赵敏".into(), "王静".into()],
+            ..duties()
+        };
+        let err = r
+            .review(Some(stamp("王静")), Some(stamp("王静")), &both)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("已经做了这一版的"), "{err}");
+        // Nor sign and, later, approve.
+        let leader_signs = Duties {
+            supervision: vec!["李新义".into()],
+            ..duties()
+        };
+        r.review(Some(stamp("王静")), Some(stamp("李新义")), &leader_signs)
+            .unwrap();
+        let err = r
+            .approve(stamp("李新义"), &leader_signs)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("已经做了这一版的监督小组签字"), "{err}");
+        assert_eq!(r.status, Status::Pending);
+        let relaxed = Duties {
+            relaxed: true,
+            ..leader_signs
+        };
+        r.approve(stamp("李新义"), &relaxed).unwrap();
+        assert_eq!(r.status, Status::Approved);
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
+use crate::grades::SchoolGrades;
 use crate::{DomainError, phone, text};
 
 /// The school as it prints. Phone numbers here are "the app's phone fields":
@@ -23,6 +24,8 @@ pub struct SchoolProfile {
     pub complaint_phone: String,
     /// 其他热线, e.g. 12345 政务服务热线, 12315
     pub hotlines: Vec<String>,
+    /// 学段: the grades the school has.
+    pub grades: SchoolGrades,
     /// A demo school (示例) made by `init --demo`; shown as such everywhere.
     pub is_demo: bool,
 }
@@ -64,6 +67,7 @@ impl SchoolProfile {
             supervision_phone: supervision_phone.unwrap_or_default(),
             complaint_phone: complaint_phone.unwrap_or_default(),
             hotlines,
+            grades: self.grades,
             is_demo: self.is_demo,
         })
     }

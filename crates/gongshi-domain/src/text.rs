@@ -87,6 +87,35 @@ pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<St
     Ok(value)
 }
 
+/// A list typed in one box — hotlines, a group's members: items apart by
+/// commas (either width), 、 or semicolons; blanks dropped. Not by spaces:
+/// a phone number is written 0371 6523 8001.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A list as the one box shows it: [`split_list`] reads it back.
+pub fn join_list(items: &[String]) -> String {
+    items.join("，")
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_splits_on_commas_and_keeps_spaces_inside_an_item() {
+        let list = split_list(" 12345，0371 6523 8001、12315;; ");
+        assert_eq!(list, ["12345", "0371 6523 8001", "12315"]);
+        assert_eq!(split_list(&join_list(&list)), list);
+        assert!(split_list(" ，、").is_empty());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

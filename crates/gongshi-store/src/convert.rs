@@ -26,6 +26,17 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite:
     })
 }
 
+/// A school's grades, stored as `SchoolGrades::code`.
+pub(crate) fn grades(text: &str) -> rusqlite::Result<gongshi_domain::grades::SchoolGrades> {
+    gongshi_domain::grades::SchoolGrades::from_code(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown grades: {text}").into(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,8 @@ use crate::{AuditRecord, Result, Store, Writer, convert};
 
 const COLUMNS: &str = "r.id, r.item_id, i.category, r.number, r.status, r.title, r.body, r.fields,
     r.table_json, r.posting_days, r.planned_start, r.confidentiality, r.signoff, r.approved,
-    r.returned_reason, r.posted_on, r.period_end, r.working_days, r.taken_down_on, r.closure";
+    r.returned_reason, r.posted_on, r.period_end, r.working_days, r.taken_down_on, r.closure,
+    r.taken_down_reason";
 
 fn unknown(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -63,6 +64,7 @@ fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
         returned_reason: r.get(14)?,
         period,
         taken_down_on: r.get(18)?,
+        taken_down_reason: r.get(20)?,
         closure: json_opt(r.get(19)?)?,
     })
 }
@@ -234,7 +236,7 @@ impl Store {
 }
 
 /// The columns every write sets, in the order of [`values`].
-const WRITTEN: [&str; 17] = [
+const WRITTEN: [&str; 18] = [
     "status",
     "title",
     "body",
@@ -250,6 +252,7 @@ const WRITTEN: [&str; 17] = [
     "period_end",
     "working_days",
     "taken_down_on",
+    "taken_down_reason",
     "closure",
     "updated_at",
 ];
@@ -273,6 +276,7 @@ fn values(rev: &Revision, now: &str) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(rev.period.map(|p| p.end)),
         Box::new(rev.period.map(|p| p.working_days)),
         Box::new(rev.taken_down_on),
+        Box::new(rev.taken_down_reason.clone()),
         Box::new(opt_json(&rev.closure)),
         Box::new(now.to_owned()),
     ]

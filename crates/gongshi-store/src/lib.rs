@@ -9,6 +9,7 @@ mod audit;
 mod board;
 mod calendar_days;
 mod convert;
+mod duties;
 mod error;
 mod evaluations;
 mod feedback;

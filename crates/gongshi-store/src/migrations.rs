@@ -245,11 +245,34 @@ fn steps() -> Vec<M<'static>> {
             ) STRICT;
             "#,
         ),
+        // 7: 各司其职 and the school's grades. The three groups' members
+        // (`grp`: leading | working | supervision, listed in `position`
+        // order); `school.duties_relaxed` when the school lets one person
+        // do several review steps; `school.grades` the grades it has
+        // (SchoolGrades::code, "1,2,…"; existing schools keep all twelve,
+        // which is what they printed until now); and why a sheet came
+        // down before its period ended.
+        M::up(
+            r#"
+            CREATE TABLE school_groups (
+                grp      TEXT NOT NULL CHECK (grp IN ('leading', 'working', 'supervision')),
+                position INTEGER NOT NULL,
+                name     TEXT NOT NULL,
+                PRIMARY KEY (grp, name)
+            ) STRICT;
+
+            ALTER TABLE school ADD COLUMN duties_relaxed INTEGER NOT NULL DEFAULT 0
+                CHECK (duties_relaxed IN (0, 1));
+            ALTER TABLE school ADD COLUMN grades TEXT NOT NULL
+                DEFAULT '1,2,3,4,5,6,7,8,9,10,11,12';
+            ALTER TABLE revisions ADD COLUMN taken_down_reason TEXT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::{AuditRecord, Result, Store, Writer, convert};
 
 const SELECT: &str = "SELECT name, address, principal, office_phone, supervision_phone,
-                             complaint_phone, hotlines, is_demo
+                             complaint_phone, hotlines, is_demo, grades
                       FROM school WHERE id = 1";
 
 fn read(conn: &rusqlite::Connection) -> Result<Option<SchoolProfile>> {
@@ -21,6 +21,7 @@ fn read(conn: &rusqlite::Connection) -> Result<Option<SchoolProfile>> {
                 complaint_phone: r.get(5)?,
                 hotlines: convert::from_json(&r.get::<_, String>(6)?)?,
                 is_demo: r.get(7)?,
+                grades: convert::grades(&r.get::<_, String>(8)?)?,
             })
         })
         .optional()?)
@@ -43,14 +44,14 @@ impl Writer<'_> {
         }
         self.tx.execute(
             "INSERT INTO school (id, name, address, principal, office_phone, supervision_phone,
-                                 complaint_phone, hotlines, is_demo, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                 complaint_phone, hotlines, is_demo, grades, updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, address = excluded.address,
                 principal = excluded.principal, office_phone = excluded.office_phone,
                 supervision_phone = excluded.supervision_phone,
                 complaint_phone = excluded.complaint_phone, hotlines = excluded.hotlines,
-                is_demo = excluded.is_demo, updated_at = excluded.updated_at",
+                is_demo = excluded.is_demo, grades = excluded.grades, updated_at = excluded.updated_at",
             params![
                 profile.name,
                 profile.address,
@@ -60,6 +61,7 @@ impl Writer<'_> {
                 profile.complaint_phone,
                 convert::to_json(&profile.hotlines),
                 profile.is_demo,
+                profile.grades.code(),
                 self.now,
             ],
         )?;

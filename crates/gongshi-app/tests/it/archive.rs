@@ -12,6 +12,7 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     let db = dir.path().join("g.sqlite3");
     let mut store = Store::create(&db).unwrap();
     school::save_school(&mut store, &clerk(), profile()).unwrap();
+    school::save_duties(&mut store, &clerk(), gongshi_app::demo::demo_duties()).unwrap();
     let item = approved(&mut store);
     let printed = board::print_week(
         &mut store,

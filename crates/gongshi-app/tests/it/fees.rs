@@ -55,7 +55,8 @@ const GOOD: [[&str; 9]; 3] = [
 
 #[test]
 fn the_template_itself_imports() {
-    let items = fees::read(&fees::template().unwrap(), "模板.xlsx").unwrap();
+    let anywhere = Default::default();
+    let items = fees::read(&fees::template().unwrap(), "模板.xlsx", &anywhere).unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].name, "课后服务费");
 }
@@ -329,12 +330,13 @@ fn the_item_grid_checks_each_row_and_saves_all_or_nothing() {
     let mut rows = GOOD;
     rows[1][1] = "-5";
     rows[1][3] = "幼儿园";
-    let fields: Vec<&str> = fees::check_row(&grid(&rows)[1])
+    let fields: Vec<&str> = fees::check_row(&store, &grid(&rows)[1])
+        .unwrap()
         .iter()
         .map(|e| e.field)
         .collect();
     assert_eq!(fields, ["金额(元)", "适用年级"]);
-    assert!(fees::check_row(&grid(&GOOD)[1]).is_empty());
+    assert!(fees::check_row(&store, &grid(&GOOD)[1]).unwrap().is_empty());
 
     let err = fees::save_items(&mut store, &op, SEMESTER, &grid(&rows)).unwrap_err();
     let AppError::Import(lines) = &err else {
@@ -487,4 +489,63 @@ fn an_unapproved_schedule_prints_only_as_a_draft_and_an_approved_one_as_itself()
         let (pages, _) = preview(&store, SEMESTER, what, now).unwrap();
         assert!(pages.iter().all(|p| p.watermark().is_none()), "{what:?}");
     }
+}
+
+/// A primary school (学段 小学) prints, counts and accepts nothing for
+/// grades it does not have: the letters batch, the Excel's totals by
+/// grade, a letter for 初一, a fee for 七年级, a class of 初一.
+#[test]
+fn a_primary_school_has_grades_one_to_six_only() {
+    use calamine::{Reader, Xlsx};
+    use gongshi_app::domain::grades::SchoolGrades;
+    let mut store = school_store();
+    let op = principal();
+    let mut profile = store.school().unwrap().unwrap();
+    profile.grades = SchoolGrades::parse("小学").unwrap();
+    gongshi_app::school::save_school(&mut store, &op, profile).unwrap();
+
+    // 作业本费 is for 全校: the whole primary school; 课后服务费 for 1–3.
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD[..2]), "收费.xlsx").unwrap();
+    let (batch, count) =
+        gongshi_app::fee_sheets::letters(&store, SEMESTER, None, super::now()).unwrap();
+    assert_eq!(count, 6, "one letter per grade 1–6");
+    let text = pdftotext(&batch);
+    assert!(text.contains("六年级") && !text.contains("初一"), "{text}");
+
+    let err = gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(7), super::now())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "年级：本校没有初一（学校设置的学段：小学）");
+
+    let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let totals = book.worksheet_range("按年级合计").unwrap();
+    let grades: Vec<String> = totals
+        .rows()
+        .skip(2)
+        .map(|r| r[0].to_string())
+        .filter(|g| g.ends_with("年级") || g.starts_with('初') || g.starts_with('高'))
+        .collect();
+    assert_eq!(
+        grades,
+        ["一年级", "二年级", "三年级", "四年级", "五年级", "六年级"]
+    );
+
+    let junior = GOOD; // its third row is for 七年级,八年级
+    let err = fees::import(
+        &mut store,
+        &op,
+        "2027年春季学期",
+        &xlsx(&junior),
+        "收费.xlsx",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("第5行 适用年级：本校没有初一"), "{err}");
+    assert!(store.fee_schedule("2027年春季学期").unwrap().is_none());
+
+    let err = fees::set_class_size(&mut store, &op, 7, "1班", 40)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("本校没有初一"), "{err}");
 }

@@ -3,6 +3,7 @@
 
 mod archive;
 mod calendar;
+mod duties;
 mod evaluations;
 mod fees;
 mod privacy;
@@ -46,6 +47,7 @@ fn profile() -> SchoolProfile {
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     school::save_school(&mut store, &clerk(), profile()).unwrap();
+    school::save_duties(&mut store, &clerk(), gongshi_app::demo::demo_duties()).unwrap();
     store
 }
 
@@ -157,7 +159,7 @@ fn an_item_with_an_objection_closes_only_once_it_is_answered_and_as_handled() {
         },
     )
     .unwrap();
-    items::take_down(&mut store, &op, item, d("2026-11-30")).unwrap();
+    items::take_down(&mut store, &op, item, d("2026-11-30"), "").unwrap();
     let err = items::close(
         &mut store,
         &op,

@@ -4,7 +4,9 @@ mod eval;
 mod fees;
 mod week;
 
-use gongshi_app::domain::{OperatorName, SchoolProfile};
+use gongshi_app::domain::duties::{Duties, Group};
+use gongshi_app::domain::grades::SchoolGrades;
+use gongshi_app::domain::{OperatorName, SchoolProfile, text};
 use gongshi_app::setup::{Start, create_store};
 use gongshi_app::{Result, Store, info, paths, school};
 
@@ -12,7 +14,8 @@ use gongshi_app::print::sheet::{Paper, PaperSize};
 use gongshi_app::{output, printing};
 
 use crate::args::{
-    Cli, Command, InitArgs, OperatorsCommand, PaperArg, PrintCommand, SchoolCommand, SchoolSetArgs,
+    Cli, Command, GroupsArgs, InitArgs, OperatorsCommand, PaperArg, PrintCommand, SchoolCommand,
+    SchoolSetArgs,
 };
 use crate::output::emit;
 
@@ -38,10 +41,11 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::School(SchoolCommand::Set(args)) => {
             let mut store = Store::open(&db)?;
             let current = store.school()?.unwrap_or_default();
-            let saved = school::save_school(&mut store, &operator(cli)?, apply(current, args))?;
+            let saved = school::save_school(&mut store, &operator(cli)?, apply(current, args)?)?;
             emit(cli, &saved, || format!("已保存。\n{}", school_text(&saved)));
             Ok(())
         }
+        Command::School(SchoolCommand::Groups(args)) => groups(cli, &db, args),
         Command::Operators(OperatorsCommand::List) => {
             let store = Store::open(&db)?;
             let list = school::operators(&store)?;
@@ -151,7 +155,57 @@ fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorNam
     Ok(())
 }
 
-fn apply(mut p: SchoolProfile, a: &SchoolSetArgs) -> SchoolProfile {
+/// Shows the three groups, or changes the ones given.
+fn groups(cli: &Cli, db: &std::path::Path, a: &GroupsArgs) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let mut duties = school::duties(&store)?;
+    let changes = a.leading.is_some()
+        || a.working.is_some()
+        || a.supervision.is_some()
+        || a.relax
+        || a.strict;
+    if changes {
+        for (group, given) in [
+            (&mut duties.leading, &a.leading),
+            (&mut duties.working, &a.working),
+            (&mut duties.supervision, &a.supervision),
+        ] {
+            if let Some(names) = given {
+                *group = text::split_list(names);
+            }
+        }
+        duties.relaxed = (duties.relaxed || a.relax) && !a.strict;
+        duties = school::save_duties(&mut store, &operator(cli)?, duties)?;
+    }
+    emit(cli, &duties, || {
+        let said = if changes { "已保存。\n" } else { "" };
+        format!("{said}{}", groups_text(&duties))
+    });
+    Ok(())
+}
+
+fn groups_text(d: &Duties) -> String {
+    let mut lines: Vec<String> = Group::ALL
+        .iter()
+        .map(|g| {
+            let members = d.members(*g);
+            let shown = if members.is_empty() {
+                "（未填写）".to_owned()
+            } else {
+                text::join_list(members)
+            };
+            format!("{}：{shown}", g.label())
+        })
+        .collect();
+    lines.push(if d.relaxed {
+        "各司其职：已放宽（一人可完成多个审查步骤）".into()
+    } else {
+        "各司其职：监督小组成员签字，领导小组成员批准，保密审查、签字、批准由三人分别完成".into()
+    });
+    lines.join("\n")
+}
+
+fn apply(mut p: SchoolProfile, a: &SchoolSetArgs) -> Result<SchoolProfile> {
     let set = |field: &mut String, value: &Option<String>| {
         if let Some(v) = value {
             field.clone_from(v);
@@ -164,12 +218,12 @@ fn apply(mut p: SchoolProfile, a: &SchoolSetArgs) -> SchoolProfile {
     set(&mut p.supervision_phone, &a.supervision_phone);
     set(&mut p.complaint_phone, &a.complaint_phone);
     if let Some(h) = &a.hotlines {
-        p.hotlines = h
-            .split([',', '，', '、'])
-            .map(|s| s.trim().to_owned())
-            .collect();
+        p.hotlines = text::split_list(h);
     }
-    p
+    if let Some(g) = &a.grades {
+        p.grades = SchoolGrades::parse(g)?;
+    }
+    Ok(p)
 }
 
 fn school_text(p: &SchoolProfile) -> String {
@@ -186,7 +240,8 @@ fn school_text(p: &SchoolProfile) -> String {
     ] {
         lines.push(format!("{label}：{value}"));
     }
-    lines.push(format!("其他热线：{}", p.hotlines.join("、")));
+    lines.push(format!("其他热线：{}", text::join_list(&p.hotlines)));
+    lines.push(format!("学段：{}", p.grades.label()));
     lines.join("\n")
 }
 

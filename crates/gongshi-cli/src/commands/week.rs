@@ -221,7 +221,11 @@ fn revision_text(r: &Revision) -> String {
         lines.push(p.to_string());
     }
     if let Some(d) = r.taken_down_on {
-        lines.push(format!("撤下：{d}"));
+        let why = r
+            .taken_down_reason
+            .as_ref()
+            .map_or(String::new(), |w| format!("（原因：{w}）"));
+        lines.push(format!("撤下：{d}{why}"));
     }
     if let Some(c) = &r.closure {
         lines.push(format!("归档：{} {} {}", c.result.label(), c.on, c.note));
@@ -343,8 +347,9 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
         ItemsCommand::Post { id, date } => {
             items::post(&mut store, &operator(cli)?, *id, date.unwrap_or_else(today))?
         }
-        ItemsCommand::TakeDown { id, date } => {
-            items::take_down(&mut store, &operator(cli)?, *id, date.unwrap_or_else(today))?
+        ItemsCommand::TakeDown { id, date, reason } => {
+            let on = date.unwrap_or_else(today);
+            items::take_down(&mut store, &operator(cli)?, *id, on, reason)?
         }
         ItemsCommand::Close {
             id,

@@ -248,6 +248,37 @@ fn an_item_goes_through_the_week_from_the_command_line() {
         "{}",
         stderr(&refused)
     );
+    // No groups yet: the sign-off is refused, saying which command records them.
+    let review = [
+        "items",
+        "review",
+        "1",
+        "--confidentiality",
+        "王静",
+        "--signoff",
+        "赵敏",
+        "--date",
+        "2026-11-20",
+    ];
+    let refused = gongshi(&db, &review);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = stderr(&refused);
+    assert!(said.contains("还没有填写监督小组成员"), "{said}");
+    assert!(said.contains("（gongshi school groups --supervision 姓名,姓名）"), "{said}");
+    assert!(!said.contains("设置 →"), "{said}");
+    let groups = run(&[
+        "school",
+        "groups",
+        "--leading",
+        "李新义，陈晓",
+        "--working",
+        "王静",
+        "--supervision",
+        "赵敏、孙丽华",
+    ]);
+    assert!(groups.contains("监督小组：赵敏，孙丽华"), "{groups}");
+    let wrong = gongshi(&db, &["items", "approve", "1", "--by", "王静"]);
+    assert_eq!(wrong.status.code(), Some(1));
     run(&[
         "items",
         "review",
@@ -305,6 +336,23 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     assert_eq!(history[0]["period"]["end"], "2026-11-27");
     let found = run(&["items", "list", "--text", "交互式白板"]);
     assert!(found.contains("多媒体设备采购结果公示"), "{found}");
+
+    // Down before 11-27 only with a reason.
+    let early = gongshi(&db, &["items", "take-down", "1", "--date", "2026-11-25"]);
+    assert_eq!(early.status.code(), Some(1));
+    assert!(stderr(&early).contains("提前撤下原因"), "{}", stderr(&early));
+    run(&[
+        "items",
+        "take-down",
+        "1",
+        "--date",
+        "2026-11-25",
+        "--reason",
+        "供应商名称有误",
+    ]);
+    let shown = run(&["--json", "items", "show", "1"]);
+    let history: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(history[0]["taken_down_reason"], "供应商名称有误");
 }
 
 #[test]

@@ -22,5 +22,6 @@ pub fn profile(name: &str) -> SchoolProfile {
         complaint_phone: "0371-12345678".into(),
         hotlines: vec!["12345".into()],
         is_demo: false,
+        grades: Default::default(),
     }
 }
