@@ -1,6 +1,7 @@
 //! The one error that crosses to the UI: `{code, message}`, message in Chinese.
 
 use gongshi_app::AppError;
+use gongshi_app::domain::faces::{Face, for_face};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -27,8 +28,11 @@ impl ApiError {
 }
 
 impl From<AppError> for ApiError {
+    /// Where the message names the next step for both faces, the desktop
+    /// keeps the screen (see `gongshi_domain::faces`).
     fn from(e: AppError) -> Self {
-        Self::new(e.code(), e.to_string())
+        let message = for_face(&e.to_string(), Face::App);
+        Self::new(e.code(), message)
     }
 }
 
@@ -57,6 +61,14 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"code": "invalid", "message": "学校名称：不能为空"})
+        );
+        let missing = gongshi_app::domain::FieldError::new(
+            "学校名称",
+            gongshi_app::domain::school::fill_in_first(),
+        );
+        assert_eq!(
+            ApiError::from(missing).message,
+            "学校名称：请先填写学校信息（设置 → 学校信息）"
         );
     }
 }

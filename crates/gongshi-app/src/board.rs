@@ -79,7 +79,7 @@ pub fn print_week(
     let board = week(store, date)?;
     let school = store
         .school()?
-        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?;
+        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?;
     let allow = printing::allowlist(&school);
     let cal = calendar::calendar(Some(store))?;
     let today = now.date_naive();

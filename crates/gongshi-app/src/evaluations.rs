@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use gongshi_domain::evaluation::{
     self, Candidate, CellError, Outcome, Ranked, RoundSettings, template_header,
 };
+use gongshi_domain::faces::next_step;
 use gongshi_domain::item::{ItemContent, ItemTable};
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
@@ -32,8 +33,12 @@ pub fn frozen_reason(store: &Store, round: &Round) -> Result<Option<String>> {
         return Ok(None);
     }
     Ok(Some(format!(
-        "“{}”的结果已提交审核（公开事项第{item_id}号），不能再修改；如需更正，请在公开事项中更正",
-        round.settings.name
+        "“{}”的结果已提交审核（公开事项第{item_id}号），不能再修改；如需更正，请更正那个公开事项{}",
+        round.settings.name,
+        next_step(
+            "公开事项 → 更正",
+            &format!("gongshi items revise {item_id}")
+        )
     )))
 }
 
@@ -326,7 +331,8 @@ pub fn publish(
         return Err(FieldError::new(
             "公开事项",
             format!(
-                "这样生成的公开事项打印时会被拒绝（{why}）。异议电话须是“设置 → 学校信息”中的电话（可加为其他热线）"
+                "这样生成的公开事项打印时会被拒绝（{why}）。异议电话须是学校信息中的电话，可加为其他热线{}",
+                next_step("设置 → 学校信息", "gongshi school set --hotlines 号码,号码")
             ),
         )
         .into());

@@ -23,7 +23,7 @@ pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体�
 fn school(store: &Store) -> Result<SchoolProfile> {
     Ok(store
         .school()?
-        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?)
+        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?)
 }
 
 /// A fee without its basis, unit or department does not print, nor a

@@ -65,7 +65,7 @@ pub fn answer(
 pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Result<Vec<u8>> {
     let school = store
         .school()?
-        .ok_or_else(|| FieldError::new("学校名称", "请先在“设置”中填写学校信息"))?;
+        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?;
     let published: Vec<Feedback> = store
         .feedback_list(None)?
         .into_iter()

@@ -115,19 +115,21 @@ pub fn submit(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Save
 }
 
 /// 保密审查 and/or the supervision group's sign-off: (name, date, remark).
+/// A blank name means that step is not given this time.
 pub struct ReviewInput<'a> {
     pub confidentiality: Option<(&'a str, NaiveDate, &'a str)>,
     pub signoff: Option<(&'a str, NaiveDate, &'a str)>,
 }
 
-pub fn review(
+pub fn review<'a>(
     store: &mut Store,
     op: &OperatorName,
     item_id: i64,
-    input: ReviewInput<'_>,
+    input: ReviewInput<'a>,
 ) -> Result<Saved> {
-    let conf = input
-        .confidentiality
+    let given =
+        |s: Option<(&'a str, NaiveDate, &'a str)>| s.filter(|(by, _, _)| !by.trim().is_empty());
+    let conf = given(input.confidentiality)
         .map(|(by, on, note)| {
             Stamp::new(
                 "保密审查人",
@@ -137,8 +139,7 @@ pub fn review(
             )
         })
         .transpose()?;
-    let sign = input
-        .signoff
+    let sign = given(input.signoff)
         .map(|(by, on, note)| {
             Stamp::new(
                 "监督小组签字人",

@@ -78,8 +78,12 @@ pub fn rows_under_header<H: AsRef<str>>(
         FieldError::new(
             "表头",
             format!(
-                "找不到表头行（应为：{}）。请用“下载导入模板”得到的文件填写",
-                header.join("、")
+                "找不到表头行（应为：{}）。请用导入模板填写{}",
+                header.join("、"),
+                gongshi_domain::faces::next_step(
+                    "“下载导入模板”得到的文件",
+                    "gongshi fees template --out 模板.xlsx，或 gongshi eval template --round 评选名称 --out 模板.xlsx"
+                )
             ),
         )
     })?;

@@ -78,84 +78,30 @@ pub fn complain(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
-/// The app's messages name the desktop's screens and buttons where a user
-/// of the desktop goes next; on the command line the next step is a
-/// command. Each pair: what the app says, what the command line says.
-const SCREENS_AS_COMMANDS: [(&str, &str); 6] = [
-    (
-        "请先在“设置”中填写学校信息",
-        "请先填写学校信息：gongshi school set --name 学校名称",
-    ),
-    (
-        "请用“下载导入模板”得到的文件填写",
-        "请用导入模板填写（gongshi fees template --out 模板.xlsx，或 gongshi eval template --round 评选名称 --out 模板.xlsx）",
-    ),
-    (
-        "如需更正，请在公开事项中更正",
-        "如需更正，请更正那个公开事项：gongshi items revise 编号",
-    ),
-    (
-        "异议电话须是“设置 → 学校信息”中的电话（可加为其他热线）",
-        "异议电话须是学校信息中的电话（gongshi school show；可用 gongshi school set --hotlines 加为其他热线）",
-    ),
-    (
-        "请用“更正”建立新的修订版",
-        "请更正：gongshi items revise 编号（建立新的修订版）",
-    ),
-    (
-        "请先退回后再修改",
-        "请先退回（gongshi items return 编号 --reason 原因）后再修改",
-    ),
-];
-
-/// `message` with the desktop's screens replaced by the commands. A
-/// message that gives both, “（应用：设置 → …；命令行：gongshi …）”, keeps
-/// the command.
+/// `message` as the command line says it: where the app names a screen,
+/// the command (see `gongshi_domain::faces`).
 pub fn for_the_command_line(message: &str) -> String {
-    const APP: &str = "（应用：";
-    const CLI: &str = "；命令行：";
-    let mut said = SCREENS_AS_COMMANDS
-        .iter()
-        .fold(message.to_owned(), |m, (screen, command)| {
-            m.replace(screen, command)
-        });
-    let mut from = 0;
-    while let Some(start) = said[from..].find(APP).map(|i| from + i) {
-        let Some(cli) = said[start..].find(CLI).map(|i| start + i) else {
-            break;
-        };
-        said.replace_range(start + "（".len()..cli + CLI.len(), "");
-        from = start + "（".len();
-    }
-    said
+    gongshi_app::domain::faces::for_face(message, gongshi_app::domain::faces::Face::CommandLine)
 }
 
 #[cfg(test)]
 mod tests {
+    use gongshi_app::domain::workflow::{Action, Status, next};
+
     use super::*;
 
+    /// Messages written where the rules are, as the command line says them.
     #[test]
-    fn screens_become_commands() {
-        let said = for_the_command_line("学校名称：请先在“设置”中填写学校信息");
+    fn the_rules_messages_name_commands_not_screens() {
+        let frozen = next(Status::Posted, Action::Edit).unwrap_err().to_string();
+        let said = for_the_command_line(&frozen);
+        assert!(said.contains("（gongshi items revise 编号）"), "{said}");
+        assert!(!said.contains("按钮"), "{said}");
+        let said = for_the_command_line(&gongshi_app::domain::school::fill_in_first());
         assert_eq!(
             said,
-            "学校名称：请先填写学校信息：gongshi school set --name 学校名称"
+            "请先填写学校信息（gongshi school set --name 学校名称）"
         );
-        let said = for_the_command_line(
-            "“公示中”状态的事项不能“修改”（已张贴的事项不能改动，请用“更正”建立新的修订版）",
-        );
-        assert!(said.contains("gongshi items revise"), "{said}");
         assert_eq!(for_the_command_line("标题：不能为空"), "标题：不能为空");
-        let said = for_the_command_line(
-            "请导入通知（应用：设置 → 工作日历 → 导入国务院通知；命令行：gongshi calendar import-notice 文件 --year 2027），或确认。",
-        );
-        assert_eq!(
-            said,
-            "请导入通知（gongshi calendar import-notice 文件 --year 2027），或确认。"
-        );
-        assert_eq!(
-            for_the_command_line("（应用：只有应用）"),
-            "（应用：只有应用）"
-        );
     }
 }

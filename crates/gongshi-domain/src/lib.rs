@@ -8,6 +8,7 @@ pub mod dates;
 pub mod duties;
 pub mod error;
 pub mod evaluation;
+pub mod faces;
 pub mod fee;
 pub mod feedback;
 pub mod grades;

@@ -30,6 +30,14 @@ pub struct SchoolProfile {
     pub is_demo: bool,
 }
 
+/// What a job needing the school profile says before there is one.
+pub fn fill_in_first() -> String {
+    format!(
+        "请先填写学校信息{}",
+        crate::faces::next_step("设置 → 学校信息", "gongshi school set --name 学校名称")
+    )
+}
+
 impl SchoolProfile {
     /// The numbers typed into the profile's phone fields: the ones the
     /// privacy scan lets print.

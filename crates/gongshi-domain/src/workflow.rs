@@ -118,13 +118,21 @@ pub struct WorkflowError {
     pub action: Action,
 }
 
-fn hint(status: Status, action: Action) -> &'static str {
+fn hint(status: Status, action: Action) -> String {
+    use crate::faces::next_step;
     match (status, action) {
-        (Status::Posted | Status::TakenDown | Status::Closed, Action::Edit) => {
-            "（已张贴的事项不能改动，请用“更正”建立新的修订版）"
-        }
-        (Status::Pending | Status::Approved, Action::Edit) => "（请先退回后再修改）",
-        _ => "",
+        (Status::Posted | Status::TakenDown | Status::Closed, Action::Edit) => format!(
+            "。已张贴的事项不能改动，请更正，建立新的修订版{}",
+            next_step("事项的“更正”按钮", "gongshi items revise 编号")
+        ),
+        (Status::Pending | Status::Approved, Action::Edit) => format!(
+            "。请先退回后再修改{}",
+            next_step(
+                "事项的“退回”按钮",
+                "gongshi items return 编号 --reason 原因"
+            )
+        ),
+        _ => String::new(),
     }
 }
 
@@ -174,8 +182,8 @@ mod tests {
         }
         let msg = next(Status::Posted, Action::Edit).unwrap_err().to_string();
         assert_eq!(
-            msg,
-            "“公示中”状态的事项不能“修改”（已张贴的事项不能改动，请用“更正”建立新的修订版）"
+            crate::faces::for_face(&msg, crate::faces::Face::App),
+            "“公示中”状态的事项不能“修改”。已张贴的事项不能改动，请更正，建立新的修订版（事项的“更正”按钮）"
         );
     }
 

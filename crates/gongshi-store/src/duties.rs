@@ -1,8 +1,8 @@
 //! `school_groups` and `school.duties_relaxed`: the three groups' members
 //! and whether the school keeps the review steps apart (各司其职).
 
-use gongshi_domain::FieldError;
 use gongshi_domain::duties::{Duties, Group};
+use gongshi_domain::{FieldError, school};
 use rusqlite::{Connection, params};
 
 use crate::{AuditRecord, Result, Store, StoreError, Writer};
@@ -51,7 +51,7 @@ impl Writer<'_> {
             [duties.relaxed],
         )?;
         if school_rows == 0 {
-            let first = FieldError::new("三个小组", "请先在“设置”中填写学校信息");
+            let first = FieldError::new("三个小组", school::fill_in_first());
             return Err(StoreError::Invalid(first.into()));
         }
         self.tx.execute("DELETE FROM school_groups", [])?;

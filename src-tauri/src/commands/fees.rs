@@ -1,5 +1,7 @@
+use gongshi_app::Store;
 use gongshi_app::fee_sheets::{self, FeePrint};
 use gongshi_app::fees as jobs;
+use gongshi_app::store::Schedule;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -20,13 +22,27 @@ pub fn fee_semesters(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
 #[tauri::command(async)]
 pub fn fee_schedule(state: State<'_, AppState>, semester: String) -> ApiResult<ScheduleDto> {
     let mut inner = state.lock();
-    Ok((&jobs::schedule(inner.store()?, &semester)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::schedule(store, &semester)?;
+    shown(store, &schedule)
+}
+
+/// A schedule as the UI shows it, with totals for the school's grades.
+fn shown(store: &Store, schedule: &Schedule) -> ApiResult<ScheduleDto> {
+    let grades = gongshi_app::school::grades(store)?;
+    Ok(ScheduleDto::new(schedule, &grades))
 }
 
 /// What an import would store, or every bad row and field.
 #[tauri::command(async)]
-pub fn preview_fee_import(bytes: Vec<u8>, file_name: String) -> ApiResult<FeeImportPreviewDto> {
-    Ok(match jobs::read(&bytes, &file_name) {
+pub fn preview_fee_import(
+    state: State<'_, AppState>,
+    bytes: Vec<u8>,
+    file_name: String,
+) -> ApiResult<FeeImportPreviewDto> {
+    let mut inner = state.lock();
+    let grades = gongshi_app::school::grades(inner.store()?)?;
+    Ok(match jobs::read(&bytes, &file_name, &grades) {
         Ok(items) => FeeImportPreviewDto {
             items: items.iter().map(Into::into).collect(),
             errors: Vec::new(),
@@ -48,13 +64,20 @@ pub fn import_fees(
 ) -> ApiResult<ScheduleDto> {
     let mut inner = state.lock();
     let op = inner.operator()?;
-    Ok((&jobs::import(inner.store()?, &op, &semester, &bytes, &file_name)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::import(store, &op, &semester, &bytes, &file_name)?;
+    shown(store, &schedule)
 }
 
 /// The grid's inline validation: what is wrong with one row, by field.
 #[tauri::command(async)]
-pub fn check_fee_row(cells: Vec<String>) -> Vec<FieldProblemDto> {
-    jobs::check_row(&cells).iter().map(Into::into).collect()
+pub fn check_fee_row(
+    state: State<'_, AppState>,
+    cells: Vec<String>,
+) -> ApiResult<Vec<FieldProblemDto>> {
+    let mut inner = state.lock();
+    let problems = jobs::check_row(inner.store()?, &cells)?;
+    Ok(problems.iter().map(Into::into).collect())
 }
 
 /// Saves the whole grid (cells in the template's column order): all rows
@@ -67,7 +90,9 @@ pub fn save_fee_items(
 ) -> ApiResult<ScheduleDto> {
     let mut inner = state.lock();
     let op = inner.operator()?;
-    Ok((&jobs::save_items(inner.store()?, &op, &semester, &rows)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::save_items(store, &op, &semester, &rows)?;
+    shown(store, &schedule)
 }
 
 #[tauri::command(async)]
@@ -78,7 +103,9 @@ pub fn set_fee_policy(
 ) -> ApiResult<ScheduleDto> {
     let mut inner = state.lock();
     let op = inner.operator()?;
-    Ok((&jobs::set_reduction_policy(inner.store()?, &op, &semester, &policy)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::set_reduction_policy(store, &op, &semester, &policy)?;
+    shown(store, &schedule)
 }
 
 /// The board sheet, or one letter of the grade, as it would print.
@@ -104,7 +131,9 @@ pub fn preview_fees(
 pub fn copy_fees(state: State<'_, AppState>, from: String, to: String) -> ApiResult<ScheduleDto> {
     let mut inner = state.lock();
     let op = inner.operator()?;
-    Ok((&jobs::copy(inner.store()?, &op, &from, &to)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::copy(store, &op, &from, &to)?;
+    shown(store, &schedule)
 }
 
 #[tauri::command(async)]
@@ -117,7 +146,9 @@ pub fn approve_fees(
     let mut inner = state.lock();
     let op = inner.operator()?;
     let on = parse_date("批准日期", &date)?;
-    Ok((&jobs::approve(inner.store()?, &op, &semester, &by, on)?).into())
+    let store = inner.store()?;
+    let schedule = jobs::approve(store, &op, &semester, &by, on)?;
+    shown(store, &schedule)
 }
 
 #[tauri::command(async)]

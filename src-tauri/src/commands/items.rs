@@ -1,4 +1,3 @@
-use chrono::NaiveDate;
 use gongshi_app::ItemFilter;
 use gongshi_app::archive;
 use gongshi_app::domain::FieldError;
@@ -121,19 +120,9 @@ pub fn item_step(state: State<'_, AppState>, id: i64, step: StepDto) -> ApiResul
             note,
         } => {
             let on = parse_date("审查日期", &date)?;
-            fn named<'a>(
-                n: &'a Option<String>,
-                on: NaiveDate,
-                note: &'a str,
-            ) -> Option<(&'a str, NaiveDate, &'a str)> {
-                n.as_deref()
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .map(|n| (n, on, note))
-            }
             let input = ReviewInput {
-                confidentiality: named(&confidentiality, on, &note),
-                signoff: named(&signoff, on, &note),
+                confidentiality: confidentiality.as_deref().map(|n| (n, on, note.as_str())),
+                signoff: signoff.as_deref().map(|n| (n, on, note.as_str())),
             };
             items::review(store, &op, id, input)?
         }
@@ -142,8 +131,8 @@ pub fn item_step(state: State<'_, AppState>, id: i64, step: StepDto) -> ApiResul
         }
         StepDto::Return { reason } => items::send_back(store, &op, id, &reason)?,
         StepDto::Post { date } => items::post(store, &op, id, parse_date("张贴日期", &date)?)?,
-        StepDto::TakeDown { date } => {
-            items::take_down(store, &op, id, parse_date("撤下日期", &date)?)?
+        StepDto::TakeDown { date, reason } => {
+            items::take_down(store, &op, id, parse_date("撤下日期", &date)?, &reason)?
         }
         StepDto::Close {
             no_objection,

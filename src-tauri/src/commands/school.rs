@@ -1,7 +1,9 @@
 use gongshi_app::{info, school as jobs};
 use tauri::State;
 
-use crate::dto::{DashboardDto, SchoolDto};
+use gongshi_app::domain::grades::school::STAGES;
+
+use crate::dto::{DashboardDto, DutiesDto, SchoolDto};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -22,6 +24,25 @@ pub fn school(state: State<'_, AppState>) -> ApiResult<Option<SchoolDto>> {
 pub fn save_school(state: State<'_, AppState>, profile: SchoolDto) -> ApiResult<SchoolDto> {
     let mut inner = state.lock();
     let operator = inner.operator()?;
-    let saved = jobs::save_school(inner.store()?, &operator, profile.into())?;
+    let saved = jobs::save_school(inner.store()?, &operator, profile.try_into()?)?;
     Ok(saved.into())
+}
+
+/// The kinds of school the 学段 box offers (小学, 初中…).
+#[tauri::command]
+pub fn grade_stages() -> Vec<String> {
+    STAGES.iter().map(|(name, _)| (*name).to_owned()).collect()
+}
+
+#[tauri::command(async)]
+pub fn duties(state: State<'_, AppState>) -> ApiResult<DutiesDto> {
+    let mut inner = state.lock();
+    Ok(jobs::duties(inner.store()?)?.into())
+}
+
+#[tauri::command(async)]
+pub fn save_duties(state: State<'_, AppState>, duties: DutiesDto) -> ApiResult<DutiesDto> {
+    let mut inner = state.lock();
+    let operator = inner.operator()?;
+    Ok(jobs::save_duties(inner.store()?, &operator, duties.into())?.into())
 }

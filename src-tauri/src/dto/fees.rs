@@ -1,7 +1,7 @@
 //! DTOs of fees.
 
 use gongshi_app::domain::fee::{self, FeeItem};
-use gongshi_app::domain::grades::grade_name;
+use gongshi_app::domain::grades::{SchoolGrades, grade_name};
 use gongshi_app::store::{ClassSize, Schedule};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,14 +60,15 @@ pub struct GradeTotalDto {
     pub all: String,
 }
 
-impl From<&Schedule> for ScheduleDto {
-    fn from(s: &Schedule) -> Self {
+impl ScheduleDto {
+    /// The schedule, with totals for the grades the school has.
+    pub fn new(s: &Schedule, school: &SchoolGrades) -> Self {
         Self {
             semester: s.semester.clone(),
             approved: s.approved.as_ref().map(|a| format!("{} {}", a.by, a.on)),
             reduction_policy: s.reduction_policy.clone(),
             items: s.items.iter().map(Into::into).collect(),
-            grade_totals: fee::grade_totals(&s.items)
+            grade_totals: fee::grade_totals(&s.items, school)
                 .into_iter()
                 .map(|(g, t)| GradeTotalDto {
                     number: g,

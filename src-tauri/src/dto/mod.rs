@@ -2,7 +2,9 @@
 //! the UI; these are, and `ui/src/api/bindings.ts` is generated from them
 //! (`cargo xtask bindings`; a test fails when the file is stale).
 
-use gongshi_app::domain::SchoolProfile;
+use gongshi_app::domain::duties::Duties;
+use gongshi_app::domain::grades::SchoolGrades;
+use gongshi_app::domain::{SchoolProfile, text};
 use gongshi_app::info::Info;
 use gongshi_app::{Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -49,9 +51,45 @@ pub struct SchoolDto {
     pub office_phone: String,
     pub supervision_phone: String,
     pub complaint_phone: String,
-    pub hotlines: Vec<String>,
+    /// As the one text box shows them; the core splits them
+    /// (`text::split_list`).
+    pub hotlines: String,
+    /// 学段: 小学… or a list of grades (`SchoolGrades::parse` reads it).
+    pub grades: String,
     /// Read-only: a demo school stays a demo.
     pub is_demo: bool,
+}
+
+/// The three groups' members (the head of each first) and whether one
+/// person may do several review steps.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+pub struct DutiesDto {
+    pub leading: Vec<String>,
+    pub working: Vec<String>,
+    pub supervision: Vec<String>,
+    pub relaxed: bool,
+}
+
+impl From<Duties> for DutiesDto {
+    fn from(d: Duties) -> Self {
+        Self {
+            leading: d.leading,
+            working: d.working,
+            supervision: d.supervision,
+            relaxed: d.relaxed,
+        }
+    }
+}
+
+impl From<DutiesDto> for Duties {
+    fn from(d: DutiesDto) -> Self {
+        Self {
+            leading: d.leading,
+            working: d.working,
+            supervision: d.supervision,
+            relaxed: d.relaxed,
+        }
+    }
 }
 
 impl From<SchoolProfile> for SchoolDto {
@@ -63,24 +101,27 @@ impl From<SchoolProfile> for SchoolDto {
             office_phone: p.office_phone,
             supervision_phone: p.supervision_phone,
             complaint_phone: p.complaint_phone,
-            hotlines: p.hotlines,
+            hotlines: text::join_list(&p.hotlines),
+            grades: p.grades.label(),
             is_demo: p.is_demo,
         }
     }
 }
 
-impl From<SchoolDto> for SchoolProfile {
-    fn from(d: SchoolDto) -> Self {
-        Self {
+impl TryFrom<SchoolDto> for SchoolProfile {
+    type Error = gongshi_app::domain::FieldError;
+    fn try_from(d: SchoolDto) -> Result<Self, Self::Error> {
+        Ok(Self {
             name: d.name,
             address: d.address,
             principal: d.principal,
             office_phone: d.office_phone,
             supervision_phone: d.supervision_phone,
             complaint_phone: d.complaint_phone,
-            hotlines: d.hotlines,
+            hotlines: text::split_list(&d.hotlines),
+            grades: SchoolGrades::parse(&d.grades)?,
             is_demo: d.is_demo,
-        }
+        })
     }
 }
 
@@ -202,6 +243,7 @@ mod bindings {
             StartupDto::decl(&cfg),
             CreateStoreDto::decl(&cfg),
             SchoolDto::decl(&cfg),
+            DutiesDto::decl(&cfg),
             OperatorDto::decl(&cfg),
             CountDto::decl(&cfg),
             DashboardDto::decl(&cfg),

@@ -530,6 +530,8 @@ pub enum StepDto {
     },
     TakeDown {
         date: String,
+        /// Needed when the period has not ended; kept in the register.
+        reason: String,
     },
     Close {
         no_objection: bool,

@@ -101,8 +101,9 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
-/// The `gongshi` CLI built beside the desktop binary, to prepare stores.
-pub fn gongshi_cli(db: &Path, args: &[&str]) {
+/// Runs the `gongshi` CLI built beside the desktop binary on `db`, to
+/// prepare stores; its standard output.
+pub fn gongshi_cli(db: &Path, args: &[&str]) -> String {
     let cli = app_binary().with_file_name("gongshi");
     let out = Command::new(&cli)
         .arg("--db")
@@ -115,6 +116,7 @@ pub fn gongshi_cli(db: &Path, args: &[&str]) {
         "gongshi {args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The running app: one tauri-driver, one window, on `db`.

@@ -204,6 +204,22 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     let app = App::launch(&db).await?;
     app.sign_in("王静").await?;
 
+    // 设置 → 三个小组: members typed as tags, Enter after each name.
+    app.click("nav-settings").await?;
+    for (group, name) in [
+        ("duties-leading", "李新义"),
+        ("duties-working", "王静"),
+        ("duties-supervision", "赵敏"),
+    ] {
+        app.fill(group, &format!("{name}\u{E007}")).await?;
+    }
+    app.click("duties-save").await?;
+    app.settle().await?;
+    let saved = app.inner_text("duties-settings").await?;
+    assert!(saved.contains("赵敏"), "{saved}");
+    assert!(gongshi_cli(&db, &["school", "groups"]).contains("监督小组：赵敏"));
+    app.screenshot("settings-groups").await?;
+
     app.click("nav-items").await?;
     app.click("item-new").await?;
     app.fill("item-title", "关于冬季作息时间调整的公示").await?;
@@ -219,12 +235,22 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
 
     app.click("step-submit").await?;
     assert_eq!(app.wait_text("item-status", "待审核").await?, "待审核");
-    step(
-        &app,
-        "review",
-        &[("step-confidentiality", "王静"), ("step-signoff", "赵敏")],
-    )
-    .await?;
+    // The sign-off from someone outside the supervision group is refused,
+    // in words naming the group's members.
+    // The dialog stays open with the message; corrected, it goes through.
+    app.click("step-review").await?;
+    app.fill("step-confidentiality", "王静").await?;
+    app.fill("step-signoff", "王静").await?;
+    app.click("step-confirm").await?;
+    let refused = app
+        .wait_inner_text("step-error", "不是监督小组成员")
+        .await?;
+    assert!(refused.contains("成员：赵敏"), "{refused}");
+    assert!(!refused.contains("命令行"), "{refused}");
+    app.screenshot("step-refused").await?;
+    app.fill("step-signoff", "赵敏").await?;
+    app.click("step-confirm").await?;
+    app.wait_dialogs_closed().await?;
     step(&app, "approve", &[("step-by", "李新义")]).await?;
     assert_eq!(app.wait_text("item-status", "已批准").await?, "已批准");
     step(&app, "post", &[]).await?;

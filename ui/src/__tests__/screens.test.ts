@@ -10,7 +10,8 @@ const school: SchoolDto = {
   office_phone: '',
   supervision_phone: '',
   complaint_phone: '',
-  hotlines: ['12345'],
+  hotlines: '12345',
+  grades: '小学',
   is_demo: true,
 }
 
@@ -18,6 +19,9 @@ const api = vi.hoisted(() => ({
   dashboard: vi.fn(),
   school: vi.fn(),
   saveSchool: vi.fn(),
+  gradeStages: vi.fn(),
+  duties: vi.fn(),
+  saveDuties: vi.fn(),
 }))
 vi.mock('../api', () => ({ api }))
 
@@ -59,8 +63,10 @@ describe('DashboardScreen', () => {
 })
 
 describe('SettingsScreen', () => {
-  it('saves the hotlines as a list and shows the Rust message naming the field', async () => {
+  it('sends the hotlines as typed (the core splits them) and shows the Rust message naming the field', async () => {
     api.school.mockResolvedValue(school)
+    api.gradeStages.mockResolvedValue(['小学', '初中'])
+    api.duties.mockResolvedValue({ leading: [], working: [], supervision: [], relaxed: false })
     api.saveSchool.mockRejectedValue({ code: 'invalid', message: '办公室电话：“abc”不是电话号码' })
     const wrapper = mount(SettingsScreen, { global: { plugins: [ElementPlus] } })
     await flushPromises()
@@ -69,7 +75,7 @@ describe('SettingsScreen', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(api.saveSchool).toHaveBeenCalledWith(
-      expect.objectContaining({ office_phone: 'abc', hotlines: ['12345', '12315'] }),
+      expect.objectContaining({ office_phone: 'abc', hotlines: '12345，12315', grades: '小学' }),
     )
     expect(wrapper.get('[data-test="settings-error"]').text()).toContain('办公室电话')
   })

@@ -18,11 +18,22 @@ export type CreateStoreDto = { demo: boolean,
  */
 school_name: string | null, operator: string, };
 
-export type SchoolDto = { name: string, address: string, principal: string, office_phone: string, supervision_phone: string, complaint_phone: string, hotlines: Array<string>, 
+export type SchoolDto = { name: string, address: string, principal: string, office_phone: string, supervision_phone: string, complaint_phone: string, 
+/**
+ * As the one text box shows them; the core splits them
+ * (`text::split_list`).
+ */
+hotlines: string, 
+/**
+ * 学段: 小学… or a list of grades (`SchoolGrades::parse` reads it).
+ */
+grades: string, 
 /**
  * Read-only: a demo school stays a demo.
  */
 is_demo: boolean, };
+
+export type DutiesDto = { leading: Array<string>, working: Array<string>, supervision: Array<string>, relaxed: boolean, };
 
 export type OperatorDto = { name: string, 
 /**
@@ -148,7 +159,11 @@ export type PreviewDto = { pages: Array<PageDto>,
  */
 refused: string | null, };
 
-export type StepDto = { "action": "submit" } | { "action": "review", confidentiality: string | null, signoff: string | null, date: string, note: string, } | { "action": "approve", by: string, date: string, note: string, } | { "action": "return", reason: string, } | { "action": "post", date: string, } | { "action": "take_down", date: string, } | { "action": "close", no_objection: boolean, date: string, note: string, } | { "action": "revise" };
+export type StepDto = { "action": "submit" } | { "action": "review", confidentiality: string | null, signoff: string | null, date: string, note: string, } | { "action": "approve", by: string, date: string, note: string, } | { "action": "return", reason: string, } | { "action": "post", date: string, } | { "action": "take_down", date: string, 
+/**
+ * Needed when the period has not ended; kept in the register.
+ */
+reason: string, } | { "action": "close", no_objection: boolean, date: string, note: string, } | { "action": "revise" };
 
 export type RegularDto = { id: number, category: string, category_label: string, title: string, 
 /**

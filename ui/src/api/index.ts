@@ -22,6 +22,7 @@ import type {
   ContentDto,
   CreateStoreDto,
   DashboardDto,
+  DutiesDto,
   FeedbackDto,
   ItemFilterDto,
   ItemRowDto,
@@ -67,6 +68,10 @@ export const api = {
   dashboard: () => call<DashboardDto>('dashboard'),
   school: () => call<SchoolDto | null>('school'),
   saveSchool: (profile: SchoolDto) => call<SchoolDto>('save_school', { profile }),
+  /** The kinds of school the 学段 box offers. */
+  gradeStages: () => call<string[]>('grade_stages'),
+  duties: () => call<DutiesDto>('duties'),
+  saveDuties: (duties: DutiesDto) => call<DutiesDto>('save_duties', { duties }),
   printSpecimen: (paper: PaperDto) => call<PrintedDto | null>('print_specimen', { paper }),
   /** Opens a saved file in its program, or (`reveal`) shows it in its folder. */
   openFile: (path: string, reveal: boolean) => call<null>('open_file', { path, reveal }),

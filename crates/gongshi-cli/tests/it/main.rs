@@ -264,7 +264,10 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     assert_eq!(refused.status.code(), Some(1));
     let said = stderr(&refused);
     assert!(said.contains("还没有填写监督小组成员"), "{said}");
-    assert!(said.contains("（gongshi school groups --supervision 姓名,姓名）"), "{said}");
+    assert!(
+        said.contains("（gongshi school groups --supervision 姓名,姓名）"),
+        "{said}"
+    );
     assert!(!said.contains("设置 →"), "{said}");
     let groups = run(&[
         "school",
@@ -340,7 +343,11 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     // Down before 11-27 only with a reason.
     let early = gongshi(&db, &["items", "take-down", "1", "--date", "2026-11-25"]);
     assert_eq!(early.status.code(), Some(1));
-    assert!(stderr(&early).contains("提前撤下原因"), "{}", stderr(&early));
+    assert!(
+        stderr(&early).contains("提前撤下原因"),
+        "{}",
+        stderr(&early)
+    );
     run(&[
         "items",
         "take-down",

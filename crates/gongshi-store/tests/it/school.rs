@@ -69,7 +69,10 @@ fn the_groups_are_kept_in_order_and_relaxing_the_rule_is_logged() {
         .write(&clerk(), |w| w.save_duties(groups.clone()))
         .unwrap();
     assert_eq!(store.duties().unwrap(), groups);
-    assert_eq!(store.audit_entries(1).unwrap()[0].action, "修改三个小组成员");
+    assert_eq!(
+        store.audit_entries(1).unwrap()[0].action,
+        "修改三个小组成员"
+    );
 
     let relaxed = Duties {
         relaxed: true,
