@@ -113,3 +113,54 @@ pub fn run() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod command_lists {
+    //! A command is named three times: in `generate_handler!` above, in
+    //! build.rs (which makes its permission) and in the capability that
+    //! allows it. A command missing from one is "not allowed" only when
+    //! the window calls it; this keeps the three lists the same.
+
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn read(file: &str) -> String {
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap()
+    }
+
+    /// The names quoted in `text` between `start` and the next `end`.
+    fn quoted(text: &str, start: &str, end: &str) -> BTreeSet<String> {
+        let from = text.find(start).unwrap() + start.len();
+        let to = from + text[from..].find(end).unwrap();
+        text[from..to]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_command_is_registered_permitted_and_allowed() {
+        let lib = read("src/lib.rs");
+        let from = lib.find("generate_handler![").unwrap();
+        let to = from + lib[from..].find("])").unwrap();
+        let handled: BTreeSet<String> = lib[from..to]
+            .split(',')
+            .filter_map(|path| path.trim().rsplit("::").next())
+            .filter(|name| !name.is_empty() && !name.contains('['))
+            .map(str::to_owned)
+            .collect();
+        let built = quoted(&read("build.rs"), "let commands = &[", "];");
+        let allowed: BTreeSet<String> =
+            quoted(&read("capabilities/default.json"), "\"permissions\"", "]")
+                .into_iter()
+                .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
+                .collect();
+        assert_eq!(handled, built, "generate_handler! and build.rs differ");
+        assert_eq!(
+            built, allowed,
+            "build.rs and capabilities/default.json differ"
+        );
+    }
+}

@@ -154,6 +154,12 @@ impl Duties {
     /// done by `others` (the names recorded for them). Refuses naming the
     /// step's field and what to do.
     pub fn check(&self, duty: Duty, by: &str, others: &[(Duty, &str)]) -> Result<(), FieldError> {
+        self.check_member(duty, by)?;
+        self.check_apart(duty, by, others)
+    }
+
+    /// Whether `by` is in the group whose member must do `duty`.
+    pub fn check_member(&self, duty: Duty, by: &str) -> Result<(), FieldError> {
         if self.relaxed {
             return Ok(());
         }
@@ -183,6 +189,19 @@ impl Duties {
                     ),
                 ));
             }
+        }
+        Ok(())
+    }
+
+    /// Whether `by` did another of the three steps (`others`) already.
+    pub fn check_apart(
+        &self,
+        duty: Duty,
+        by: &str,
+        others: &[(Duty, &str)],
+    ) -> Result<(), FieldError> {
+        if self.relaxed {
+            return Ok(());
         }
         if let Some((other, _)) = others.iter().find(|(d, name)| *d != duty && *name == by) {
             return Err(FieldError::new(

@@ -159,8 +159,12 @@ impl Revision {
             .iter()
             .filter_map(|(d, s)| s.map(|s| (*d, s.by.as_str())))
             .collect();
+        // Who may sign first (the clearer message), then that no one did two.
         for (duty, by) in &others {
-            duties.check(*duty, by, &others)?;
+            duties.check_member(*duty, by)?;
+        }
+        for (duty, by) in &others {
+            duties.check_apart(*duty, by, &others)?;
         }
         self.confidentiality = conf;
         self.signoff = sign;

@@ -215,10 +215,11 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     }
     app.click("duties-save").await?;
     app.settle().await?;
+    app.screenshot("settings-groups").await?;
     let saved = app.inner_text("duties-settings").await?;
     assert!(saved.contains("赵敏"), "{saved}");
-    assert!(gongshi_cli(&db, &["school", "groups"]).contains("监督小组：赵敏"));
-    app.screenshot("settings-groups").await?;
+    let groups = gongshi_cli(&db, &["school", "groups"]);
+    assert!(groups.contains("监督小组：赵敏"), "{groups}");
 
     app.click("nav-items").await?;
     app.click("item-new").await?;

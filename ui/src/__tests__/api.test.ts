@@ -9,6 +9,9 @@ describe('toApiError', () => {
     })
   })
   it('wraps anything else', () => {
-    expect(toApiError('boom')).toEqual({ code: 'unexpected', message: 'boom' })
+    const wrapped = toApiError('save_duties not allowed. Command not found')
+    expect(wrapped.code).toBe('unexpected')
+    expect(wrapped.message).toMatch(/^程序内部出错，操作没有完成/)
+    expect(wrapped.message).toContain('save_duties not allowed')
   })
 })

@@ -49,7 +49,9 @@ export function toApiError(e: unknown): ApiError {
     const { code, message } = e as ApiError
     return { code: String(code), message: String(message) }
   }
-  return { code: 'unexpected', message: String(e) }
+  // Not the app's own refusal (a command the window may not call, a
+  // crashed call): say so in Chinese, keeping the detail for support.
+  return { code: 'unexpected', message: `程序内部出错，操作没有完成。请重启公示后再试；仍然出错请联系技术支持（${String(e)}）` }
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
