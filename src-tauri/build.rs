@@ -16,6 +16,7 @@ fn main() {
         "open_file",
         "choose_file",
         "categories",
+        "item_statuses",
         "list_items",
         "item_history",
         "create_item",

@@ -51,6 +51,7 @@ pub fn run() -> ExitCode {
             commands::printing::open_file,
             commands::printing::choose_file,
             commands::items::categories,
+            commands::items::item_statuses,
             commands::items::list_items,
             commands::items::item_history,
             commands::items::create_item,

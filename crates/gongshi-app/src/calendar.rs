@@ -158,6 +158,11 @@ pub fn workdays(store: Option<&Store>, from: NaiveDate, days: u32) -> Result<Per
 }
 
 /// Adds (or corrects) a holiday or make-up working day.
+/// The days the school entered or imported, by date.
+pub fn days(store: &Store) -> Result<Vec<SpecialDay>> {
+    Ok(store.calendar_days()?)
+}
+
 pub fn set_day(
     store: &mut Store,
     operator: &OperatorName,

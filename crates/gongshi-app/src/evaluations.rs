@@ -29,7 +29,7 @@ pub fn frozen_reason(store: &Store, round: &Round) -> Result<Option<String>> {
         return Ok(None);
     };
     let status = store.current_revision(item_id)?.map(|r| r.status);
-    if matches!(status, None | Some(Status::Draft | Status::Returned)) {
+    if !status.is_some_and(Status::is_frozen) {
         return Ok(None);
     }
     Ok(Some(format!(
@@ -362,4 +362,9 @@ pub fn publish(
             Ok(saved)
         }
     }
+}
+
+/// The rounds' names, newest first.
+pub fn rounds(store: &Store) -> Result<Vec<String>> {
+    Ok(store.eval_rounds()?)
 }

@@ -17,6 +17,11 @@ pub struct NewFeedback<'a> {
     pub is_objection: bool,
 }
 
+/// The feedback log, newest first; only `item_id`'s when given.
+pub fn list(store: &Store, item_id: Option<i64>) -> Result<Vec<Feedback>> {
+    Ok(store.feedback_list(item_id)?)
+}
+
 pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result<Feedback> {
     if let Some(item) = new.item_id
         && store.current_revision(item)?.is_none()

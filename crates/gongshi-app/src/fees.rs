@@ -224,3 +224,8 @@ pub fn remove_class(store: &mut Store, op: &OperatorName, grade: u8, class: &str
     }
     Ok(())
 }
+
+/// The semesters that have a schedule.
+pub fn semesters(store: &Store) -> Result<Vec<String>> {
+    Ok(store.fee_semesters()?)
+}

@@ -18,6 +18,11 @@ pub fn save_school(
     Ok(store.write(operator, |w| w.save_school(profile))?)
 }
 
+/// The profile, or `None` before the school is set up.
+pub fn profile(store: &Store) -> Result<Option<SchoolProfile>> {
+    Ok(store.school()?)
+}
+
 /// The grades the school has (all twelve before the school is set up).
 pub fn grades(store: &Store) -> Result<SchoolGrades> {
     Ok(store.school()?.map(|s| s.grades).unwrap_or_default())

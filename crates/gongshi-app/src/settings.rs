@@ -28,6 +28,11 @@ pub fn set_min_days(
     Ok(store.write(op, |w| w.set_min_days(category, days))?)
 }
 
+/// The category's minimum posting period (its default unless set).
+pub fn min_days(store: &Store, category: Category) -> Result<u32> {
+    Ok(store.min_days(category)?)
+}
+
 pub fn add_regular(
     store: &mut Store,
     op: &OperatorName,

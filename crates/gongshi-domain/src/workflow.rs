@@ -77,6 +77,34 @@ impl Status {
 }
 
 impl Action {
+    /// The workflow's steps in the order a clerk takes them (editing is
+    /// not a step).
+    pub const STEPS: [Action; 8] = [
+        Action::Submit,
+        Action::Review,
+        Action::Approve,
+        Action::Return,
+        Action::Post,
+        Action::TakeDown,
+        Action::Close,
+        Action::Revise,
+    ];
+
+    /// The stored and exchanged code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Edit => "edit",
+            Action::Submit => "submit",
+            Action::Review => "review",
+            Action::Approve => "approve",
+            Action::Return => "return",
+            Action::Post => "post",
+            Action::TakeDown => "take_down",
+            Action::Close => "close",
+            Action::Revise => "revise",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Action::Edit => "修改",
@@ -90,6 +118,15 @@ impl Action {
             Action::Revise => "更正（新修订版）",
         }
     }
+}
+
+/// The steps a revision in `status` can take, in the clerk's order: the
+/// first is the usual next one. A face offers exactly these.
+pub fn steps(status: Status) -> Vec<Action> {
+    Action::STEPS
+        .into_iter()
+        .filter(|a| next(status, *a).is_ok())
+        .collect()
 }
 
 /// Where `action` takes a revision in `status`, or why it cannot.
@@ -139,6 +176,22 @@ fn hint(status: Status, action: Action) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_steps_offered_are_those_the_workflow_accepts() {
+        use Action as A;
+        for (status, expected) in [
+            (Status::Draft, vec![A::Submit]),
+            (Status::Returned, vec![A::Submit]),
+            (Status::Pending, vec![A::Review, A::Approve, A::Return]),
+            (Status::Approved, vec![A::Post]),
+            (Status::Posted, vec![A::TakeDown, A::Revise]),
+            (Status::TakenDown, vec![A::Close, A::Revise]),
+            (Status::Closed, vec![A::Revise]),
+        ] {
+            assert_eq!(steps(status), expected, "{status:?}");
+        }
+    }
 
     #[test]
     fn the_happy_path() {

@@ -122,7 +122,14 @@ pub struct ItemFilter {
     pub period: Option<(NaiveDate, NaiveDate)>,
     /// A substring of the title or body (Chinese works: trigram index).
     pub text: Option<String>,
+    /// At most this many rows; 0 for [`ItemFilter::DEFAULT_LIMIT`].
     pub limit: u32,
+}
+
+impl ItemFilter {
+    /// What a list shows when the face does not say: enough for a
+    /// school's year, small enough to show at once.
+    pub const DEFAULT_LIMIT: u32 = 500;
 }
 
 impl Store {
@@ -201,7 +208,11 @@ impl Store {
             sql.push_str(&conds.join(" AND "));
         }
         sql.push_str(" ORDER BY i.id DESC LIMIT ?");
-        args.push(Box::new(if filter.limit == 0 { 200 } else { filter.limit }));
+        args.push(Box::new(if filter.limit == 0 {
+            ItemFilter::DEFAULT_LIMIT
+        } else {
+            filter.limit
+        }));
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), to_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

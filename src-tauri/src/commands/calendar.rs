@@ -8,12 +8,8 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn calendar_days(state: State<'_, AppState>) -> ApiResult<Vec<CalendarDayDto>> {
     let mut inner = state.lock();
-    Ok(inner
-        .store()?
-        .calendar_days()?
-        .iter()
-        .map(Into::into)
-        .collect())
+    let days = cal::days(inner.store()?)?;
+    Ok(days.iter().map(Into::into).collect())
 }
 
 #[tauri::command(async)]

@@ -19,7 +19,7 @@ fn view(store: &Store, name: &str) -> ApiResult<RoundViewDto> {
 #[tauri::command(async)]
 pub fn eval_rounds(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     let mut inner = state.lock();
-    Ok(inner.store()?.eval_rounds()?)
+    Ok(jobs::rounds(inner.store()?)?)
 }
 
 #[tauri::command(async)]

@@ -10,12 +10,8 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn list_feedback(state: State<'_, AppState>) -> ApiResult<Vec<FeedbackDto>> {
     let mut inner = state.lock();
-    Ok(inner
-        .store()?
-        .feedback_list(None)?
-        .iter()
-        .map(Into::into)
-        .collect())
+    let list = feedback::list(inner.store()?, None)?;
+    Ok(list.iter().map(Into::into).collect())
 }
 
 #[tauri::command(async)]

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn fee_semesters(state: State<'_, AppState>) -> ApiResult<Vec<String>> {
     let mut inner = state.lock();
-    Ok(inner.store()?.fee_semesters()?)
+    Ok(jobs::semesters(inner.store()?)?)
 }
 
 #[tauri::command(async)]

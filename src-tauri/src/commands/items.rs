@@ -3,7 +3,6 @@ use gongshi_app::archive;
 use gongshi_app::domain::FieldError;
 use gongshi_app::domain::category::Category;
 use gongshi_app::domain::revision::CloseResult;
-use gongshi_app::domain::workflow::Status;
 use gongshi_app::items::{self, ReviewInput};
 use tauri::{AppHandle, State};
 
@@ -12,6 +11,7 @@ use crate::dto::week::{
     CategoryDto, ContentDto, ItemFilterDto, ItemRowDto, PreviewDto, RevisionDto, SavedDto, StepDto,
     category_dto, parse_date,
 };
+use crate::dto::workflow::StatusOptionDto;
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -29,8 +29,14 @@ pub fn categories(state: State<'_, AppState>) -> ApiResult<Vec<CategoryDto>> {
     let store = inner.store()?;
     Category::ALL
         .into_iter()
-        .map(|c| Ok(category_dto(c, store.min_days(c)?)))
+        .map(|c| Ok(category_dto(c, gongshi_app::settings::min_days(store, c)?)))
         .collect()
+}
+
+/// The statuses with their labels, for the list's filter.
+#[tauri::command]
+pub fn item_statuses() -> Vec<StatusOptionDto> {
+    StatusOptionDto::all()
 }
 
 #[tauri::command(async)]
@@ -49,10 +55,10 @@ pub fn list_items(state: State<'_, AppState>, filter: ItemFilterDto) -> ApiResul
             .filter(|c| !c.is_empty())
             .map(category)
             .transpose()?,
-        status: filter.status.as_deref().and_then(Status::from_code),
+        status: filter.status.map(Into::into),
         period,
         text: filter.text,
-        limit: 500,
+        ..ItemFilter::default()
     };
     let rows = items::list(inner.store()?, &filter)?;
     Ok(rows.iter().map(Into::into).collect())

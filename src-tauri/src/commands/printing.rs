@@ -13,7 +13,7 @@ pub fn print_specimen(
     paper: PaperDto,
 ) -> ApiResult<Option<PrintedDto>> {
     state.files.save_as(&app, "打印样张.pdf", || {
-        let school = state.lock().store()?.school()?;
+        let school = gongshi_app::school::profile(state.lock().store()?)?;
         let now = chrono::Local::now().fixed_offset();
         Ok(printing::demo_sheet(school.as_ref(), paper.into(), now)?)
     })

@@ -17,7 +17,7 @@ pub fn dashboard(state: State<'_, AppState>) -> ApiResult<DashboardDto> {
 #[tauri::command(async)]
 pub fn school(state: State<'_, AppState>) -> ApiResult<Option<SchoolDto>> {
     let mut inner = state.lock();
-    Ok(inner.store()?.school()?.map(Into::into))
+    Ok(jobs::profile(inner.store()?)?.map(Into::into))
 }
 
 #[tauri::command(async)]

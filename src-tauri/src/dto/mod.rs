@@ -2,11 +2,11 @@
 //! the UI; these are, and `ui/src/api/bindings.ts` is generated from them
 //! (`cargo xtask bindings`; a test fails when the file is stale).
 
+use gongshi_app::Store;
 use gongshi_app::domain::duties::Duties;
 use gongshi_app::domain::grades::SchoolGrades;
 use gongshi_app::domain::{SchoolProfile, text};
 use gongshi_app::info::Info;
-use gongshi_app::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -17,6 +17,7 @@ pub mod eval;
 pub mod fees;
 pub mod files;
 pub mod week;
+pub mod workflow;
 
 /// Where the app stands when the window opens.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -215,8 +216,8 @@ pub fn ready(
     db_path: String,
     store: &Store,
     operator: Option<String>,
-) -> Result<StartupDto, StoreError> {
-    let school = store.school()?;
+) -> Result<StartupDto, gongshi_app::AppError> {
+    let school = gongshi_app::school::profile(store)?;
     Ok(StartupDto::Ready {
         db_path,
         is_demo: school.as_ref().is_some_and(|s| s.is_demo),
@@ -275,6 +276,9 @@ mod bindings {
             week::PageDto::decl(&cfg),
             week::PreviewDto::decl(&cfg),
             week::StepDto::decl(&cfg),
+            workflow::StatusDto::decl(&cfg),
+            workflow::StatusOptionDto::decl(&cfg),
+            workflow::ActionDto::decl(&cfg),
             week::RegularDto::decl(&cfg),
             fees::FeeItemDto::decl(&cfg),
             fees::ScheduleDto::decl(&cfg),

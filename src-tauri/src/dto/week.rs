@@ -16,6 +16,8 @@ use gongshi_app::print::layout::{Ink, Mark, Page};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::workflow::{ActionDto, StatusDto};
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct FieldSpecDto {
     pub key: String,
@@ -149,8 +151,11 @@ pub struct RevisionDto {
     pub category: String,
     pub category_label: String,
     pub number: u32,
-    pub status: String,
+    pub status: StatusDto,
     pub status_label: String,
+    /// The steps it can take now, the usual next one first (the domain's
+    /// workflow decides; the UI shows these buttons and no others).
+    pub steps: Vec<ActionDto>,
     pub content: ContentDto,
     pub confidentiality: Option<StampDto>,
     pub signoff: Option<StampDto>,
@@ -172,8 +177,9 @@ impl From<&Revision> for RevisionDto {
             category: r.category.code().into(),
             category_label: r.category.label().into(),
             number: r.number,
-            status: r.status.code().into(),
+            status: r.status.into(),
             status_label: r.status.label().into(),
+            steps: ActionDto::steps(r.status),
             content: (&r.content).into(),
             confidentiality: stamp(&r.confidentiality),
             signoff: stamp(&r.signoff),
@@ -215,7 +221,7 @@ pub struct ItemRowDto {
     pub item_id: i64,
     pub number: u32,
     pub category_label: String,
-    pub status: String,
+    pub status: StatusDto,
     pub status_label: String,
     pub title: String,
     pub planned_start: Option<String>,
@@ -229,7 +235,7 @@ impl From<&ItemRow> for ItemRowDto {
             item_id: r.item_id,
             number: r.number,
             category_label: r.category.label().into(),
-            status: r.status.code().into(),
+            status: r.status.into(),
             status_label: r.status.label().into(),
             title: r.title.clone(),
             planned_start: r.planned_start.map(|d| d.to_string()),
@@ -242,7 +248,7 @@ impl From<&ItemRow> for ItemRowDto {
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ItemFilterDto {
     pub category: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<StatusDto>,
     pub text: Option<String>,
     /// ISO dates: items on the board at some day of this range.
     pub from: Option<String>,

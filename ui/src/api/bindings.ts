@@ -115,7 +115,12 @@ planned_start: string | null, };
 
 export type StampDto = { by: string, on: string, note: string, };
 
-export type RevisionDto = { id: number, item_id: number, category: string, category_label: string, number: number, status: string, status_label: string, content: ContentDto, confidentiality: StampDto | null, signoff: StampDto | null, approved: StampDto | null, returned_reason: string | null, 
+export type RevisionDto = { id: number, item_id: number, category: string, category_label: string, number: number, status: StatusDto, status_label: string, 
+/**
+ * The steps it can take now, the usual next one first (the domain's
+ * workflow decides; the UI shows these buttons and no others).
+ */
+steps: Array<ActionDto>, content: ContentDto, confidentiality: StampDto | null, signoff: StampDto | null, approved: StampDto | null, returned_reason: string | null, 
 /**
  * 公示期：…（N个工作日）
  */
@@ -127,9 +132,9 @@ editable: boolean, };
 
 export type SavedDto = { revision: RevisionDto, warnings: Array<string>, };
 
-export type ItemRowDto = { item_id: number, number: number, category_label: string, status: string, status_label: string, title: string, planned_start: string | null, posted_on: string | null, period_end: string | null, };
+export type ItemRowDto = { item_id: number, number: number, category_label: string, status: StatusDto, status_label: string, title: string, planned_start: string | null, posted_on: string | null, period_end: string | null, };
 
-export type ItemFilterDto = { category: string | null, status: string | null, text: string | null, 
+export type ItemFilterDto = { category: string | null, status: StatusDto | null, text: string | null, 
 /**
  * ISO dates: items on the board at some day of this range.
  */
@@ -164,6 +169,12 @@ export type StepDto = { "action": "submit" } | { "action": "review", confidentia
  * Needed when the period has not ended; kept in the register.
  */
 reason: string, } | { "action": "close", no_objection: boolean, date: string, note: string, } | { "action": "revise" };
+
+export type StatusDto = "draft" | "pending" | "returned" | "approved" | "posted" | "taken_down" | "closed";
+
+export type StatusOptionDto = { code: StatusDto, label: string, };
+
+export type ActionDto = "submit" | "review" | "approve" | "return" | "post" | "take_down" | "close" | "revise";
 
 export type RegularDto = { id: number, category: string, category_label: string, title: string, 
 /**

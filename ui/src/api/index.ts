@@ -36,6 +36,7 @@ import type {
   SavedDto,
   SchoolDto,
   StartupDto,
+  StatusOptionDto,
   StepDto,
   WeekBoardDto,
   YearStatusDto,
@@ -82,6 +83,7 @@ export const api = {
   /** The native open dialog; null when the clerk cancels. */
   chooseFile: (kind: ImportKindDto) => call<ChosenFileDto | null>('choose_file', { kind }),
   categories: () => call<CategoryDto[]>('categories'),
+  itemStatuses: () => call<StatusOptionDto[]>('item_statuses'),
   listItems: (filter: ItemFilterDto) => call<ItemRowDto[]>('list_items', { filter }),
   itemHistory: (id: number) => call<RevisionDto[]>('item_history', { id }),
   createItem: (categoryCode: string, content: ContentDto) =>

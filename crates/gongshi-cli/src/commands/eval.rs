@@ -115,7 +115,7 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
         }
         EvalCommand::List => {
             let store = Store::open(db)?;
-            let list = store.eval_rounds()?;
+            let list = jobs::rounds(&store)?;
             emit(cli, &list, || list.join("\n"));
             Ok(())
         }

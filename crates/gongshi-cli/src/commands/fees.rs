@@ -56,7 +56,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
         }
         FeesCommand::List => {
             let store = Store::open(db)?;
-            let list = store.fee_semesters()?;
+            let list = jobs::semesters(&store)?;
             emit(cli, &list, || list.join("\n"));
             Ok(())
         }

@@ -31,7 +31,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         }
         Command::School(SchoolCommand::Show) => {
             let store = Store::open(&db)?;
-            let profile = store.school()?;
+            let profile = school::profile(&store)?;
             emit(cli, &profile, || match &profile {
                 Some(p) => school_text(p),
                 None => "尚未设置学校信息（gongshi school set --name …）".into(),
@@ -40,7 +40,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         }
         Command::School(SchoolCommand::Set(args)) => {
             let mut store = Store::open(&db)?;
-            let current = store.school()?.unwrap_or_default();
+            let current = school::profile(&store)?.unwrap_or_default();
             let saved = school::save_school(&mut store, &operator(cli)?, apply(current, args)?)?;
             emit(cli, &saved, || format!("已保存。\n{}", school_text(&saved)));
             Ok(())

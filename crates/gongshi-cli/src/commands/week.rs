@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use gongshi_app::ItemFilter;
 use gongshi_app::calendar_import::{self as cal_import, CalendarImport};
 use gongshi_app::domain::FieldError;
 use gongshi_app::domain::category::Category;
@@ -11,7 +12,6 @@ use gongshi_app::domain::workflow::Status;
 use gongshi_app::feedback::{self as fb, NewFeedback};
 use gongshi_app::items::{self, ReviewInput, Saved};
 use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
-use gongshi_store::ItemFilter;
 
 use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
@@ -99,7 +99,7 @@ pub fn calendar(cli: &Cli, db: &Path, command: &CalendarCommand) -> Result<()> {
         }
         CalendarCommand::Days => {
             let store = Store::open(db)?;
-            let days = store.calendar_days()?;
+            let days = cal::days(&store)?;
             emit(cli, &days, || {
                 if days.is_empty() {
                     return "没有录入的日历日（2020—2026年用内置的官方日历）".into();
@@ -256,7 +256,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
                     .transpose()?,
                 period: from.zip(*to),
                 text: text.clone(),
-                limit: 500,
+                ..ItemFilter::default()
             };
             let rows = items::list(&store, &filter)?;
             emit(cli, &rows, || {
@@ -281,7 +281,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
             for rev in &history {
                 let mut text = revision_text(rev);
                 // What was printed for the board, as archived.
-                for sheet in store.printed_sheets(rev.id)? {
+                for sheet in gongshi_app::archive::sheets(&store, rev.id)? {
                     text.push_str(&format!(
                         "\n张贴稿存档：{}　SHA-256 {}（{} KB）",
                         sheet.printed_on,
@@ -304,7 +304,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
                 body: String::new(),
                 fields: Default::default(),
                 table: None,
-                posting_days: store.min_days(c)?,
+                posting_days: set::min_days(&store, c)?,
                 planned_start: None,
             };
             let content = content(c, base, args)?;
@@ -396,7 +396,7 @@ pub fn board(cli: &Cli, db: &Path, command: &BoardCommand) -> Result<()> {
     }
     let week = week_board::week(&store, date)?;
     emit(cli, &week, || {
-        let list = |title: &str, rows: &[gongshi_store::ItemRow]| {
+        let list = |title: &str, rows: &[gongshi_app::ItemRow]| {
             let mut s = format!("{title}（{}）", rows.len());
             for r in rows {
                 s.push_str(&format!(
@@ -462,7 +462,7 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
             emit(cli, &f, || format!("已答复反馈 {}", f.id));
         }
         FeedbackCommand::List { item } => {
-            let list = store.feedback_list(*item)?;
+            let list = fb::list(&store, *item)?;
             emit(cli, &list, || {
                 list.iter()
                     .map(|f| {
