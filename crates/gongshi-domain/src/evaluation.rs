@@ -227,6 +227,14 @@ impl Default for RoundSettings {
 
 impl RoundSettings {
     /// Checks every field at once; trims texts and the phone.
+    /// New components; a tie-break that no longer names one of them is
+    /// dropped (the default 民意测评 after 民意测评 was replaced).
+    pub fn set_components(&mut self, components: Vec<Component>) {
+        self.components = components;
+        let names: Vec<&str> = self.components.iter().map(|c| c.name.as_str()).collect();
+        self.tie_break.retain(|t| names.contains(&t.as_str()));
+    }
+
     pub fn validated(mut self) -> Result<Self, DomainError> {
         let mut errs = FieldErrors::default();
         if let Some(n) = errs.check(text::required("评选名称", &self.name, 50)) {

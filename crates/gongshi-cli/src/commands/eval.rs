@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use gongshi_app::domain::evaluation::{self, RoundKind, RoundSettings, parse_components};
+use gongshi_app::domain::text;
 use gongshi_app::store::Round;
 use gongshi_app::{Result, Store, eval_sheets, evaluations as jobs};
 
@@ -28,18 +29,10 @@ fn settings(base: Option<RoundSettings>, changes: &RoundArgs) -> Result<RoundSet
         s.criteria.clone_from(v);
     }
     if let Some(v) = &changes.components {
-        s.components = parse_components(v)?;
-        // A default tie-break that no longer names a component is dropped.
-        s.tie_break
-            .retain(|t| s.components.iter().any(|c| &c.name == t));
+        s.set_components(parse_components(v)?);
     }
     if let Some(v) = &changes.tie_break {
-        s.tie_break = v
-            .split([',', '，', '、'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect();
+        s.tie_break = text::split_list(v);
     }
     if let Some(v) = changes.days {
         s.posting_days = v;

@@ -260,3 +260,14 @@ fn a_round_stored_before_the_naming_setting_reads_as_not_naming() {
         serde_json::from_str(&serde_json::to_string(&named).unwrap()).unwrap();
     assert!(back.name_unranked);
 }
+
+#[test]
+fn new_components_drop_the_tie_breaks_that_no_longer_name_one() {
+    let mut s = RoundSettings::default();
+    assert_eq!(s.tie_break, [DEFAULT_TIE_BREAK]);
+    s.set_components(parse_components("教学成绩:60,师德表现:40").unwrap());
+    assert!(s.tie_break.is_empty(), "{:?}", s.tie_break);
+    s.tie_break = vec!["师德表现".into()];
+    s.set_components(parse_components("师德表现:50,教学成绩:50").unwrap());
+    assert_eq!(s.tie_break, ["师德表现"]);
+}
