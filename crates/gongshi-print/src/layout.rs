@@ -362,19 +362,10 @@ impl Ctx<'_> {
         }
     }
 
-    fn column_widths(&self, table: &Table) -> Vec<f32> {
-        let total: f32 = table.columns.iter().map(|c| c.weight.max(0.1)).sum();
-        table
-            .columns
-            .iter()
-            .map(|c| self.measure() * c.weight.max(0.1) / total)
-            .collect()
-    }
-
     fn table(&mut self, table: &Table) {
-        let widths = self.column_widths(table);
         let size = self.style.table();
         let pad_x = self.style.mm(1.5);
+        let widths = crate::columns::widths(table, self.measure(), size, pad_x);
         let pad_y = self.style.mm(1.0);
         let lh = size * TABLE_LINE_HEIGHT;
         let header: Vec<(String, f32, Align)> = table
