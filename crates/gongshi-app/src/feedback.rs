@@ -2,6 +2,7 @@
 //! sheet of the published answers.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use gongshi_domain::category::Category;
 use gongshi_domain::feedback::{Answer, Feedback};
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Block, Closing, Document, Paper, Sheet};
@@ -99,8 +100,15 @@ pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Resu
             ),
         ]));
     }
+    // Posted like any sheet, for the shortest period of 其他 items: its
+    // feedback line asks for objections within it, so it states it.
+    let today = now.date_naive();
+    let days = store.min_days(Category::Other)?;
+    let period = crate::calendar::calendar(Some(store))?
+        .period(today, days)
+        .map_err(|e| e.for_field("公示期"))?;
     blocks.push(Block::Closing(Closing {
-        posting_period: None,
+        posting_period: Some(period.to_string()),
         feedback: sheets::feedback_lines(&school),
         issuer: school.name.clone(),
         date: now.date_naive(),
