@@ -143,7 +143,7 @@ pub fn export(store: &Store, name: &str) -> Result<Vec<u8>> {
     let school = store.school()?.unwrap_or_default();
     let ranking = evaluation::rank(s, &r.candidates);
     let mut columns = vec![
-        ReportColumn::new("名次", ColumnKind::Text),
+        ReportColumn::new("名次", ColumnKind::Number),
         ReportColumn::new("姓名", ColumnKind::Text),
         ReportColumn::new("部门/年级组", ColumnKind::Text),
     ];
@@ -163,7 +163,9 @@ pub fn export(store: &Store, name: &str) -> Result<Vec<u8>> {
         .map(|ranked| {
             let c = &r.candidates[ranked.index];
             let mut row = vec![
-                Value::Text(ranked.rank.map_or("—".into(), |n| n.to_string())),
+                ranked
+                    .rank
+                    .map_or(Value::Text("—".into()), |n| Value::Number(n.into())),
                 Value::Text(c.name.clone()),
                 Value::Text(c.department.clone()),
             ];

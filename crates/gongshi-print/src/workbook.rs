@@ -216,13 +216,21 @@ fn write_row(
             }
             Value::Decimal { value, places } => {
                 let places = usize::from(*places).min(6);
-                let format = cell_format(text_format, &format!("0.{}", "0".repeat(places)));
+                let format = cell_format(text_format, &decimal_format(places));
                 let scale = 10f64.powi(places as i32);
                 ws.write_number_with_format(row, col, *value as f64 / scale, &format)?;
             }
         }
     }
     Ok(())
+}
+
+/// As the sheets print a decimal: two places, more only where the exact
+/// value has them (92.10, 89.4625), never rounded.
+fn decimal_format(places: usize) -> String {
+    let shown = places.min(2);
+    let more = places - shown;
+    format!("0.{}{}", "0".repeat(shown), "#".repeat(more))
 }
 
 /// The cell's format with a number format (right-aligned, as numbers are).
@@ -274,4 +282,16 @@ fn sheet_name(name: &str) -> String {
 /// `&` starts a code in Excel headers.
 fn escape(s: &str) -> String {
     s.replace('&', "&&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_show_two_places_and_more_only_when_there() {
+        assert_eq!(decimal_format(2), "0.00");
+        assert_eq!(decimal_format(4), "0.00##");
+        assert_eq!(decimal_format(1), "0.0");
+    }
 }

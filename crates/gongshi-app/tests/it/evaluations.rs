@@ -172,6 +172,8 @@ fn the_committees_excel_has_every_score_and_the_vetos_reason() {
     // Title, subtitle, header; then 赵强 first: 95×40% + 90×30% + 92×30% = 92.6.
     assert_eq!(sheet.get_value((3, 1)), Some(&Data::String("赵强".into())));
     assert_eq!(sheet.get_value((3, 6)), Some(&Data::Float(92.6)));
+    // 名次 is a number a spreadsheet sorts, not text.
+    assert_eq!(sheet.get_value((3, 0)), Some(&Data::Float(1.0)));
     let last = sheet.height() - 1;
     assert_eq!(
         sheet.get_value((last as u32, 9)),
