@@ -14,6 +14,7 @@ use gongshi_domain::{FieldError, OperatorName};
 use gongshi_store::Store;
 use serde::Serialize;
 
+use crate::sheet_file::TextFault;
 use crate::{Result, calendar, sheet_file};
 
 /// The years an arrangement may be for.
@@ -117,10 +118,12 @@ impl CalendarImport {
             .map(|y| y.year)
     }
 
+    /// A problem, its sentence and reason cut short: they are shown in a
+    /// dialog and an error, and a file of one line would be one sentence.
     fn problem(&mut self, text: &str, reason: impl Into<String>) {
         self.problems.push(ImportProblem {
-            text: text.to_owned(),
-            reason: reason.into(),
+            text: shortened(text, SHOWN_SENTENCE),
+            reason: shortened(&reason.into(), SHOWN_REASON),
         });
     }
 
@@ -153,6 +156,18 @@ impl CalendarImport {
     }
 }
 
+/// How much of a sentence, and of a reason, a problem shows.
+const SHOWN_SENTENCE: usize = 60;
+const SHOWN_REASON: usize = 300;
+
+/// `text` up to `max` characters, an ellipsis marking a cut.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 /// An .ics day's arrangement: its own year, but 元旦 in December belongs to
 /// the next year's.
 fn own_arrangement(day: &SpecialDay) -> i32 {
@@ -167,7 +182,7 @@ fn own_arrangement(day: &SpecialDay) -> i32 {
 /// Reads the text of the State Council's notice for `year` (found in its
 /// title when not given).
 pub fn read_notice(store: Option<&Store>, text: &str, year: Option<i32>) -> Result<CalendarImport> {
-    check_text(text)?;
+    check_text(text, "通知全文")?;
     let titled = notice::notice_year(text);
     let year = match (year, titled) {
         (Some(given), Some(title)) if given != title => {
@@ -207,11 +222,19 @@ pub fn read_file(
     file_name: &str,
     year: Option<i32>,
 ) -> Result<CalendarImport> {
-    if bytes.len() > MAX_TEXT_BYTES || bytes.contains(&0) {
-        return Err(not_text(file_name));
-    }
-    let text = sheet_file::decode(bytes);
     let lower = file_name.to_lowercase();
+    // The kind first: a workbook chosen by mistake is named as such.
+    if ![".json", ".ics", ".txt"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
+        return Err(FieldError::new(
+            "日历文件",
+            format!("不认识“{file_name}”的格式：请用国务院通知的文本（.txt）、holiday-cn 的 .json 或 .ics 日历文件"),
+        )
+        .into());
+    }
+    let text = file_text(bytes, file_name)?;
     if lower.ends_with(".json") {
         let (year, days) =
             holiday_json::parse_holiday_json(&text).map_err(|e| FieldError::new("日历文件", e))?;
@@ -234,30 +257,59 @@ pub fn read_file(
             import.problem("", "日历文件里没有放假或调休上班的日子");
         }
         import.against(store)
-    } else if lower.ends_with(".txt") {
-        read_notice(store, &text, year)
     } else {
-        Err(FieldError::new(
-            "日历文件",
-            format!("不认识“{file_name}”的格式：请用国务院通知的文本（.txt）、holiday-cn 的 .json 或 .ics 日历文件"),
-        )
-        .into())
+        read_notice(store, &text, year)
     }
 }
 
-fn not_text(file_name: &str) -> crate::AppError {
-    FieldError::new(
-        "日历文件",
-        format!("“{file_name}”不是通知的文本或日历文件（太大，或者不是文字）"),
-    )
-    .into()
+/// The text of a calendar file, refused unread when too big, empty, not
+/// text or in an encoding that cannot be told; then as [`check_text`].
+fn file_text(bytes: &[u8], file_name: &str) -> Result<String> {
+    let refused =
+        |message: String| -> crate::AppError { FieldError::new("日历文件", message).into() };
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(refused(format!(
+            "“{file_name}”有{:.1} MB，超过了通知或日历文件的上限（{} MB），不像是节假日安排，没有读取",
+            bytes.len() as f64 / (1 << 20) as f64,
+            MAX_TEXT_BYTES >> 20
+        )));
+    }
+    let text = sheet_file::decode_text(bytes).map_err(|fault| {
+        refused(match fault {
+            TextFault::Binary { .. } | TextFault::Utf16WithoutBom => {
+                format!("“{file_name}”不是通知的文本或日历文件：{}", fault.detail())
+            }
+            TextFault::Hidden(_) | TextFault::Encoding(_) => fault.detail(),
+        })
+    })?;
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(refused(format!("“{file_name}”是空的：里面没有任何文字")));
+    }
+    check_text(&text, "日历文件")?;
+    Ok(text)
 }
 
-fn check_text(text: &str) -> Result<()> {
-    if text.len() > MAX_TEXT_BYTES || text.contains('\0') {
-        return Err(
-            FieldError::new("通知全文", "太长或含有非文字内容，不像是节假日安排的通知").into(),
-        );
+/// A notice's text within [`MAX_TEXT_BYTES`] and with no character that
+/// prints as nothing: such a character would be saved in a holiday's name
+/// (U+202E shows 旦元 for 元旦), or make a sentence unreadable for no
+/// reason the clerk can see.
+fn check_text(text: &str, field: &'static str) -> Result<()> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(FieldError::new(
+            field,
+            format!("超过了{} MB，不像是节假日安排的通知", MAX_TEXT_BYTES >> 20),
+        )
+        .into());
+    }
+    // A BOM begins what Notepad saves; a CR ends a Windows line.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(hidden) =
+        sheet_file::find_hidden(body, |c| c != '\r' && gongshi_domain::text::is_hidden(c))
+    {
+        return Err(FieldError::new(field, hidden.to_string()).into());
     }
     Ok(())
 }

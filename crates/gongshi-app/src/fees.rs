@@ -10,7 +10,7 @@ use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
 
-use crate::{AppError, Result, sheet_file};
+use crate::{Result, sheet_file};
 
 /// The import template: a title row, then exactly the header row the
 /// import looks for, then one example row to overwrite.
@@ -59,7 +59,7 @@ pub fn read(bytes: &[u8], file_name: &str, school: &SchoolGrades) -> Result<Vec<
         }
     }
     if !errors.is_empty() {
-        return Err(AppError::Import(errors));
+        return Err(sheet_file::import_refused(errors));
     }
     if items.is_empty() {
         return Err(FieldError::new("文件", "表头下面没有收费项目").into());
@@ -119,7 +119,7 @@ pub fn save_items(
         }
     }
     if !errors.is_empty() {
-        return Err(AppError::Import(errors));
+        return Err(sheet_file::import_refused(errors));
     }
     if items.is_empty() {
         return Err(FieldError::new("收费项目", "至少要有一个收费项目").into());

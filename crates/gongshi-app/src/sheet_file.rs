@@ -1,18 +1,36 @@
-//! Reading a spreadsheet a clerk hands us: .xlsx/.xls/.ods (calamine) or
-//! CSV in UTF-8 (with or without BOM), GBK as a Chinese Excel saves it, or
-//! UTF-16 with its BOM (Excel’s “Unicode 文本”).
+//! Reading a spreadsheet a clerk hands us: .xlsx/.xls/.ods (calamine,
+//! within limits: `workbook.rs`) or CSV in UTF-8 (with or without BOM),
+//! GBK as a Chinese Excel saves it, or UTF-16 with its BOM (Excel’s
+//! “Unicode 文本”) — a mixed or mislabelled encoding refused
+//! (`encoding.rs`).
 //! Returns the rows as text cells, numbered as the spreadsheet shows them
 //! (one rule, [`numbered`], for the imports and the items' tables); the
 //! header row is found by its cells. A CSV's delimiter is detected (comma,
 //! tab, semicolon, Chinese comma), and a quote that never closes, a binary
 //! file or one too big are refused by row.
+//!
+//! Every file is bad input until read: the limits ([`MAX_FILE_BYTES`],
+//! [`MAX_UNZIPPED_BYTES`], [`IMPORT_MAX_ROWS`], [`CSV_MAX_ROWS`],
+//! [`MAX_CELLS`], [`MAX_CELL_BYTES`]) keep any file to seconds and tens of
+//! MB, and every refusal is Chinese (`tests/corpus/` holds the bad files).
 
-use std::io::Cursor;
+mod encoding;
+mod workbook;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Dimensions};
 use gongshi_domain::FieldError;
 
-use crate::Result;
+pub use encoding::{Hidden, TextFault, decode_text, find_hidden};
+pub use workbook::{MAX_COLUMNS, MAX_UNZIPPED_BYTES};
+
+use crate::{AppError, Result};
+
+/// The largest file read at all, checked before anything is parsed: a
+/// filled template is a few hundred KB.
+pub const MAX_FILE_BYTES: usize = 20 << 20;
+/// The most rows a fee or score import may have, as the spreadsheet counts
+/// them: no school has that many fees or candidates.
+pub const IMPORT_MAX_ROWS: usize = 20_000;
 
 fn extension(file_name: &str) -> String {
     file_name
@@ -22,16 +40,34 @@ fn extension(file_name: &str) -> String {
         .to_ascii_lowercase()
 }
 
-fn is_csv(file_name: &str) -> bool {
-    matches!(extension(file_name).as_str(), "csv" | "txt")
-}
-
 /// The rows of the first worksheet (or the CSV), each cell as text;
 /// `rows[i]` is the spreadsheet's row i+1 ([`numbered`]).
 pub fn read_rows(bytes: &[u8], file_name: &str) -> Result<Vec<Vec<String>>> {
+    Ok(read_sheet(bytes, file_name, CSV_MAX_ROWS, None)?.rows)
+}
+
+/// A sheet's rows (`rows[i]` is its row i+1) and, a workbook's, its
+/// merged cells.
+struct Sheet {
+    rows: Vec<Vec<String>>,
+    merged: Vec<Dimensions>,
+}
+
+/// A sheet read by the file's kind within `max_rows`; a CSV split by the
+/// delimiter under which `header` is found, if given.
+fn read_sheet(
+    bytes: &[u8],
+    file_name: &str,
+    max_rows: usize,
+    header: Option<&[&str]>,
+) -> Result<Sheet> {
+    refuse_big(bytes, "文件")?;
     match extension(file_name).as_str() {
-        "csv" | "txt" => csv_rows(bytes),
-        "xlsx" | "xlsm" | "xls" | "ods" => workbook_rows(bytes),
+        "csv" | "txt" => Ok(Sheet {
+            rows: read_csv_within(bytes, "文件", header, max_rows)?.rows,
+            merged: Vec::new(),
+        }),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(workbook::read(bytes, max_rows)?),
         _ => Err(FieldError::new(
             "文件",
             format!("“{file_name}”不是能导入的表格（.xlsx、.xls、.ods 或 .csv）"),
@@ -40,57 +76,122 @@ pub fn read_rows(bytes: &[u8], file_name: &str) -> Result<Vec<Vec<String>>> {
     }
 }
 
-fn workbook_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    let unreadable = |e: calamine::Error| FieldError::new("文件", format!("读不出这个表格：{e}"));
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(unreadable)?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| FieldError::new("文件", "表格里没有工作表"))?;
-    let range = book.worksheet_range(&first).map_err(unreadable)?;
-    // The range starts at its first used row: the empty ones above it are
-    // kept, so that rows[i] is still the sheet's row i+1.
-    let above = range.start().map_or(0, |(row, _)| row as usize);
-    Ok(std::iter::repeat_n(Vec::new(), above)
-        .chain(range.rows().map(|row| row.iter().map(cell_text).collect()))
-        .collect())
+/// A file over [`MAX_FILE_BYTES`], refused unread.
+fn refuse_big(bytes: &[u8], field: &'static str) -> Result<(), FieldError> {
+    if bytes.len() <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        field,
+        format!(
+            "文件有{} MB，超过了能导入的{} MB，太大了，没有读取",
+            bytes.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ),
+    ))
+}
+
+/// Whether a file holds nothing but blanks (a BOM, spaces, line breaks).
+fn is_blank_file(bytes: &[u8]) -> bool {
+    decode(bytes)
+        .chars()
+        .all(|c| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// The rows below the row whose first cells are exactly `header`, blank
 /// rows left out, each with its number as the spreadsheet shows them
 /// ([`numbered`]). A CSV is split by the delimiter under which that header
-/// row is found. A file without that header row is refused, saying what it
-/// should be.
+/// row is found. Refused: an empty file; one without that header row,
+/// saying what it should be; more than [`IMPORT_MAX_ROWS`] rows; merged
+/// cells in the header or below it (the merged-over cells read as empty).
 pub fn rows_under_header<H: AsRef<str>>(
     bytes: &[u8],
     file_name: &str,
     header: &[H],
 ) -> Result<Vec<(usize, Vec<String>)>> {
     let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
-    let rows = if is_csv(file_name) {
-        read_csv(bytes, "文件", Some(header.as_slice()))?.rows
-    } else {
-        read_rows(bytes, file_name)?
+    refuse_big(bytes, "文件")?;
+    if is_blank_file(bytes) {
+        return Err(FieldError::new("文件", "文件是空的：没有表头，也没有数据行").into());
+    }
+    let sheet = read_sheet(bytes, file_name, IMPORT_MAX_ROWS, Some(header.as_slice()))?;
+    let Some(at) = header_at(&sheet.rows, &header) else {
+        return Err(no_header(&sheet, &header).into());
     };
-    let at = header_at(&rows, &header).ok_or_else(|| {
-        FieldError::new(
-            "表头",
-            format!(
-                "找不到表头行（应为：{}）。请用导入模板填写{}",
-                header.join("、"),
-                gongshi_domain::faces::next_step(
-                    "“下载导入模板”得到的文件",
-                    "gongshi fees template --out 模板.xlsx，或 gongshi eval template --round 评选名称 --out 模板.xlsx"
-                )
-            ),
-        )
-    })?;
-    Ok(numbered(rows)
+    if let Some(area) = sheet.merged.iter().find(|m| m.end.0 as usize >= at) {
+        return Err(merged(area, "文件", "表头和数据行").into());
+    }
+    Ok(numbered(sheet.rows)
         .skip(at + 1)
         .filter(|(_, r)| !is_blank(r))
         .collect())
+}
+
+/// Why the header row is not found: a merge in the row that looks like it
+/// (one with a title of `header`), or else a header that is not the one.
+fn no_header(sheet: &Sheet, header: &[&str]) -> FieldError {
+    let looks_like_header = |row: usize| {
+        sheet
+            .rows
+            .get(row)
+            .is_some_and(|r| r.iter().any(|c| header.contains(&c.as_str())))
+    };
+    let merged_header = sheet
+        .merged
+        .iter()
+        .find(|m| (m.start.0..=m.end.0).any(|r| looks_like_header(r as usize)));
+    if let Some(area) = merged_header {
+        return merged(
+            area,
+            "表头",
+            &format!("表头（应为：{}）", header.join("、")),
+        );
+    }
+    FieldError::new(
+        "表头",
+        format!(
+            "找不到表头行（应为：{}）。请用导入模板填写{}",
+            header.join("、"),
+            gongshi_domain::faces::next_step(
+                "“下载导入模板”得到的文件",
+                "gongshi fees template --out 模板.xlsx，或 gongshi eval template --round 评选名称 --out 模板.xlsx"
+            )
+        ),
+    )
+}
+
+/// A merged area refused where `what` may not have one, by its rows as the
+/// spreadsheet shows them.
+fn merged(area: &Dimensions, field: &'static str, what: &str) -> FieldError {
+    let (first, last) = (area.start.0 + 1, area.end.0 + 1);
+    let rows = if first == last {
+        format!("第{first}行")
+    } else {
+        format!("第{first}至{last}行")
+    };
+    FieldError::new(
+        field,
+        format!(
+            "{rows}有合并单元格（{}）：{what}不能合并单元格，合并后只有第一格有内容。请取消合并，每一格都填上内容",
+            workbook::area_name(area)
+        ),
+    )
+}
+
+/// The most problems an import's refusal lists, one a line: enough to
+/// see what is wrong, and a file of 20 000 bad rows still gives a message
+/// a dialog can show.
+pub const LISTED_PROBLEMS: usize = 50;
+
+/// An import refused for `problems` (every bad row and field), the first
+/// [`LISTED_PROBLEMS`] listed and the rest counted.
+pub fn import_refused(mut problems: Vec<String>) -> AppError {
+    if problems.len() > LISTED_PROBLEMS {
+        let rest = problems.len() - LISTED_PROBLEMS;
+        problems.truncate(LISTED_PROBLEMS);
+        problems.push(format!("……还有{rest}处问题没有列出"));
+    }
+    AppError::Import(problems)
 }
 
 /// A cell as a clerk reads it: numbers without a trailing .0, dates ISO.
@@ -110,14 +211,14 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    Ok(read_csv(bytes, "文件", None)?.rows)
-}
-
-/// The most rows a CSV may have, as the spreadsheet counts them.
+/// The most rows a CSV may have, as the spreadsheet counts them (an
+/// import allows fewer, [`IMPORT_MAX_ROWS`]).
 pub const CSV_MAX_ROWS: usize = 100_000;
-/// The largest cell a CSV may hold, in bytes of text.
-pub const CSV_MAX_CELL_BYTES: usize = 1 << 20;
+/// The most cells a CSV may have: a cell costs more memory than the comma
+/// that makes it, so a file of commas must stop early.
+pub const MAX_CELLS: usize = 1_000_000;
+/// The largest cell a sheet may hold, in bytes of text.
+pub const MAX_CELL_BYTES: usize = 1 << 20;
 
 /// The delimiters a CSV may use, in the order preferred on a tie: Excel's
 /// comma, the tab of a copy or a “文本文件（制表符分隔）”, the semicolon of
@@ -160,17 +261,31 @@ pub fn is_blank(row: &[String]) -> bool {
 /// A CSV (UTF-8 with or without BOM, UTF-16 with BOM, or GBK) as rows of
 /// trimmed cells. The delimiter is the one under which `header` is found
 /// when given, else the one that splits the first row as it splits the
-/// rows below it. Refused, naming `field` and the row: a binary file, a
-/// quote that never closes, more than [`CSV_MAX_ROWS`] rows, a cell over
-/// [`CSV_MAX_CELL_BYTES`].
+/// rows below it. Refused, naming `field` and the row: a file over
+/// [`MAX_FILE_BYTES`], a binary file or one whose encoding cannot be told
+/// ([`decode_text`]), a quote that never closes, more than
+/// [`CSV_MAX_ROWS`] rows or [`MAX_CELLS`] cells, a cell over
+/// [`MAX_CELL_BYTES`].
 pub fn read_csv(
     bytes: &[u8],
     field: &'static str,
     header: Option<&[&str]>,
 ) -> Result<CsvRows, FieldError> {
-    let text = decode(bytes);
-    refuse_binary(&text, field)?;
-    let mut parsed: Vec<Parsed> = DELIMITERS.iter().map(|d| parse(&text, *d)).collect();
+    refuse_big(bytes, field)?;
+    read_csv_within(bytes, field, header, CSV_MAX_ROWS)
+}
+
+fn read_csv_within(
+    bytes: &[u8],
+    field: &'static str,
+    header: Option<&[&str]>,
+    max_rows: usize,
+) -> Result<CsvRows, FieldError> {
+    let text = decode_text(bytes).map_err(|fault| not_csv(&fault, field))?;
+    let mut parsed: Vec<Parsed> = DELIMITERS
+        .iter()
+        .map(|d| parse(&text, *d, max_rows))
+        .collect();
     let by_header =
         header.and_then(|h| parsed.iter().position(|p| header_at(&p.rows, h).is_some()));
     let at = by_header.unwrap_or_else(|| best_by_first_row(&parsed));
@@ -231,7 +346,13 @@ enum Fault {
         row: usize,
         line: usize,
     },
-    TooManyRows,
+    TooManyRows {
+        limit: usize,
+    },
+    TooManyCells {
+        row: usize,
+        line: usize,
+    },
     BigCell {
         row: usize,
         line: usize,
@@ -255,9 +376,13 @@ impl Fault {
                 "{}的引号没有配对：从这个引号起，后面的内容都成了同一格。请补上结尾的引号（格内的引号要写成两个 \"\"）",
                 place(row, line)
             ),
-            Fault::TooManyRows => format!(
-                "表格超过{CSV_MAX_ROWS}行（第{}行起），太大了，读不了",
-                CSV_MAX_ROWS + 1
+            Fault::TooManyRows { limit } => {
+                format!("表格超过{limit}行（第{}行起），太大了，读不了", limit + 1)
+            }
+            Fault::TooManyCells { row, line } => format!(
+                "表格超过{}万格（到{}为止），太大了，读不了（是不是分隔符多得不正常？）",
+                MAX_CELLS / 10_000,
+                place(row, line)
             ),
             Fault::BigCell {
                 row,
@@ -290,7 +415,7 @@ struct Parsed {
 /// closing `"` (`""` inside is one quote, line breaks are kept) and what
 /// follows it up to the delimiter is added as typed; a `"` elsewhere is a
 /// character. CR LF, LF and CR end a row; every row is kept, blank ones too.
-fn parse(text: &str, delimiter: char) -> Parsed {
+fn parse(text: &str, delimiter: char, max_rows: usize) -> Parsed {
     let mut out = Parsed {
         delimiter,
         rows: Vec::new(),
@@ -305,6 +430,7 @@ fn parse(text: &str, delimiter: char) -> Parsed {
     // Nothing of the current row read yet (the end of the text adds no row).
     let mut row_empty = true;
     let mut row_line = 1;
+    let mut cells = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         row_empty = false;
@@ -331,6 +457,14 @@ fn parse(text: &str, delimiter: char) -> Parsed {
             row.push(cell.trim().to_owned());
             cell.clear();
             fresh = true;
+            cells += 1;
+            if cells > MAX_CELLS {
+                out.fault = Some(Fault::TooManyCells {
+                    row: out.rows.len() + 1,
+                    line: row_line,
+                });
+                return out;
+            }
         } else if c == '\r' || c == '\n' {
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
@@ -342,15 +476,15 @@ fn parse(text: &str, delimiter: char) -> Parsed {
             row_line = line;
             fresh = true;
             row_empty = true;
-            if out.rows.len() > CSV_MAX_ROWS {
-                out.fault = Some(Fault::TooManyRows);
+            if out.rows.len() > max_rows {
+                out.fault = Some(Fault::TooManyRows { limit: max_rows });
                 return out;
             }
         } else {
             cell.push(c);
             fresh = false;
         }
-        if cell.len() > CSV_MAX_CELL_BYTES {
+        if cell.len() > MAX_CELL_BYTES {
             out.fault = Some(Fault::BigCell {
                 row: out.rows.len() + 1,
                 line: row_line,
@@ -366,30 +500,24 @@ fn parse(text: &str, delimiter: char) -> Parsed {
     }
     if let Some((row, line)) = quote {
         out.fault = Some(Fault::Unclosed { row, line });
-    } else if out.rows.len() > CSV_MAX_ROWS {
-        out.fault = Some(Fault::TooManyRows);
+    } else if out.rows.len() > max_rows {
+        out.fault = Some(Fault::TooManyRows { limit: max_rows });
     }
     out
 }
 
-/// A text with control characters (NUL above all) is a binary file — a
-/// workbook, a picture, a zip — not a CSV; refused naming its first such row.
-fn refuse_binary(text: &str, field: &'static str) -> Result<(), FieldError> {
-    let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) else {
-        return Ok(());
-    };
-    let line = 1 + text[..at].matches('\n').count();
-    let kind = if text.starts_with("PK\u{3}\u{4}") {
-        "像是 .xlsx 工作簿或压缩包"
-    } else {
-        "像是 Excel 工作簿、图片或其他二进制文件"
-    };
-    Err(FieldError::new(
-        field,
-        format!(
-            "这不是文本格式的 CSV 文件：第{line}行起是二进制内容（{kind}）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+/// Why a file is no CSV, naming `field`: binary (a workbook, a picture),
+/// UTF-16 without its BOM, a control character, an encoding that cannot
+/// be told.
+fn not_csv(fault: &TextFault, field: &'static str) -> FieldError {
+    let message = match fault {
+        TextFault::Binary { .. } | TextFault::Utf16WithoutBom => format!(
+            "这不是文本格式的 CSV 文件：{}。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+            fault.detail()
         ),
-    ))
+        TextFault::Hidden(_) | TextFault::Encoding(_) => fault.detail(),
+    };
+    FieldError::new(field, message)
 }
 
 /// The index of the row whose first cells are exactly `header`.

@@ -3,6 +3,7 @@
 
 mod archive;
 mod calendar;
+mod corpus;
 mod duties;
 mod evaluations;
 mod fees;
