@@ -99,11 +99,9 @@ fn document(
         watermark: None,
         blocks,
     };
-    let allow = Allowlist::new(
-        school
-            .printable_phones()
-            .chain(std::iter::once(&s.objection_phone)),
-    );
+    // The school's phones only, as when the result is published as an item:
+    // a sheet printed here and the posted one follow one rule.
+    let allow = crate::printing::allowlist(&school);
     let doc = Document {
         title: format!("{}结果公示", s.name),
         author: school.name.clone(),

@@ -60,6 +60,7 @@ pub fn save_round(
     settings: RoundSettings,
 ) -> Result<Round> {
     let settings = settings.validated()?;
+    printable_objection_phone(store, &settings.objection_phone)?;
     let existing = old_name.map(|n| round(store, n)).transpose()?;
     if let Some(r) = &existing {
         unlocked(store, r)?;
@@ -85,6 +86,25 @@ pub fn save_round(
     }
     store.write(op, |w| w.save_eval_round(old_name, &settings))?;
     round(store, &settings.name)
+}
+
+/// The objection phone prints on the result sheet and the posted item,
+/// which let only the school's own phones print: one the school does not
+/// list is refused when the round is saved, not on the day of posting.
+fn printable_objection_phone(store: &Store, phone: &str) -> Result<()> {
+    let school = crate::school::profile(store)?.unwrap_or_default();
+    let allow = crate::printing::allowlist(&school);
+    if phone.trim().is_empty() || gongshi_domain::privacy::scan(phone, &allow).is_none() {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "异议电话",
+        format!(
+            "{phone}不是学校信息中的电话，印在公示上会被拒绝。异议电话须是学校信息中的电话，可加为其他热线{}",
+            next_step("设置 → 学校信息", "gongshi school set --hotlines 号码,号码")
+        ),
+    )
+    .into())
 }
 
 /// The score template: a title row, then the header the import looks for.

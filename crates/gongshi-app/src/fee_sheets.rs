@@ -65,11 +65,7 @@ fn draft_title(schedule: &Schedule, title: String) -> String {
 
 /// The school's phones and every item's inquiry phone may print.
 fn allowlist(school: &SchoolProfile, schedule: &Schedule) -> Allowlist {
-    Allowlist::new(
-        school
-            .printable_phones()
-            .chain(schedule.items.iter().map(|i| &i.phone)),
-    )
+    crate::printing::allowlist_with(school, schedule.items.iter().map(|i| &i.phone))
 }
 
 fn hotlines(school: &SchoolProfile) -> Vec<(String, String)> {

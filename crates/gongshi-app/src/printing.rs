@@ -13,7 +13,19 @@ use crate::{Result, demo};
 /// The phones that may print: everything typed into the school's phone
 /// fields, and the hotlines.
 pub fn allowlist(school: &SchoolProfile) -> Allowlist {
-    Allowlist::new(school.printable_phones())
+    allowlist_with(school, std::iter::empty::<&str>())
+}
+
+/// The school's phones and address, and `phones` of the sheet's own phone
+/// fields (a fee item's inquiry phone): what the privacy scan lets print.
+pub fn allowlist_with<S: AsRef<str>>(
+    school: &SchoolProfile,
+    phones: impl IntoIterator<Item = S>,
+) -> Allowlist {
+    let school_phones = school.printable_phones().map(String::as_str);
+    let extra: Vec<String> = phones.into_iter().map(|p| p.as_ref().to_owned()).collect();
+    Allowlist::new(school_phones.chain(extra.iter().map(String::as_str)))
+        .with_places([school.address.as_str()])
 }
 
 fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {

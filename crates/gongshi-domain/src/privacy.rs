@@ -70,6 +70,8 @@ impl fmt::Display for Finding {
 #[derive(Debug, Clone, Default)]
 pub struct Allowlist {
     phones: Vec<String>,
+    /// Addresses that print as they are: the school profile's own.
+    places: Vec<String>,
 }
 
 impl Allowlist {
@@ -90,7 +92,34 @@ impl Allowlist {
                 }
             }
         }
-        Self { phones: list }
+        Self {
+            phones: list,
+            places: Vec::new(),
+        }
+    }
+
+    /// Also lets these addresses print (the school's own, from its
+    /// profile: 人民路128号院 is where the school is, not a home).
+    pub fn with_places<I, S>(mut self, places: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.places.extend(
+            places
+                .into_iter()
+                .map(|p| Normal::new(p.as_ref().trim()).text)
+                .filter(|p| !p.is_empty()),
+        );
+        self
+    }
+
+    /// Whether the address hit at `range` of `text` lies in an allowed place.
+    fn allows_place(&self, text: &str, range: &Range<usize>) -> bool {
+        self.places.iter().any(|place| {
+            text.match_indices(place.as_str())
+                .any(|(at, p)| at <= range.start && range.end <= at + p.len())
+        })
     }
 
     /// A found number is allowed when it is an allowed number, or the local
@@ -149,13 +178,36 @@ pub const PERSONAL_COLUMNS: &[(&str, FindingKind)] = &[
     ("致贫原因", FindingKind::FamilySituation),
 ];
 
+/// Names that contain a term of [`PERSONAL_COLUMNS`] and hold nothing
+/// personal: 手机端 is a way to sign up, 公众号账号 the school's account,
+/// 出生人口 a statistic.
+pub const NOT_PERSONAL_COLUMNS: &[&str] = &[
+    "手机端",
+    "手机版",
+    "手机app",
+    "手机APP",
+    "手机应用",
+    "公众号",
+    "学校账号",
+    "单位账号",
+    "对公账号",
+    "对公账户",
+    "学校账户",
+    "单位账户",
+    "出生人口",
+    "出生率",
+];
+
 /// What personal data a column (or key) of this name would hold, if any.
 pub fn personal_column(title: &str) -> Option<FindingKind> {
-    let name: String = Normal::new(title)
+    let mut name: String = Normal::new(title)
         .text
         .chars()
         .filter(|c| !c.is_whitespace() && !"*:_-()[]".contains(*c))
         .collect();
+    for harmless in NOT_PERSONAL_COLUMNS {
+        name = name.replace(harmless, "");
+    }
     PERSONAL_COLUMNS
         .iter()
         .find(|(term, _)| name.contains(term))
@@ -216,6 +268,9 @@ fn hits(line: &str, allow: &Allowlist) -> Vec<Hit> {
     let mut found = Vec::new();
     numbers::find(&normal.text, allow, &mut found);
     words::find(&normal.text, &mut found);
+    found.retain(|h| {
+        !(h.kind == FindingKind::Address && allow.allows_place(&normal.text, &h.range))
+    });
     let mut hits: Vec<Hit> = found
         .into_iter()
         .map(|h| Hit {

@@ -243,17 +243,24 @@ fn the_result_sheet_fits_one_a4_page() {
 }
 
 #[test]
-fn an_objection_phone_the_school_does_not_list_is_caught_when_publishing() {
+fn an_objection_phone_the_school_does_not_list_is_refused_when_the_round_is_saved() {
     let mut store = super::store();
     let mut other = settings(2);
     other.objection_phone = "0371-6999 0000".into();
+    let err = evaluations::save_round(&mut store, &clerk(), None, other.clone())
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("异议电话："), "{err}");
+    assert!(err.contains("异议电话须是学校信息中的电话"), "{err}");
+    assert!(evaluations::round(&store, ROUND).is_err());
+    // Listed as a hotline, it prints on the sheet and on the posted item alike.
+    let mut school = gongshi_app::school::profile(&store).unwrap().unwrap();
+    school.hotlines.push("0371-6999 0000".into());
+    gongshi_app::school::save_school(&mut store, &clerk(), school).unwrap();
     evaluations::save_round(&mut store, &clerk(), None, other).unwrap();
     evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
-    // Its own result sheet may print it: it is the round's phone field.
     eval_sheets::result_sheet(&store, ROUND, now(), Default::default()).unwrap();
-    let err = evaluations::publish(&mut store, &clerk(), ROUND, d("2026-11-23")).unwrap_err();
-    assert!(err.to_string().contains("异议电话须是"), "{err}");
-    assert_eq!(evaluations::round(&store, ROUND).unwrap().item_id, None);
+    evaluations::publish(&mut store, &clerk(), ROUND, d("2026-11-23")).unwrap();
 }
 
 /// A round whose criteria do not mention 师德, so that the word on the

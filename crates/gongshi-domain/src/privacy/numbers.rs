@@ -106,14 +106,21 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
                 i = j;
                 continue;
             }
-            if i < b.len()
-                && (b[i] == b'X' || b[i] == b'x')
-                && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            // The X right after the digits, or set apart (…100 X) after
+            // exactly an ID's 17 digits.
+            let digits: usize = groups.iter().map(|g| g.digits_end - g.start).sum();
+            let mut k = i;
+            while digits == 17 && k < b.len() && k - i < 2 && b" -".contains(&b[k]) {
+                k += 1;
+            }
+            if k < b.len()
+                && (b[k] == b'X' || b[k] == b'x')
+                && !b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
                 && let Some(last) = groups.last_mut()
             {
                 last.x = true;
-                last.end = i + 1;
-                i += 1;
+                last.end = k + 1;
+                i = k + 1;
             }
             break;
         }

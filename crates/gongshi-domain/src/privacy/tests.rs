@@ -335,3 +335,53 @@ fn lists_of_numbers_are_not_cards_or_phones() {
         ("联系 1381234 5678", Some(MobilePhone)),
     ]);
 }
+
+/// Regression cases from the new-user trial (issue 10): what slipped
+/// through, and what was refused though harmless.
+#[test]
+fn the_trials_misses_and_false_alarms() {
+    check_all(&[
+        // An ID whose X is set apart; a birth date before 生于; 通讯地址.
+        ("身份证号 11010519491231002 X", Some(IdNumber)),
+        ("身份证号 11010519491231002-X。", Some(IdNumber)),
+        ("该生2015年3月7日生于阳光市", Some(BirthDate)),
+        ("通讯地址：城关区幸福路12号", Some(Address)),
+        ("联系地址为阳光市人民路5号", Some(Address)),
+        // A phone followed by an x is no ID (only 17 digits take an X).
+        ("分机 0371-6523 8001 x", None),
+        // Rooms of the school's own buildings are places to go.
+        ("考场设在实验楼2单元301室", None),
+        ("请到行政楼3号楼2单元201室领取", None),
+        // A home still is one.
+        ("住幸福小区3栋2单元402室", Some(Address)),
+    ]);
+}
+
+#[test]
+fn the_schools_own_address_prints_and_a_home_in_it_does_not_hide() {
+    let allow = school().with_places(["阳光市城关区人民路128号院"]);
+    let found = |line: &str| scan(line, &allow).map(|f| f.kind);
+    assert_eq!(found("学校地址：阳光市城关区人民路128号院"), None);
+    assert_eq!(found("通讯地址：阳光市城关区人民路128号院"), None);
+    assert_eq!(found("家住阳光市城关区幸福路12号院"), Some(Address));
+    // Without the school's address allowed, its 号院 is refused as a home.
+    assert_eq!(
+        scan("学校地址：阳光市城关区人民路128号院", &school()).map(|f| f.kind),
+        Some(Address)
+    );
+}
+
+#[test]
+fn column_names_that_only_look_personal() {
+    for name in ["手机端报名方式", "学校公众号账号", "对公账户", "出生人口（人）"] {
+        assert_eq!(personal_column(name), None, "{name}");
+    }
+    for (name, kind) in [
+        ("家长手机号", MobilePhone),
+        ("银行账号", BankCard),
+        ("出生年月", BirthDate),
+        ("通讯地址", Address),
+    ] {
+        assert_eq!(personal_column(name), Some(kind), "{name}");
+    }
+}

@@ -4,7 +4,7 @@
 //! A birth date is a date with at least a year and a month (2015-03-07,
 //! 2015.03.07, 2015年3月7日, 二〇一五年三月七日) after 出生日期, 出生年月,
 //! 出生于, 出生, 生日 or 生于 (there a month and day are enough), or before
-//! 出生, 生人 or a closing 生 ("2015.03.07生）"). A range (…出生于2015年9月1日至…,
+//! 出生, 生人, 生于 or a closing 生 ("2015.03.07生）", "2015年3月7日生于…"). A range (…出生于2015年9月1日至…,
 //! …至2016年8月31日出生) is an admission rule, and 产生于 or 发生于 a date
 //! something came about: neither is someone's birthday.
 //!
@@ -15,7 +15,9 @@
 //! 路, 街, 巷 or 胡同. Without a word before it, a dwelling is still an
 //! address: building, unit and room (3栋2单元402室), a compound (12号院), a
 //! village group (幸福村3组). A street address alone (人民路128号) is not: the
-//! school's and other offices' addresses print.
+//! school's and other offices' addresses print, as do rooms of the school's
+//! own buildings (实验楼2单元301室) and the school profile's address (see
+//! `Allowlist::with_places`). 通讯地址 and 联系地址 name a home address too.
 
 use std::sync::LazyLock;
 
@@ -43,7 +45,7 @@ static BIRTH_AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 static BIRTH_BEFORE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<d>{NUM_DATE}|{CN_DATE})\s*(?:出生|生人|生(?:[)\],。;、!?\s]|$))"
+        r"(?P<d>{NUM_DATE}|{CN_DATE})\s*(?:出生|生人|生于|生(?:[)\],。;、!?\s]|$))"
     ))
     .expect("valid regex")
 });
@@ -83,8 +85,7 @@ fn birth_dates(text: &str, out: &mut Vec<Hit>) {
 }
 
 /// Words that name a home address; with a colon, whatever follows is one.
-const HOME_WORDS: &str =
-    "家庭住址|家庭地址|家庭住所|居住地址|居住地|现住址|住址|户籍地址|户籍所在地|户口所在地";
+const HOME_WORDS: &str = "家庭住址|家庭地址|家庭住所|居住地址|居住地|现住址|住址|户籍地址|户籍所在地|户口所在地|通讯地址|通信地址|联系地址|家庭通讯地址";
 /// Words that may introduce an address; what follows must look like one.
 const LIVES_WORDS: &str = "家住|居住在|居住于|住在|住于|现居住?(?:在|于)?|暂住|租住";
 
@@ -110,6 +111,11 @@ static DWELLING: LazyLock<Regex> = LazyLock::new(|| {
         r"[0-9]+\s*(?:栋|幢|号楼|座)\s*[0-9]*\s*(?:单元)?\s*[0-9]+\s*(?:室|户)|[0-9]+\s*(?:栋|幢|号楼)\s*[0-9]+\s*单元\s*[0-9]+|[0-9]+\s*单元\s*[0-9]+\s*(?:室|户)|[0-9一二三四五六七八九十]+\s*号院|村\s*[0-9一二三四五六七八九十]+\s*(?:组|队)",
     )
     .expect("valid regex")
+});
+
+static SCHOOL_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:教学|实验|办公|综合|行政|科技|艺术|图书|体育)(?:楼|馆)|报告厅|会议室|教室")
+        .expect("valid regex")
 });
 
 fn addresses(text: &str, out: &mut Vec<Hit>) {
@@ -148,6 +154,11 @@ fn addresses(text: &str, out: &mut Vec<Hit>) {
             .char_indices()
             .find(|(_, c)| stop(*c))
             .map_or(text.len(), |(i, _)| m.end() + i);
+        // A room of the school's own buildings (实验楼2单元301室) is a place
+        // to go, not someone's home.
+        if SCHOOL_BUILDING.is_match(&text[start..end]) {
+            continue;
+        }
         out.push(Hit {
             kind: FindingKind::Address,
             range: start..end,
