@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "gongshi", version, about = "公示：校务公开的命令行")]
 pub struct Cli {
     /// 数据文件（默认：系统应用数据文件夹下的 Gongshi/gongshi.sqlite3，或 $GONGSHI_DB）
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "文件")]
     pub db: Option<PathBuf>,
 
     /// 以 JSON 输出（供脚本使用）
@@ -20,7 +20,8 @@ pub struct Cli {
         long,
         global = true,
         env = "GONGSHI_OPERATOR",
-        default_value = "命令行"
+        default_value = "命令行",
+        value_name = "姓名"
     )]
     pub operator: String,
 

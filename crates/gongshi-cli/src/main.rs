@@ -11,6 +11,7 @@ mod args_eval;
 mod args_fees;
 mod args_week;
 mod commands;
+mod help;
 mod output;
 mod usage;
 mod values;
@@ -32,8 +33,8 @@ fn main() -> ExitCode {
     let cli = match args::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            // Asked for: printed as clap lays it out, on standard output.
-            let _ = e.print();
+            // Asked for: laid out by clap, in Chinese, on standard output.
+            output::say(help::chinese(&e.render().to_string()).trim_end());
             return ExitCode::SUCCESS;
         }
         Err(e) => {
