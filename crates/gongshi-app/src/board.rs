@@ -92,13 +92,19 @@ pub fn print_week(
             .ok_or_else(|| FieldError::new("事项", "修订版不存在"))?;
         let period = match rev.period {
             Some(p) => Some(p),
-            None => planned_period(&rev, board.monday, &cal)?,
+            None => planned_period(&rev, board.monday, today, &cal)?,
         };
         let sheet = sheets::item_sheet(&school, &rev, period, today, paper);
         let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);
         let pdf = gongshi_print::render_pdf(&single, &allow)?;
         let sha = crate::archive::sha256_hex(&pdf);
-        archive.push((rev.id, rev.content.title.clone(), sha, pdf));
+        archive.push((
+            rev.id,
+            period.map(|p| p.start),
+            rev.content.title.clone(),
+            sha,
+            pdf,
+        ));
         sheets.push(sheet);
     }
     let mut all = vec![cover(&school, &board, paper)];
@@ -106,8 +112,8 @@ pub fn print_week(
     let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
     let pdf = gongshi_print::render_pdf(&document(&school, &title, now, all), &allow)?;
     store.write(op, |w| {
-        for (revision_id, _, sha, bytes) in &archive {
-            w.archive_sheet(*revision_id, today, sha, bytes)?;
+        for (revision_id, start, _, sha, bytes) in &archive {
+            w.archive_sheet(*revision_id, today, *start, sha, bytes)?;
         }
         Ok(())
     })?;
@@ -115,20 +121,24 @@ pub fn print_week(
         pdf,
         sheets: archive
             .into_iter()
-            .map(|(_, title, sha, _)| (title, sha))
+            .map(|(_, _, title, sha, _)| (title, sha))
             .collect(),
     })
 }
 
+/// The period an approved item's sheet states: from its planned day (the
+/// week's Monday if none), or from the day it is printed if that is later
+/// — a sheet cannot go up before it exists.
 fn planned_period(
     rev: &Revision,
     monday: NaiveDate,
+    today: NaiveDate,
     cal: &gongshi_domain::calendar::Calendar,
 ) -> Result<Option<Period>> {
     if rev.status != Status::Approved {
         return Ok(None);
     }
-    let start = rev.content.planned_start.unwrap_or(monday);
+    let start = rev.content.planned_start.unwrap_or(monday).max(today);
     Ok(Some(
         cal.period(start, rev.content.posting_days)
             .map_err(|e| e.for_field("公示期"))?,

@@ -181,6 +181,7 @@ pub fn send_back(
 
 pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -> Result<Saved> {
     let on = not_later_than_today("张贴日期", on)?;
+    as_printed(store, item_id, on)?;
     let cal = calendar::calendar(Some(store))?;
     step_to_board(store, op, item_id, "张贴公示", |r| {
         r.post(on, &cal)?;
@@ -219,6 +220,31 @@ pub fn close(
     step(store, op, item_id, result.label(), |r| {
         Ok(r.close(closure, Objections { total, open })?)
     })
+}
+
+/// The sheet printed for the board states its period: posting it on
+/// another day would put one period on the board and another in the
+/// record. Refused, saying the printed day and how to reprint.
+fn as_printed(store: &Store, item_id: i64, on: NaiveDate) -> Result<()> {
+    let rev = current(store, item_id)?;
+    let printed = store.printed_sheets(rev.id)?;
+    let Some(start) = printed.last().and_then(|s| s.period_start) else {
+        return Ok(());
+    };
+    if start == on {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "张贴日期",
+        format!(
+            "打印的张贴稿写的公示期从{start}开始，在{on}张贴会与张贴稿不符。请在{start}张贴，或重新打印本周批次后再张贴{}",
+            gongshi_domain::faces::next_step(
+                "本周公开栏 → 打印本周张贴批次",
+                &format!("gongshi board week --date {on} --out 本周.pdf")
+            )
+        ),
+    )
+    .into())
 }
 
 /// A correction of what was posted: the next revision, as a draft.

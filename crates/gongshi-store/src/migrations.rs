@@ -251,7 +251,9 @@ fn steps() -> Vec<M<'static>> {
         // do several review steps; `school.grades` the grades it has
         // (SchoolGrades::code, "1,2,…"; existing schools keep all twelve,
         // which is what they printed until now); and why a sheet came
-        // down before its period ended.
+        // down before its period ended; and the first day of the period an
+        // archived sheet printed (posting on another day would make the
+        // sheet on the board say a different period than the record).
         M::up(
             r#"
             CREATE TABLE school_groups (
@@ -266,6 +268,7 @@ fn steps() -> Vec<M<'static>> {
             ALTER TABLE school ADD COLUMN grades TEXT NOT NULL
                 DEFAULT '1,2,3,4,5,6,7,8,9,10,11,12';
             ALTER TABLE revisions ADD COLUMN taken_down_reason TEXT;
+            ALTER TABLE printed_sheets ADD COLUMN period_start TEXT;
             "#,
         ),
     ]

@@ -12,6 +12,8 @@ pub struct PrintedSheet {
     pub id: i64,
     pub revision_id: i64,
     pub printed_on: NaiveDate,
+    /// The first day of the posting period the sheet states, if it states one.
+    pub period_start: Option<NaiveDate>,
     pub purpose: String,
     pub sha256: String,
     pub size: i64,
@@ -20,7 +22,7 @@ pub struct PrintedSheet {
 impl Store {
     pub fn printed_sheets(&self, revision_id: i64) -> Result<Vec<PrintedSheet>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, revision_id, printed_on, purpose, sha256, length(pdf)
+            "SELECT id, revision_id, printed_on, purpose, sha256, length(pdf), period_start
              FROM printed_sheets WHERE revision_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([revision_id], |r| {
@@ -28,6 +30,7 @@ impl Store {
                 id: r.get(0)?,
                 revision_id: r.get(1)?,
                 printed_on: r.get(2)?,
+                period_start: r.get(6)?,
                 purpose: r.get(3)?,
                 sha256: r.get(4)?,
                 size: r.get(5)?,
@@ -51,13 +54,14 @@ impl Writer<'_> {
         &self,
         revision_id: i64,
         printed_on: NaiveDate,
+        period_start: Option<NaiveDate>,
         sha256: &str,
         pdf: &[u8],
     ) -> Result<i64> {
         self.tx.execute(
-            "INSERT INTO printed_sheets (revision_id, printed_on, purpose, sha256, pdf)
-             VALUES (?1, ?2, 'board', ?3, ?4)",
-            params![revision_id, printed_on, sha256, pdf],
+            "INSERT INTO printed_sheets (revision_id, printed_on, period_start, purpose, sha256, pdf)
+             VALUES (?1, ?2, ?3, 'board', ?4, ?5)",
+            params![revision_id, printed_on, period_start, sha256, pdf],
         )?;
         let id = self.tx.last_insert_rowid();
         let note = serde_json::json!({ "revision_id": revision_id, "printed_on": printed_on, "sha256": sha256 });

@@ -2,7 +2,7 @@
 //! against the digest recorded then.
 
 use gongshi_app::print::sheet::Paper;
-use gongshi_app::{Store, archive, board, school};
+use gongshi_app::{Store, archive, board, items, school};
 
 use super::{approved, clerk, d, now, profile};
 
@@ -46,4 +46,39 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     let err = archive::take_out(&store, rev.id, sheet.id, &out).unwrap_err();
     assert!(err.to_string().contains("SHA-256不符"), "{err}");
     assert!(archive::take_out(&store, rev.id, 999, &out).is_err());
+}
+
+/// The printed sheet states its period: the item goes up on that day, or
+/// the batch is printed again for the day it really goes up.
+#[test]
+fn an_item_is_posted_on_the_day_its_printed_sheet_states() {
+    let mut store = crate::store();
+    let item = crate::approved(&mut store); // planned 2026-11-23
+    let printed_on =
+        |day: &str| chrono::DateTime::parse_from_rfc3339(&format!("{day}T08:00:00+08:00")).unwrap();
+    let paper = gongshi_app::print::sheet::Paper::default();
+    board::print_week(
+        &mut store,
+        &clerk(),
+        d("2026-11-23"),
+        printed_on("2026-11-23"),
+        paper,
+    )
+    .unwrap();
+    let err = items::post(&mut store, &clerk(), item, d("2026-11-25"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("张贴稿写的公示期从2026-11-23开始"), "{err}");
+    assert!(err.contains("重新打印本周批次"), "{err}");
+    // Printed again on the 25th, the sheet states the 25th.
+    board::print_week(
+        &mut store,
+        &clerk(),
+        d("2026-11-25"),
+        printed_on("2026-11-25"),
+        paper,
+    )
+    .unwrap();
+    let saved = items::post(&mut store, &clerk(), item, d("2026-11-25")).unwrap();
+    assert_eq!(saved.revision.period.unwrap().start, d("2026-11-25"));
 }

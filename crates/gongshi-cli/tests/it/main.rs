@@ -304,6 +304,9 @@ fn an_item_goes_through_the_week_from_the_command_line() {
     ]);
     let week = run(&["board", "week", "--date", "2026-11-24"]);
     assert!(week.contains("本周张贴（1）"), "{week}");
+    // Posted on its day (the test's week is past: recorded afterwards),
+    // then the week printed: the sheet states the period it was posted for.
+    run(&["items", "post", "1", "--date", "2026-11-23"]);
 
     let pdf = dir.path().join("本周.pdf");
     run(&[
@@ -329,7 +332,6 @@ fn an_item_goes_through_the_week_from_the_command_line() {
         shown.contains("张贴稿存档：") && shown.contains("SHA-256"),
         "{shown}"
     );
-    run(&["items", "post", "1", "--date", "2026-11-23"]);
     let frozen = gongshi(&db, &["items", "edit", "1", "--title", "改"]);
     assert_eq!(frozen.status.code(), Some(1));
     assert!(stderr(&frozen).contains("更正"), "{}", stderr(&frozen));
