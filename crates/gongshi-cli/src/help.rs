@@ -11,7 +11,10 @@ const WORDS: [(&str, &str); 13] = [
     ("[OPTIONS]", "[选项]"),
     ("<COMMAND>", "<命令>"),
     ("[COMMAND]", "[命令]"),
-    ("Print this message or the help of the given subcommand(s)", "显示某个命令的用法"),
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "显示某个命令的用法",
+    ),
     ("Print help", "显示用法"),
     ("Print version", "显示版本号"),
     ("[default: ", "[默认："),
@@ -52,7 +55,15 @@ mod tests {
         assert!(all.len() > 30, "{}", all.len());
         for (path, help) in all {
             let said = chinese(&help);
-            for english in ["Usage", "Options", "Commands", "Arguments", "Print", "default:", "OPTIONS"] {
+            for english in [
+                "Usage",
+                "Options",
+                "Commands",
+                "Arguments",
+                "Print",
+                "default:",
+                "OPTIONS",
+            ] {
                 assert!(!said.contains(english), "{path}: {english} in\n{said}");
             }
             assert!(said.contains("用法："), "{path}:\n{said}");

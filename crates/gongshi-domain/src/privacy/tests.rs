@@ -373,7 +373,12 @@ fn the_schools_own_address_prints_and_a_home_in_it_does_not_hide() {
 
 #[test]
 fn column_names_that_only_look_personal() {
-    for name in ["手机端报名方式", "学校公众号账号", "对公账户", "出生人口（人）"] {
+    for name in [
+        "手机端报名方式",
+        "学校公众号账号",
+        "对公账户",
+        "出生人口（人）",
+    ] {
         assert_eq!(personal_column(name), None, "{name}");
     }
     for (name, kind) in [
