@@ -78,6 +78,7 @@ fn item(i: usize, start: NaiveDate, today: NaiveDate) -> Revision {
             }
         }),
         taken_down_on: None,
+        taken_down_reason: None,
         closure: None,
     }
 }

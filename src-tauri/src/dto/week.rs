@@ -32,6 +32,9 @@ pub struct CategoryDto {
     pub label: String,
     pub fields: Vec<FieldSpecDto>,
     pub has_table: bool,
+    /// The table its sheet cannot go without (拟推荐人选名单…): submitting
+    /// without it is refused; the editor says so before.
+    pub required_table: Option<String>,
     pub min_days: u32,
 }
 
@@ -54,6 +57,7 @@ pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
             })
             .collect(),
         has_table: c.has_table(),
+        required_table: c.required_table().map(Into::into),
         min_days,
     }
 }

@@ -101,7 +101,12 @@ export type FieldSpecDto = { key: string, label: string,
  */
 kind: string, };
 
-export type CategoryDto = { code: string, label: string, fields: Array<FieldSpecDto>, has_table: boolean, min_days: number, };
+export type CategoryDto = { code: string, label: string, fields: Array<FieldSpecDto>, has_table: boolean, 
+/**
+ * The table its sheet cannot go without (拟推荐人选名单…): submitting
+ * without it is refused; the editor says so before.
+ */
+required_table: string | null, min_days: number, };
 
 export type ContentDto = { title: string, body: string, fields: { [key in string]: string }, 
 /**
