@@ -39,6 +39,7 @@ fn main() {
         "preview_calendar_import",
         "import_calendar",
         "set_min_days",
+        "rhythms",
         "regulars",
         "add_regular",
         "remove_regular",

@@ -74,6 +74,7 @@ pub fn run() -> ExitCode {
             commands::calendar_import::preview_calendar_import,
             commands::calendar_import::import_calendar,
             commands::settings::set_min_days,
+            commands::settings::rhythms,
             commands::settings::regulars,
             commands::settings::add_regular,
             commands::settings::remove_regular,

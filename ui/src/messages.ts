@@ -182,7 +182,6 @@ export const t = {
     regulars: '定期公开（本周公开栏检查是否按时公开）',
     regularTitle: '名称，如 每月财务收支',
     rhythm: '频率',
-    rhythms: ['每月', '每学期', '每年'],
     add: '新增',
     remove: '删除',
   },

@@ -78,33 +78,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<ItemTable> {
             .collect(),
     };
     table.check(|i| lines.get(i).copied().unwrap_or(i + 1))?;
-    refuse_hidden(&table, header_row, &lines)?;
     Ok(table)
-}
-
-/// The first cell (header included) with a character that prints as
-/// nothing, named by its row as the spreadsheet shows it and its column.
-fn refuse_hidden(table: &ItemTable, header_row: usize, lines: &[usize]) -> Result<()> {
-    let rows =
-        std::iter::once((header_row, &table.columns)).chain(lines.iter().copied().zip(&table.rows));
-    for (line, row) in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if let Some(hidden) = sheet_file::find_hidden(cell, gongshi_domain::text::is_hidden) {
-                return Err(FieldError::new(
-                    FIELD,
-                    // Not the cell's text: it would carry the character.
-                    format!(
-                        "第{line}行第{}格的第{}个字符是看不见的控制字符（U+{:04X}），请删去",
-                        i + 1,
-                        hidden.column,
-                        u32::from(hidden.c)
-                    ),
-                )
-                .into());
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

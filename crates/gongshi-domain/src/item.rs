@@ -50,7 +50,31 @@ impl ItemTable {
                 format!("有{}行，最多{TABLE_MAX_ROWS}行", self.rows.len()),
             ));
         }
+        // A character that prints as nothing, named by its place, not
+        // quoted (the quote would carry it).
+        let hidden = |place: String, cells: &[String]| -> Result<(), FieldError> {
+            for (col, cell) in cells.iter().enumerate() {
+                if let Some((at, c)) = cell
+                    .chars()
+                    .enumerate()
+                    .find(|(_, c)| crate::text::is_hidden(*c))
+                {
+                    return Err(FieldError::new(
+                        field,
+                        format!(
+                            "{place}第{}格的第{}个字符是看不见的控制字符（U+{:04X}），请删去",
+                            col + 1,
+                            at + 1,
+                            u32::from(c)
+                        ),
+                    ));
+                }
+            }
+            Ok(())
+        };
+        hidden("表头".into(), &self.columns)?;
         for (i, row) in self.rows.iter().enumerate() {
+            hidden(format!("第{}行", row_number(i)), row)?;
             if row.len() > self.columns.len() {
                 return Err(FieldError::new(
                     field,
@@ -233,6 +257,30 @@ mod tests {
             other.fields.clear();
             assert!(other.complete(Category::Other).is_ok());
         }
+    }
+
+    #[test]
+    fn an_invisible_character_in_a_cell_is_refused_by_its_place() {
+        let t = ItemTable {
+            columns: vec!["姓名".into(), "备注".into()],
+            rows: vec![vec!["张三".into(), "优\u{202E}秀".into()]],
+        };
+        let err = t.check(|i| i + 2).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "表格：第2行第2格的第2个字符是看不见的控制字符（U+202E），请删去"
+        );
+        let header = ItemTable {
+            columns: vec!["姓\u{200B}名".into()],
+            rows: vec![],
+        };
+        assert!(
+            header
+                .check(|i| i + 1)
+                .unwrap_err()
+                .to_string()
+                .contains("表头第1格")
+        );
     }
 
     #[test]

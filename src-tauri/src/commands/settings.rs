@@ -14,6 +14,15 @@ pub fn set_min_days(state: State<'_, AppState>, category_code: String, days: u32
     Ok(())
 }
 
+/// The rhythms a regular disclosure may have (每月, 每学期, 每年).
+#[tauri::command]
+pub fn rhythms() -> Vec<String> {
+    set::RHYTHMS
+        .iter()
+        .map(|(_, label)| (*label).to_owned())
+        .collect()
+}
+
 #[tauri::command(async)]
 pub fn regulars(state: State<'_, AppState>) -> ApiResult<Vec<RegularDto>> {
     let mut inner = state.lock();

@@ -107,6 +107,7 @@ export const api = {
   /** Saves all of it or nothing; the years it made complete. */
   importCalendar: (source: CalendarSourceDto) => call<number[]>('import_calendar', { source }),
   setMinDays: (categoryCode: string, days: number) => call<null>('set_min_days', { categoryCode, days }),
+  rhythms: () => call<string[]>('rhythms'),
   regulars: () => call<RegularDto[]>('regulars'),
   addRegular: (categoryCode: string, title: string, rhythm: string) =>
     call<null>('add_regular', { categoryCode, title, rhythm }),
