@@ -107,7 +107,7 @@ pub fn print_week(
         ));
         sheets.push(sheet);
     }
-    let mut all = vec![cover(&school, &board, paper)];
+    let mut all = vec![cover(&school, &board, today, paper)];
     all.extend(sheets);
     let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
     let pdf = gongshi_print::render_pdf(&document(&school, &title, now, all), &allow)?;
@@ -126,6 +126,12 @@ pub fn print_week(
     })
 }
 
+/// The first day an approved item's printed sheet states (the sheet and
+/// the batch's cover list alike).
+fn printed_start(planned: Option<NaiveDate>, monday: NaiveDate, today: NaiveDate) -> NaiveDate {
+    planned.unwrap_or(monday).max(today)
+}
+
 /// The period an approved item's sheet states: from its planned day (the
 /// week's Monday if none), or from the day it is printed if that is later
 /// — a sheet cannot go up before it exists.
@@ -138,7 +144,7 @@ fn planned_period(
     if rev.status != Status::Approved {
         return Ok(None);
     }
-    let start = rev.content.planned_start.unwrap_or(monday).max(today);
+    let start = printed_start(rev.content.planned_start, monday, today);
     Ok(Some(
         cal.period(start, rev.content.posting_days)
             .map_err(|e| e.for_field("公示期"))?,
@@ -159,7 +165,7 @@ fn document(
     }
 }
 
-fn cover(school: &SchoolProfile, board: &WeekBoard, paper: Paper) -> Sheet {
+fn cover(school: &SchoolProfile, board: &WeekBoard, today: NaiveDate, paper: Paper) -> Sheet {
     let table = |rows: &[ItemRow], date_title: &str, date: fn(&ItemRow) -> Option<NaiveDate>| {
         Block::Table(Table {
             columns: vec![
@@ -189,9 +195,19 @@ fn cover(school: &SchoolProfile, board: &WeekBoard, paper: Paper) -> Sheet {
     if board.rows.going_up.is_empty() {
         blocks.push(Block::Note("本周没有需要张贴的事项。".into()));
     } else {
-        blocks.push(table(&board.rows.going_up, "张贴日期", |r| {
-            r.posted_on.or(r.planned_start)
-        }));
+        let monday = board.monday;
+        let up: Vec<ItemRow> = board
+            .rows
+            .going_up
+            .iter()
+            .map(|r| ItemRow {
+                posted_on: r
+                    .posted_on
+                    .or(Some(printed_start(r.planned_start, monday, today))),
+                ..r.clone()
+            })
+            .collect();
+        blocks.push(table(&up, "张贴日期", |r| r.posted_on));
     }
     blocks.push(Block::Heading(format!(
         "二、本周撤下（{}项）",

@@ -28,7 +28,7 @@ fn school(store: &Store) -> Result<SchoolProfile> {
 
 /// A fee without its basis, unit or department does not print, nor a
 /// schedule without its reduction policy: every such item and field is named.
-fn printable(schedule: &Schedule) -> Result<()> {
+fn printable(schedule: &Schedule, school: &SchoolProfile) -> Result<()> {
     let mut errors: Vec<FieldError> = schedule
         .items
         .iter()
@@ -40,6 +40,22 @@ fn printable(schedule: &Schedule) -> Result<()> {
         .collect();
     if schedule.reduction_policy.trim().is_empty() {
         errors.push(FieldError::new("减免政策", "没有填写，不能打印"));
+    }
+    // Every fee sheet and letter names where to complain (DOMAIN.md).
+    let next = gongshi_domain::faces::next_step(
+        "设置 → 学校信息",
+        "gongshi school set --supervision-phone 号码 --complaint-phone 号码",
+    );
+    for (field, phone) in [
+        ("监督电话", &school.supervision_phone),
+        ("投诉电话", &school.complaint_phone),
+    ] {
+        if phone.trim().is_empty() {
+            errors.push(FieldError::new(
+                field,
+                format!("收费公示和致家长的一封信都要印上学校的{field}，请先填写{next}"),
+            ));
+        }
     }
     if errors.is_empty() {
         Ok(())
@@ -118,8 +134,8 @@ fn board_document(
     paper: Paper,
 ) -> Result<(Document, Allowlist)> {
     let schedule = fees::schedule(store, semester)?;
-    printable(&schedule)?;
     let school = school(store)?;
+    printable(&schedule, &school)?;
     // Posted from today for the 收费 category's minimum period (a setting,
     // 5 working days unless the school changed it).
     let days = store.min_days(Category::Fees)?;
@@ -137,17 +153,16 @@ fn board_document(
         Column::new("咨询电话", 1.6, Align::Center),
         Column::new("是否自愿", 0.9, Align::Center),
     ];
-    let rows = schedule
-        .items
-        .iter()
+    let rows = fee::for_school(&schedule.items, &school.grades)
+        .into_iter()
         .enumerate()
-        .map(|(i, item)| {
+        .map(|(i, (item, grades))| {
             Row::new(vec![
                 (i + 1).to_string(),
                 item.name.clone(),
                 item.amount.to_string(),
                 item.unit.clone(),
-                item.grades.to_string(),
+                grades.to_string(),
                 item.basis.clone(),
                 item.department.clone(),
                 item.phone.clone(),
@@ -239,7 +254,7 @@ fn letters_document(
         school.grades.check("年级", g)?;
     }
     let schedule = fees::schedule(store, semester)?;
-    printable(&schedule)?;
+    printable(&schedule, &school)?;
     let sizes = store.class_sizes()?;
     let mut sheets = Vec::new();
     for g in batch_grades(&schedule, &school.grades, grade) {
@@ -471,17 +486,16 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             ReportColumn::new("是否自愿", ColumnKind::Text),
             ReportColumn::new("备注", ColumnKind::Text),
         ],
-        rows: schedule
-            .items
-            .iter()
+        rows: fee::for_school(&schedule.items, &school.grades)
+            .into_iter()
             .enumerate()
-            .map(|(i, item)| {
+            .map(|(i, (item, grades))| {
                 vec![
                     Value::Number(i as i64 + 1),
                     Value::Text(item.name.clone()),
                     Value::Money(item.amount),
                     Value::Text(item.unit.clone()),
-                    Value::Text(item.grades.to_string()),
+                    Value::Text(grades.to_string()),
                     Value::Text(item.department.clone()),
                     Value::Text(item.phone.clone()),
                     Value::Text(item.basis.clone()),

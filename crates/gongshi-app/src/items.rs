@@ -181,11 +181,12 @@ pub fn send_back(
 
 pub fn post(store: &mut Store, op: &OperatorName, item_id: i64, on: NaiveDate) -> Result<Saved> {
     let on = not_later_than_today("张贴日期", on)?;
-    as_printed(store, item_id, on)?;
+    let printed = printed_start(store, item_id)?;
     let cal = calendar::calendar(Some(store))?;
     step_to_board(store, op, item_id, "张贴公示", |r| {
+        // The workflow's own refusals (before its approval…) come first.
         r.post(on, &cal)?;
-        Ok(())
+        as_printed(printed, on)
     })
 }
 
@@ -225,15 +226,10 @@ pub fn close(
 /// The sheet printed for the board states its period: posting it on
 /// another day would put one period on the board and another in the
 /// record. Refused, saying the printed day and how to reprint.
-fn as_printed(store: &Store, item_id: i64, on: NaiveDate) -> Result<()> {
-    let rev = current(store, item_id)?;
-    let printed = store.printed_sheets(rev.id)?;
-    let Some(start) = printed.last().and_then(|s| s.period_start) else {
+fn as_printed(printed: Option<NaiveDate>, on: NaiveDate) -> Result<()> {
+    let Some(start) = printed.filter(|start| *start != on) else {
         return Ok(());
     };
-    if start == on {
-        return Ok(());
-    }
     Err(FieldError::new(
         "张贴日期",
         format!(
@@ -245,6 +241,13 @@ fn as_printed(store: &Store, item_id: i64, on: NaiveDate) -> Result<()> {
         ),
     )
     .into())
+}
+
+/// The first day of the period the item's latest archived sheet states.
+fn printed_start(store: &Store, item_id: i64) -> Result<Option<NaiveDate>> {
+    let rev = current(store, item_id)?;
+    let printed = store.printed_sheets(rev.id)?;
+    Ok(printed.last().and_then(|s| s.period_start))
 }
 
 /// A correction of what was posted: the next revision, as a draft.

@@ -97,6 +97,22 @@ pub struct Duties {
     pub relaxed: bool,
 }
 
+/// A person's name as the groups and the steps record it: spaces taken
+/// out (张 三 is 张三, so the same person is always one name), one name
+/// only — no list, no title in brackets (李新义（校长）: the group says the
+/// role).
+pub fn person(field: &'static str, name: &str) -> Result<String, FieldError> {
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let name = text::required(field, &name, 20)?;
+    if let Some(c) = name.chars().find(|c| ",，、;；/／（）()".contains(*c)) {
+        return Err(FieldError::new(
+            field,
+            format!("“{name}”中有“{c}”：每格只写一个人的姓名，不写职务"),
+        ));
+    }
+    Ok(name)
+}
+
 /// A group has at most this many members.
 pub const GROUP_MAX: usize = 30;
 
@@ -118,7 +134,7 @@ impl Duties {
         let mut check = |group: Group, names: &[String]| -> Vec<String> {
             let mut kept: Vec<String> = Vec::new();
             for name in names.iter().filter(|n| !n.trim().is_empty()) {
-                let Some(name) = errs.check(text::required(group.label(), name, 20)) else {
+                let Some(name) = errs.check(person(group.label(), name)) else {
                     continue;
                 };
                 if kept.contains(&name) {
@@ -158,10 +174,21 @@ impl Duties {
         self.check_apart(duty, by, others)
     }
 
-    /// Whether `by` is in the group whose member must do `duty`.
+    /// Whether `by` is in the group whose member must do `duty`; the
+    /// confidentiality check is done by a member of any of the three.
     pub fn check_member(&self, duty: Duty, by: &str) -> Result<(), FieldError> {
         if self.relaxed {
             return Ok(());
+        }
+        let everyone: Vec<&String> = Group::ALL.iter().flat_map(|g| self.members(*g)).collect();
+        if duty == Duty::Confidentiality
+            && !everyone.is_empty()
+            && !everyone.iter().any(|m| *m == by)
+        {
+            return Err(FieldError::new(
+                duty.field(),
+                format!("{by}不是三个小组的成员，保密审查须由小组成员完成"),
+            ));
         }
         if let Some(group) = duty.group() {
             let members = self.members(group);
@@ -278,6 +305,20 @@ mod tests {
             err.message.contains("gongshi school groups --supervision"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn names_are_one_person_each_spaces_taken_out() {
+        assert_eq!(person("领导小组", " 张 三 ").unwrap(), "张三");
+        assert_eq!(person("领导小组", "张\u{3000}三").unwrap(), "张三");
+        for bad in ["王静/刘洋", "李新义（校长）", "王静,刘洋"] {
+            assert!(person("领导小组", bad).is_err(), "{bad}");
+        }
+        // The confidentiality check: a member of any group.
+        let d = school();
+        assert!(d.check_member(Duty::Confidentiality, "陈晓").is_ok());
+        let err = d.check_member(Duty::Confidentiality, "某某").unwrap_err();
+        assert!(err.message.contains("不是三个小组的成员"), "{err}");
     }
 
     #[test]

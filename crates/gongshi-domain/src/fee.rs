@@ -130,6 +130,26 @@ impl FeeItem {
     }
 }
 
+/// The items a school with `school`'s grades has, each with the grades it
+/// applies to there (一至六年级 at a school of 一至四年级 is 一至四年级; an
+/// item for none of its grades is left out). 全校 stays 全校.
+pub fn for_school<'a>(items: &'a [FeeItem], school: &SchoolGrades) -> Vec<(&'a FeeItem, Grades)> {
+    items
+        .iter()
+        .filter_map(|item| match &item.grades {
+            Grades::WholeSchool => Some((item, Grades::WholeSchool)),
+            Grades::Some(set) => {
+                let kept: std::collections::BTreeSet<u8> = set
+                    .iter()
+                    .copied()
+                    .filter(|g| school.contains(*g))
+                    .collect();
+                (!kept.is_empty()).then_some((item, Grades::Some(kept)))
+            }
+        })
+        .collect()
+}
+
 /// What one grade pays: its items, in schedule order.
 pub fn for_grade(items: &[FeeItem], grade: u8) -> Vec<&FeeItem> {
     items.iter().filter(|i| i.grades.includes(grade)).collect()
@@ -180,6 +200,60 @@ mod tests {
 
     fn parse_row_anywhere(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
         parse_row(cells, &SchoolGrades::default())
+    }
+
+    #[test]
+    fn a_schedule_shows_only_the_grades_the_school_has() {
+        let items: Vec<FeeItem> = [
+            [
+                "作业本费",
+                "30",
+                "每生每学期",
+                "全校",
+                "财务室",
+                "",
+                "文号",
+                "否",
+                "",
+            ],
+            [
+                "研学费",
+                "120",
+                "每生每次",
+                "四至六年级",
+                "教务处",
+                "",
+                "文号",
+                "是",
+                "",
+            ],
+            [
+                "住宿费",
+                "400",
+                "每生每学期",
+                "五至六年级",
+                "总务处",
+                "",
+                "文号",
+                "否",
+                "",
+            ],
+        ]
+        .iter()
+        .map(|r| parse_row_anywhere(&row(r)).unwrap())
+        .collect();
+        let four = SchoolGrades::parse("一至四年级").unwrap();
+        let shown: Vec<(String, String)> = for_school(&items, &four)
+            .into_iter()
+            .map(|(i, g)| (i.name.clone(), g.to_string()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("作业本费".to_owned(), "全校".to_owned()),
+                ("研学费".to_owned(), "四年级".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Stamp {
         note: &str,
     ) -> Result<Self, FieldError> {
         Ok(Self {
-            by: text::required(field, by, 20)?,
+            by: crate::duties::person(field, by)?,
             on,
             note: text::limited("意见", note, 500)?,
         })

@@ -11,7 +11,8 @@ pub struct WeekRows {
     /// Approved and planned for this week, or posted this week and still
     /// up (what the weekly batch prints to post).
     pub going_up: Vec<ItemRow>,
-    /// Their period ends this week.
+    /// They come down this week: their period ends, or they were taken
+    /// down early.
     pub coming_down: Vec<ItemRow>,
     /// On the board at some time this week.
     pub on_board: Vec<ItemRow>,
@@ -40,7 +41,10 @@ impl Store {
                 &[&monday, &sunday],
             )?,
             coming_down: self.revision_rows_where(
-                "+r.status IN ('posted', 'taken_down', 'closed') AND r.period_end BETWEEN ?1 AND ?2",
+                "r.id IN (SELECT id FROM revisions WHERE period_end BETWEEN ?1 AND ?2
+                          UNION ALL SELECT id FROM revisions WHERE taken_down_on BETWEEN ?1 AND ?2)
+                 AND +r.status IN ('posted', 'taken_down', 'closed')
+                 AND coalesce(r.taken_down_on, r.period_end) BETWEEN ?1 AND ?2",
                 &[&monday, &sunday],
             )?,
             // Still up on Monday: its period ends, or it came down, this week

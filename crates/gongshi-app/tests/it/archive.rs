@@ -70,8 +70,9 @@ fn an_item_is_posted_on_the_day_its_printed_sheet_states() {
         .to_string();
     assert!(err.contains("张贴稿写的公示期从2026-11-23开始"), "{err}");
     assert!(err.contains("重新打印本周批次"), "{err}");
-    // Printed again on the 25th, the sheet states the 25th.
-    board::print_week(
+    // Printed again on the 25th, the sheet states the 25th, and so does
+    // the batch's cover list.
+    let batch = board::print_week(
         &mut store,
         &clerk(),
         d("2026-11-25"),
@@ -79,6 +80,12 @@ fn an_item_is_posted_on_the_day_its_printed_sheet_states() {
         paper,
     )
     .unwrap();
+    let cover = crate::pdftotext(&batch.pdf);
+    let cover = cover.split('\u{c}').next().unwrap().to_owned();
+    assert!(
+        cover.contains("2026-11-25") && !cover.contains("2026-11-23"),
+        "{cover}"
+    );
     let saved = items::post(&mut store, &clerk(), item, d("2026-11-25")).unwrap();
     assert_eq!(saved.revision.period.unwrap().start, d("2026-11-25"));
 }

@@ -122,4 +122,7 @@ fn a_take_down_before_the_period_ends_needs_its_reason_and_keeps_it() {
         rev.taken_down_reason.as_deref(),
         Some("拟推荐人选有变动，更正后重新公示")
     );
+    // The week lists it as coming down, the day it came down.
+    let week = gongshi_app::board::week(&store, d("2026-11-25")).unwrap();
+    assert_eq!(week.rows.coming_down.len(), 1);
 }

@@ -548,4 +548,37 @@ fn a_primary_school_has_grades_one_to_six_only() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("本校没有初一"), "{err}");
+
+    // Grades narrowed after the schedule was made: its 1-3年级 fee prints
+    // for the grades the school still has.
+    let mut profile = store.school().unwrap().unwrap();
+    profile.grades = SchoolGrades::parse("一至二年级").unwrap();
+    gongshi_app::school::save_school(&mut store, &op, profile).unwrap();
+    let board =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap();
+    let text = pdftotext(&board);
+    assert!(
+        text.contains("一年级、二年级") && !text.contains("三年级"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_fee_sheet_without_the_schools_complaint_phone_does_not_print() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    let mut profile = store.school().unwrap().unwrap();
+    profile.complaint_phone = String::new();
+    gongshi_app::school::save_school(&mut store, &op, profile).unwrap();
+    let err =
+        gongshi_app::fee_sheets::board_sheet(&store, SEMESTER, super::now(), Default::default())
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.contains("投诉电话") && err.contains("请先填写"),
+        "{err}"
+    );
+    assert!(gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(1), super::now()).is_err());
 }

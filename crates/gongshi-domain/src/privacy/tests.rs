@@ -347,6 +347,7 @@ fn the_trials_misses_and_false_alarms() {
         ("该生2015年3月7日生于阳光市", Some(BirthDate)),
         ("通讯地址：城关区幸福路12号", Some(Address)),
         ("联系地址为阳光市人民路5号", Some(Address)),
+        ("户籍：阳光市城关区幸福村", Some(Address)),
         // A phone followed by an x is no ID (only 17 digits take an X).
         ("分机 0371-6523 8001 x", None),
         // Rooms of the school's own buildings are places to go.
@@ -376,6 +377,7 @@ fn column_names_that_only_look_personal() {
     for name in [
         "手机端报名方式",
         "学校公众号账号",
+        "公众号账号",
         "对公账户",
         "出生人口（人）",
     ] {

@@ -85,7 +85,7 @@ fn birth_dates(text: &str, out: &mut Vec<Hit>) {
 }
 
 /// Words that name a home address; with a colon, whatever follows is one.
-const HOME_WORDS: &str = "家庭住址|家庭地址|家庭住所|居住地址|居住地|现住址|住址|户籍地址|户籍所在地|户口所在地|通讯地址|通信地址|联系地址|家庭通讯地址";
+const HOME_WORDS: &str = "家庭住址|家庭地址|家庭住所|居住地址|居住地|现住址|住址|户籍地址|户籍所在地|户口所在地|户籍|户口|通讯地址|通信地址|联系地址|家庭通讯地址";
 /// Words that may introduce an address; what follows must look like one.
 const LIVES_WORDS: &str = "家住|居住在|居住于|住在|住于|现居住?(?:在|于)?|暂住|租住";
 
