@@ -55,6 +55,7 @@ fn main() {
         "check_fee_row",
         "save_fee_items",
         "set_fee_policy",
+        "set_fee_terms",
         "preview_fees",
         "print_fee_letters",
         "remove_class",

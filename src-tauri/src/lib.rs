@@ -90,6 +90,7 @@ pub fn run() -> ExitCode {
             commands::fees::check_fee_row,
             commands::fees::save_fee_items,
             commands::fees::set_fee_policy,
+            commands::fees::set_fee_terms,
             commands::fees::preview_fees,
             commands::fees::print_fee_letters,
             commands::fees::remove_class,

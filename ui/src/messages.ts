@@ -186,6 +186,11 @@ export const t = {
     remove: '删除',
   },
   fees: {
+    terms: '计费方式',
+    monthsBefore: '每月收费按',
+    monthsAfter: '个月计入本学期合计；',
+    yearlyHere: '每年收费在本学期收取',
+    unitsNote: '计费单位可选：{units}。按餐、按次（每课时等）收取和代收、按实结算的项目列出单价，不计入合计。',
     title: '收费',
     semester: '学期',
     semesterPlaceholder: '如 2026—2027学年第一学期',

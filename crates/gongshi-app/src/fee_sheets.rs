@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::category::Category;
-use gongshi_domain::fee::{self, FeeItem, Totals};
+use gongshi_domain::fee::{self, Charge, FeeItem, Totals};
 use gongshi_domain::grades::{SchoolGrades, grade_name};
 use gongshi_domain::privacy::Allowlist;
 use gongshi_domain::{DomainError, FieldError, SchoolProfile};
@@ -351,15 +351,28 @@ fn letter(
 ) -> Sheet {
     let semester = &schedule.semester;
     let reduction_policy = &schedule.reduction_policy;
-    let totals = Totals::of(items);
+    let totals = Totals::of(items, schedule.terms);
     let (required, all) = (totals.required, totals.all());
+    // How each unit counts, said where the amount is (×5个月), and what is
+    // not in the totals, said under them.
+    let charges: Vec<Option<Charge>> = items
+        .iter()
+        .map(|i| fee::unit::charge(i, schedule.terms))
+        .collect();
     let rows: Vec<Row> = items
         .iter()
-        .map(|i| {
+        .zip(&charges)
+        .map(|(i, charge)| {
+            let unit = match charge {
+                Some(Charge::Counted {
+                    note: Some(note), ..
+                }) => format!("{}（{note}）", i.unit),
+                _ => i.unit.clone(),
+            };
             Row::new(vec![
                 i.name.clone(),
                 i.amount.to_string(),
-                i.unit.clone(),
+                unit,
                 if i.voluntary {
                     "自愿（见回执）".into()
                 } else {
@@ -395,9 +408,23 @@ fn letter(
                 format!("{}元（人民币大写：{}）", all, all.to_capitals()),
             ),
         ]),
-        Block::Note(format!("减免政策：{reduction_policy}")),
-        Block::Note(PLEDGES.into()),
     ];
+    let listed: Vec<String> = items
+        .iter()
+        .zip(&charges)
+        .filter_map(|(i, c)| match c {
+            Some(Charge::Listed(why)) => Some(format!("{}：{why}", i.name)),
+            _ => None,
+        })
+        .collect();
+    if !listed.is_empty() {
+        blocks.push(Block::Note(format!(
+            "以下项目不计入上面的合计——{}。",
+            listed.join("；")
+        )));
+    }
+    blocks.push(Block::Note(format!("减免政策：{reduction_policy}")));
+    blocks.push(Block::Note(PLEDGES.into()));
     let phones = hotline_line(school);
     if !phones.is_empty() {
         blocks.push(Block::Note(format!(
@@ -518,7 +545,7 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             ReportColumn::new("自愿项目合计(元)", ColumnKind::Money),
             ReportColumn::new("全部合计(元)", ColumnKind::Money),
         ],
-        rows: fee::grade_totals(&schedule.items, &school.grades)
+        rows: fee::grade_totals(&schedule.items, &school.grades, schedule.terms)
             .into_iter()
             .map(|(g, totals)| {
                 vec![

@@ -153,6 +153,22 @@ pub fn set_reduction_policy(
     schedule(store, semester)
 }
 
+/// Sets how the schedule's units count — the months a 每月 fee is billed,
+/// whether 每年 fees are collected this semester — while it is not approved.
+pub fn set_terms(
+    store: &mut Store,
+    op: &OperatorName,
+    semester: &str,
+    months: u8,
+    yearly_here: bool,
+) -> Result<Schedule> {
+    let terms = fee::Terms::checked(months, yearly_here)?;
+    schedule(store, semester)?;
+    unfrozen(store, semester)?;
+    store.write(op, |w| w.set_fee_terms(semester, terms))?;
+    schedule(store, semester)
+}
+
 pub fn schedule(store: &Store, semester: &str) -> Result<Schedule> {
     store
         .fee_schedule(semester)?
@@ -167,9 +183,16 @@ pub fn copy(store: &mut Store, op: &OperatorName, from: &str, to: &str) -> Resul
     if store.fee_schedule(&to)?.is_some() {
         return Err(FieldError::new("新学期", format!("{to}已经有收费标准")).into());
     }
+    // The months carry over; whether the year's fees fall in it is the
+    // new semester's own (by its name).
+    let terms = fee::Terms {
+        months: source.terms.months,
+        ..fee::Terms::for_semester(&to)
+    };
     store.write(op, |w| {
         w.save_fee_schedule(&to, &source.items)?;
-        w.set_reduction_policy(&to, &source.reduction_policy)
+        w.set_reduction_policy(&to, &source.reduction_policy)?;
+        w.set_fee_terms(&to, terms)
     })?;
     schedule(store, &to)
 }

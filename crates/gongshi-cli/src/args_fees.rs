@@ -41,6 +41,17 @@ pub enum FeesCommand {
         #[arg(long)]
         text: String,
     },
+    /// 计费：每月收费按几个月计，每年收费是否在本学期收取（批准前可改）
+    Terms {
+        #[arg(long)]
+        semester: String,
+        /// 每月收费按几个月计（1–6）
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=6))]
+        months: u8,
+        /// 每年收费在本学期收取：是 或 否
+        #[arg(long, value_name = "是|否", value_parser = crate::values::yes_no)]
+        yearly: bool,
+    },
     /// 批准（批准后冻结）
     Approve {
         #[arg(long)]

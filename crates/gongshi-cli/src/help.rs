@@ -24,7 +24,7 @@ const WORDS: [(&str, &str); 13] = [
 
 /// The placeholders clap makes from the options' names (`--semester
 /// <SEMESTER>`), as a clerk reads them.
-const PLACEHOLDERS: [(&str, &str); 46] = [
+const PLACEHOLDERS: [(&str, &str); 47] = [
     ("SEMESTER", "学期"),
     ("ROUND", "评选名称"),
     ("FILE.pdf", "文件.pdf"),
@@ -37,6 +37,7 @@ const PLACEHOLDERS: [(&str, &str); 46] = [
     ("TO", "结束日期"),
     ("YEAR", "年份"),
     ("DAYS", "天数"),
+    ("MONTHS", "月数"),
     ("CATEGORY", "类别"),
     ("STATUS", "状态"),
     ("KIND", "类型"),

@@ -48,6 +48,15 @@ pub fn number<T: FromStr>(input: &str) -> Result<T, FieldError> {
     Err(FieldError::new("值", format!("“{input}”{why}")))
 }
 
+/// 是 or 否 (yes/no too).
+pub fn yes_no(input: &str) -> Result<bool, String> {
+    match input.trim() {
+        "是" | "yes" | "y" | "1" => Ok(true),
+        "否" | "no" | "n" | "0" => Ok(false),
+        other => Err(format!("“{other}”应为“是”或“否”")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

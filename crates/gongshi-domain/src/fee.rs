@@ -9,6 +9,9 @@ use crate::grades::{Grades, SchoolGrades};
 use crate::money::Fen;
 use crate::{FieldError, phone, text};
 
+pub mod unit;
+pub use unit::{Charge, Terms, UnitKind};
+
 /// The import template's header row, in order (`gongshi fees template`).
 pub const TEMPLATE_HEADER: [&str; 9] = [
     "项目",
@@ -83,7 +86,10 @@ pub fn parse_row(cells: &[String], school: &SchoolGrades) -> Result<FeeItem, Vec
     let mut take =
         |r: Result<String, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or_default();
     let name = take(text::required("项目", cell(0), 50));
-    let unit = take(text::limited("计费单位", cell(2), 20));
+    let unit = take(text::limited("计费单位", cell(2), 20).and_then(|u| {
+        unit::check_unit("计费单位", &u)?;
+        Ok(u)
+    }));
     let department = take(text::limited("收费部门", cell(4), 30));
     let phone = take(phone::parse("咨询电话", cell(5)));
     let basis = take(text::limited("收费依据", cell(6), 100));
@@ -120,7 +126,7 @@ impl FeeItem {
         if self.basis.trim().is_empty() {
             missing.push("收费依据");
         }
-        if self.unit.trim().is_empty() {
+        if unit::kind_of(&self.unit).is_none() {
             missing.push("计费单位");
         }
         if self.department.trim().is_empty() {
@@ -155,7 +161,9 @@ pub fn for_grade(items: &[FeeItem], grade: u8) -> Vec<&FeeItem> {
     items.iter().filter(|i| i.grades.includes(grade)).collect()
 }
 
-/// Required and voluntary totals of some items (one grade's, usually).
+/// Required and voluntary totals of some items (one grade's, usually),
+/// each item counted as its unit means ([`unit::charge`]): per-meal and
+/// at-cost items are not in them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Totals {
     pub required: Fen,
@@ -163,12 +171,15 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of(items: &[&FeeItem]) -> Self {
+    pub fn of(items: &[&FeeItem], terms: Terms) -> Self {
         let sum = |voluntary: bool| {
             items
                 .iter()
                 .filter(|i| i.voluntary == voluntary)
-                .map(|i| i.amount)
+                .filter_map(|i| match unit::charge(i, terms) {
+                    Some(Charge::Counted { amount, .. }) => Some(amount),
+                    _ => None,
+                })
                 .sum()
         };
         Self {
@@ -184,12 +195,12 @@ impl Totals {
 
 /// Each grade that pays anything (1–12, in order) with its totals: the
 /// export's 按年级合计 and the screen's preview of it.
-pub fn grade_totals(items: &[FeeItem], school: &SchoolGrades) -> Vec<(u8, Totals)> {
+pub fn grade_totals(items: &[FeeItem], school: &SchoolGrades, terms: Terms) -> Vec<(u8, Totals)> {
     school
         .iter()
         .filter_map(|g| {
             let items = for_grade(items, g);
-            (!items.is_empty()).then(|| (g, Totals::of(&items)))
+            (!items.is_empty()).then(|| (g, Totals::of(&items, terms)))
         })
         .collect()
 }
@@ -318,7 +329,14 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            ["项目", "咨询电话", "金额(元)", "适用年级", "是否自愿"]
+            [
+                "项目",
+                "计费单位",
+                "咨询电话",
+                "金额(元)",
+                "适用年级",
+                "是否自愿"
+            ]
         );
     }
 
@@ -377,12 +395,15 @@ mod tests {
             first.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
             ["作业本费", "校服费"]
         );
-        let t = Totals::of(&first);
+        let t = Totals::of(&first, Terms::for_semester("2026—2027学年第一学期"));
         assert_eq!(
             (t.required, t.voluntary, t.all()),
             (Fen(3000), Fen(18000), Fen(21000))
         );
-        assert_eq!(Totals::of(&for_grade(&items, 6)).required, Fen(43000));
+        assert_eq!(
+            Totals::of(&for_grade(&items, 6), Terms::for_semester("2026年秋季学期")).required,
+            Fen(43000)
+        );
     }
 
     #[test]
@@ -415,7 +436,11 @@ mod tests {
             .drain(..)
             .map(|r| parse_row_anywhere(&r).unwrap())
             .collect();
-        let totals = grade_totals(&items, &SchoolGrades::default());
+        let totals = grade_totals(
+            &items,
+            &SchoolGrades::default(),
+            Terms::for_semester("2026年秋季学期"),
+        );
         assert_eq!(totals.len(), 2);
         assert_eq!(
             totals[0],

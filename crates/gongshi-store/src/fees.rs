@@ -1,6 +1,6 @@
 //! `fee_schedules` and `fee_items`: a semester's fees; `class_sizes`.
 
-use gongshi_domain::fee::FeeItem;
+use gongshi_domain::fee::{FeeItem, Terms};
 use gongshi_domain::money::Fen;
 use gongshi_domain::revision::Stamp;
 use rusqlite::{OptionalExtension, params};
@@ -16,6 +16,8 @@ pub struct Schedule {
     pub approved: Option<Stamp>,
     /// 减免政策, printed on the board sheet and every letter.
     pub reduction_policy: String,
+    /// How its units count: months billed, the year's fees here or not.
+    pub terms: Terms,
     pub items: Vec<FeeItem>,
 }
 
@@ -48,23 +50,38 @@ fn items(conn: &rusqlite::Connection, schedule_id: i64) -> Result<Vec<FeeItem>> 
 }
 
 fn schedule(conn: &rusqlite::Connection, semester: &str) -> Result<Option<Schedule>> {
-    let head: Option<(i64, String, Option<String>, String)> = conn
+    type Head = (i64, String, Option<String>, String, u8, Option<bool>);
+    let head: Option<Head> = conn
         .query_row(
-            "SELECT id, semester, approved, reduction_policy FROM fee_schedules
-             WHERE semester = ?1",
+            "SELECT id, semester, approved, reduction_policy, months, yearly_here
+             FROM fee_schedules WHERE semester = ?1",
             [semester],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .optional()?;
-    let Some((id, semester, approved, reduction_policy)) = head else {
+    let Some((id, semester, approved, reduction_policy, months, yearly_here)) = head else {
         return Ok(None);
     };
+    let usual = Terms::for_semester(&semester);
     Ok(Some(Schedule {
         id,
-        semester,
         approved: approved.map(|a| convert::from_json(&a)).transpose()?,
         reduction_policy,
+        terms: Terms {
+            months,
+            yearly_here: yearly_here.unwrap_or(usual.yearly_here),
+        },
         items: items(conn, id)?,
+        semester,
     }))
 }
 
@@ -162,6 +179,25 @@ impl Writer<'_> {
             "fee_schedule",
             semester,
             "修改减免政策",
+            before.as_ref(),
+            after.as_ref(),
+        ))
+    }
+
+    /// Sets the terms of an existing schedule. The caller has checked it is
+    /// not approved.
+    pub fn set_fee_terms(&self, semester: &str, terms: Terms) -> Result<()> {
+        let before = schedule(&self.tx, semester)?;
+        self.tx.execute(
+            "UPDATE fee_schedules SET months = ?2, yearly_here = ?3 WHERE semester = ?1",
+            params![semester, terms.months, terms.yearly_here],
+        )?;
+        let after = schedule(&self.tx, semester)?;
+        let (before, after) = (before.map(|s| s.terms), after.map(|s| s.terms));
+        self.record(AuditRecord::change(
+            "fee_schedule",
+            semester,
+            "修改计费月数",
             before.as_ref(),
             after.as_ref(),
         ))

@@ -271,11 +271,22 @@ fn steps() -> Vec<M<'static>> {
             ALTER TABLE printed_sheets ADD COLUMN period_start TEXT;
             "#,
         ),
+        // 8: a schedule's terms, which its units need: how many months a
+        // 每月 fee is billed (1–6), and whether 每年 fees are collected this
+        // semester (NULL: by the semester's name, the first/autumn one).
+        M::up(
+            r#"
+            ALTER TABLE fee_schedules ADD COLUMN months INTEGER NOT NULL DEFAULT 5
+                CHECK (months BETWEEN 1 AND 6);
+            ALTER TABLE fee_schedules ADD COLUMN yearly_here INTEGER
+                CHECK (yearly_here IN (0, 1));
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -96,6 +96,20 @@ pub fn save_fee_items(
 }
 
 #[tauri::command(async)]
+pub fn set_fee_terms(
+    state: State<'_, AppState>,
+    semester: String,
+    months: u8,
+    yearly_here: bool,
+) -> ApiResult<ScheduleDto> {
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    let store = inner.store()?;
+    let schedule = jobs::set_terms(store, &op, &semester, months, yearly_here)?;
+    shown(store, &schedule)
+}
+
+#[tauri::command(async)]
 pub fn set_fee_policy(
     state: State<'_, AppState>,
     semester: String,

@@ -43,6 +43,12 @@ pub struct ScheduleDto {
     pub approved: Option<String>,
     /// 减免政策, printed on the board sheet and every letter
     pub reduction_policy: String,
+    /// A 每月 fee is billed this many months (1–6).
+    pub months: u8,
+    /// 每年 fees are collected in this semester.
+    pub yearly_here: bool,
+    /// The units a fee may be written in (每生每学期…), from the domain.
+    pub units: Vec<String>,
     pub items: Vec<FeeItemDto>,
     /// What the export's 按年级合计 sheet holds.
     pub grade_totals: Vec<GradeTotalDto>,
@@ -67,8 +73,14 @@ impl ScheduleDto {
             semester: s.semester.clone(),
             approved: s.approved.as_ref().map(|a| format!("{} {}", a.by, a.on)),
             reduction_policy: s.reduction_policy.clone(),
+            months: s.terms.months,
+            yearly_here: s.terms.yearly_here,
+            units: fee::unit::UNITS
+                .iter()
+                .map(|(n, _)| (*n).to_owned())
+                .collect(),
             items: s.items.iter().map(Into::into).collect(),
-            grade_totals: fee::grade_totals(&s.items, school)
+            grade_totals: fee::grade_totals(&s.items, school, s.terms)
                 .into_iter()
                 .map(|(g, t)| GradeTotalDto {
                     number: g,

@@ -201,7 +201,19 @@ approved: string | null,
 /**
  * 减免政策, printed on the board sheet and every letter
  */
-reduction_policy: string, items: Array<FeeItemDto>, 
+reduction_policy: string, 
+/**
+ * A 每月 fee is billed this many months (1–6).
+ */
+months: number, 
+/**
+ * 每年 fees are collected in this semester.
+ */
+yearly_here: boolean, 
+/**
+ * The units a fee may be written in (每生每学期…), from the domain.
+ */
+units: Array<string>, items: Array<FeeItemDto>, 
 /**
  * What the export's 按年级合计 sheet holds.
  */

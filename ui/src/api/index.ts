@@ -128,6 +128,8 @@ export const api = {
     call<PrintedDto | null>('print_fees', { what, semester, paper }),
   checkFeeRow: (cells: string[]) => call<FieldProblemDto[]>('check_fee_row', { cells }),
   saveFeeItems: (semester: string, rows: string[][]) => call<ScheduleDto>('save_fee_items', { semester, rows }),
+  setFeeTerms: (semester: string, months: number, yearlyHere: boolean) =>
+    call<ScheduleDto>('set_fee_terms', { semester, months, yearlyHere }),
   setFeePolicy: (semester: string, policy: string) => call<ScheduleDto>('set_fee_policy', { semester, policy }),
   previewFees: (what: 'board' | 'letter', semester: string, grade: number | null, paper: PaperDto) =>
     call<PreviewDto>('preview_fees', { what, semester, grade, paper }),

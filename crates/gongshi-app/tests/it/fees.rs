@@ -582,3 +582,135 @@ fn a_fee_sheet_without_the_schools_complaint_phone_does_not_print() {
     );
     assert!(gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(1), super::now()).is_err());
 }
+
+/// A parent's bill counts each fee as its unit means: 每月 × the
+/// semester's months, 每年 in the semester that collects it, per meal and
+/// 代收 listed but not added; the letter and the Excel count alike.
+#[test]
+fn totals_respect_units_in_the_letter_and_the_excel() {
+    use calamine::{Data, Reader, Xlsx};
+    let mut store = school_store();
+    let op = principal();
+    let rows = [
+        [
+            "作业本费",
+            "30",
+            "每生每学期",
+            "全校",
+            "财务室",
+            "",
+            "文号",
+            "否",
+            "",
+        ],
+        [
+            "课后服务费",
+            "60",
+            "每生每月",
+            "全校",
+            "财务室",
+            "",
+            "文号",
+            "是",
+            "",
+        ],
+        [
+            "学生意外伤害保险",
+            "50",
+            "每生每年",
+            "全校",
+            "财务室",
+            "",
+            "文号",
+            "是",
+            "",
+        ],
+        [
+            "午餐费",
+            "4.5",
+            "每生每餐",
+            "全校",
+            "总务处",
+            "",
+            "文号",
+            "是",
+            "",
+        ],
+        [
+            "校服费（代收）",
+            "180",
+            "每套",
+            "全校",
+            "总务处",
+            "",
+            "文号",
+            "是",
+            "",
+        ],
+    ];
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&rows), "收费.xlsx").unwrap();
+    let letter = |store: &Store| {
+        let (pdf, _) =
+            gongshi_app::fee_sheets::letters(store, SEMESTER, Some(1), super::now()).unwrap();
+        pdftotext(&pdf)
+    };
+    // 30 + 60 × 5 + 50 = 380; required 30.
+    let text = letter(&store);
+    assert!(text.contains("必交项目合计：30.00元"), "{text}");
+    assert!(
+        text.contains("含全部自愿项目：380.00元（人民币大写：叁佰捌拾元整）"),
+        "{text}"
+    );
+    assert!(text.contains("每生每月（×5个月）"), "{text}");
+    assert!(text.contains("午餐费：按次（餐）收取"), "{text}");
+    assert!(text.contains("校服费（代收）：代收，按实结算"), "{text}");
+
+    // Four months, and the year's fees collected in the other semester.
+    fees::set_terms(&mut store, &op, SEMESTER, 4, false).unwrap();
+    let text = letter(&store);
+    assert!(text.contains("含全部自愿项目：270.00元"), "{text}");
+    assert!(
+        text.contains("学生意外伤害保险：全年费用在另一学期收取"),
+        "{text}"
+    );
+    let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let totals = book.worksheet_range("按年级合计").unwrap();
+    assert_eq!(totals.get_value((2, 3)), Some(&Data::Float(270.0)));
+
+    // Months are 1–6; an approved schedule's terms are frozen.
+    assert!(fees::set_terms(&mut store, &op, SEMESTER, 7, true).is_err());
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    assert!(fees::set_terms(&mut store, &op, SEMESTER, 5, true).is_err());
+}
+
+/// A unit that is not one of the list is refused at import, naming the
+/// choices.
+#[test]
+fn a_unit_with_no_meaning_is_refused() {
+    let mut store = school_store();
+    let rows = [[
+        "杂费",
+        "10",
+        "每人每周",
+        "全校",
+        "财务室",
+        "",
+        "文号",
+        "否",
+        "",
+    ]];
+    let err = fees::import(
+        &mut store,
+        &principal(),
+        SEMESTER,
+        &xlsx(&rows),
+        "收费.xlsx",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("第3行 计费单位：“每人每周”不是可选的计费单位（可选：每生每学期"),
+        "{err}"
+    );
+}

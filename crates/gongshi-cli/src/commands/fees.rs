@@ -12,12 +12,18 @@ use crate::output::emit;
 
 fn schedule_text(s: &gongshi_app::store::Schedule) -> String {
     let mut lines = vec![format!(
-        "{}　{}",
+        "{}　{}　每月收费按{}个月计，每年收费{}",
         s.semester,
         s.approved.as_ref().map_or("未批准".to_owned(), |a| format!(
             "{} {} 批准",
             a.on, a.by
-        ))
+        )),
+        s.terms.months,
+        if s.terms.yearly_here {
+            "在本学期收取"
+        } else {
+            "不在本学期收取"
+        }
     )];
     for (i, item) in s.items.iter().enumerate() {
         lines.push(format!(
@@ -69,6 +75,16 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
         FeesCommand::Policy { semester, text } => {
             let mut store = Store::open(db)?;
             let s = jobs::set_reduction_policy(&mut store, &operator(cli)?, semester, text)?;
+            emit(cli, &s, || format!("已保存。\n{}", schedule_text(&s)));
+            Ok(())
+        }
+        FeesCommand::Terms {
+            semester,
+            months,
+            yearly,
+        } => {
+            let mut store = Store::open(db)?;
+            let s = jobs::set_terms(&mut store, &operator(cli)?, semester, *months, *yearly)?;
             emit(cli, &s, || format!("已保存。\n{}", schedule_text(&s)));
             Ok(())
         }
