@@ -34,7 +34,10 @@ pub fn item_sheet(
     if !fields.is_empty() {
         blocks.push(Block::KeyValues(fields));
     }
-    if let Some(table) = c.table.as_ref().filter(|t| !t.columns.is_empty()) {
+    // What the category lets the public see of its table (学生资助: names
+    // masked, personal columns left out).
+    let public = c.table.as_ref().map(|t| t.public(rev.category));
+    if let Some(table) = public.as_ref().filter(|t| !t.columns.is_empty()) {
         blocks.push(Block::Table(Table {
             columns: table
                 .columns

@@ -93,6 +93,53 @@ impl ItemTable {
     }
 }
 
+/// Whether a column holds people's names (姓名, 学生姓名, 受助学生…).
+pub fn is_name_column(title: &str) -> bool {
+    let t = title.trim();
+    t.contains("姓名") || matches!(t, "学生" | "受助学生" | "受助人" | "受助对象")
+}
+
+impl ItemTable {
+    /// The table as a public sheet of `category` shows it. 学生资助: the
+    /// columns that hold personal data (身份证号, 家庭住址, 联系电话, 家庭情况,
+    /// 银行卡号… — kept for the payment and the file, the internal Excel)
+    /// are left out, and every name is masked (李*, 张*明). Other
+    /// categories show their table as it is (the privacy scan still reads
+    /// it).
+    pub fn public(&self, category: Category) -> ItemTable {
+        if category != Category::Subsidy {
+            return self.clone();
+        }
+        let kept: Vec<usize> = (0..self.columns.len())
+            .filter(|i| crate::privacy::personal_column(&self.columns[*i]).is_none())
+            .collect();
+        let names: Vec<bool> = kept
+            .iter()
+            .map(|i| is_name_column(&self.columns[*i]))
+            .collect();
+        ItemTable {
+            columns: kept.iter().map(|i| self.columns[*i].clone()).collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|row| {
+                    kept.iter()
+                        .zip(&names)
+                        .map(|(i, name)| {
+                            let cell = row.get(*i).cloned().unwrap_or_default();
+                            if *name {
+                                crate::privacy::mask_name(&cell)
+                            } else {
+                                cell
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemContent {
     pub title: String,
@@ -281,6 +328,59 @@ mod tests {
                 .to_string()
                 .contains("表头第1格")
         );
+    }
+
+    #[test]
+    fn a_subsidy_list_shows_masked_names_and_no_personal_columns() {
+        let t = ItemTable {
+            columns: [
+                "序号",
+                "学生姓名",
+                "班级",
+                "身份证号",
+                "资助项目",
+                "家庭住址",
+                "金额（元）",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: vec![
+                [
+                    "1",
+                    "张小明",
+                    "三年级1班",
+                    "11010519491231002X",
+                    "生活补助",
+                    "幸福路12号",
+                    "750.00",
+                ]
+                .map(String::from)
+                .to_vec(),
+                [
+                    "2",
+                    "欧阳华",
+                    "五年级2班",
+                    "440524188001010014",
+                    "生活补助",
+                    "人民路3号",
+                    "750.00",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ],
+        };
+        let public = t.public(Category::Subsidy);
+        assert_eq!(
+            public.columns,
+            ["序号", "学生姓名", "班级", "资助项目", "金额（元）"]
+        );
+        assert_eq!(
+            public.rows[0],
+            ["1", "张*明", "三年级1班", "生活补助", "750.00"]
+        );
+        assert_eq!(public.rows[1][1], "欧阳*");
+        // Another category's table is shown as it is.
+        assert_eq!(t.public(Category::Award), t);
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! the birth dates and addresses. A table column or a key whose name says it
 //! holds personal data ([`personal_column`]) never prints, whatever it holds.
 
+mod names;
+pub use names::{COMPOUND_SURNAMES, mask_name};
 mod numbers;
 mod words;
 

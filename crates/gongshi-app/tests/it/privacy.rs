@@ -229,3 +229,65 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
     assert!(text.contains("3. 来自电话（2026-11-24）"), "{text}");
     assert!(text.contains("教务处，2026-11-27"), "{text}");
 }
+
+/// 学生资助: a list imported with ID numbers, addresses and phones is
+/// fine — those columns stay internal — and the public sheet shows every
+/// name masked and none of them; the body is still scanned.
+#[test]
+fn a_subsidy_list_prints_masked_names_and_nothing_internal() {
+    let mut store = store();
+    let op = clerk();
+    let csv = "\u{feff}序号,学生姓名,班级,资助项目,资助档次,金额（元）,身份证号,家庭住址,联系电话\r\n\
+               1,张小明,三年级1班,家庭经济困难学生生活补助,一档,750.00,11010519491231002X,城关区幸福路12号,13812345678\r\n\
+               2,欧阳华,五年级2班,家庭经济困难学生生活补助,二档,500.00,440524188001010014,城关区人民路3号,13912345678\r\n";
+    let table = gongshi_app::tables::from_csv(csv.as_bytes()).unwrap();
+    let content = ItemContent {
+        title: "2026年秋季学期家庭经济困难学生生活补助名单公示".into(),
+        body: "经学生申请、班级评议、学校审核，拟资助以下学生。".into(),
+        fields: [
+            ("subsidy".to_owned(), "家庭经济困难学生生活补助".to_owned()),
+            ("office".to_owned(), "学生资助管理办公室".to_owned()),
+        ]
+        .into_iter()
+        .collect(),
+        table: Some(table),
+        posting_days: 5,
+        planned_start: Some(d("2026-11-23")),
+    };
+    let item = items::create(&mut store, &op, Category::Subsidy, content.clone())
+        .unwrap()
+        .revision
+        .item_id;
+    items::submit(&mut store, &op, item).unwrap();
+
+    let (pages, refused) =
+        items::preview(&store, Category::Subsidy, content.clone(), d("2026-11-23")).unwrap();
+    assert_eq!(refused, None);
+    let shown: String = pages
+        .iter()
+        .flat_map(|p| p.text_lines())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for masked in ["张*明", "欧阳*", "一档", "750.00"] {
+        assert!(shown.contains(masked), "{masked} in {shown}");
+    }
+    for internal in [
+        "张小明",
+        "欧阳华",
+        "1101",
+        "幸福路",
+        "138",
+        "身份证号",
+        "家庭住址",
+    ] {
+        assert!(!shown.contains(internal), "{internal} in {shown}");
+    }
+
+    // The body still may not carry what the columns keep inside.
+    let leaked = ItemContent {
+        body: "张小明同学（身份证号11010519491231002X）家庭困难。".into(),
+        ..content
+    };
+    let (_, refused) = items::preview(&store, Category::Subsidy, leaked, d("2026-11-23")).unwrap();
+    assert!(refused.is_some_and(|r| r.contains("身份证号码")));
+}
