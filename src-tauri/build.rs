@@ -17,6 +17,7 @@ fn main() {
         "choose_file",
         "categories",
         "item_statuses",
+        "export_internal_list",
         "list_items",
         "item_history",
         "create_item",

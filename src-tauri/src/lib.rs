@@ -52,6 +52,7 @@ pub fn run() -> ExitCode {
             commands::printing::choose_file,
             commands::items::categories,
             commands::items::item_statuses,
+            commands::items::export_internal_list,
             commands::items::list_items,
             commands::items::item_history,
             commands::items::create_item,

@@ -111,6 +111,7 @@ export const t = {
     columns: { id: '编号', title: '标题', category: '类别', status: '状态', planned: '计划张贴', posted: '张贴', end: '期满' },
   },
   editor: {
+    internalList: '导出完整名单（内部 Excel，含不公示的列）',
     tableRequired: '此类公示须附{table}，提交审核前请填好（可从 Excel 复制粘贴）。',
     newTitle: '新建公开事项',
     close: '关闭',

@@ -13,6 +13,7 @@ pub mod fee_sheets;
 pub mod feedback;
 pub mod fees;
 pub mod info;
+pub mod internal_list;
 pub mod items;
 pub mod output;
 pub mod paths;

@@ -114,6 +114,13 @@ pub enum ItemsCommand {
         #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
     },
+    /// 导出事项表格的全部列（含不公示的身份证号等），Excel，标“内部”
+    InternalList {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
     /// 按类别模板新建事项（草稿）
     Add {
         /// 类别：重大决策、评优评先、职称评聘、财务收支、收费、采购、学生资助、领导述职、师德承诺、其他

@@ -188,3 +188,20 @@ pub fn open_archived(
     state.files.know(&path);
     state.files.open(&app, &path.display().to_string(), false)
 }
+
+/// The item's whole table (internal columns too) as an Excel workbook
+/// marked 内部, saved where the clerk chooses.
+#[tauri::command(async)]
+pub fn export_internal_list(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> ApiResult<Option<crate::dto::PrintedDto>> {
+    let name = format!("事项{id}内部名单.xlsx");
+    state.files.save_as(&app, &name, || {
+        Ok(gongshi_app::internal_list::workbook(
+            state.lock().store()?,
+            id,
+        )?)
+    })
+}

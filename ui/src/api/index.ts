@@ -83,6 +83,8 @@ export const api = {
   /** The native open dialog; null when the clerk cancels. */
   chooseFile: (kind: ImportKindDto) => call<ChosenFileDto | null>('choose_file', { kind }),
   categories: () => call<CategoryDto[]>('categories'),
+  /** The item's whole table, internal columns too, as an Excel marked 内部. */
+  exportInternalList: (id: number) => call<PrintedDto | null>('export_internal_list', { id }),
   itemStatuses: () => call<StatusOptionDto[]>('item_statuses'),
   listItems: (filter: ItemFilterDto) => call<ItemRowDto[]>('list_items', { filter }),
   itemHistory: (id: number) => call<RevisionDto[]>('item_history', { id }),

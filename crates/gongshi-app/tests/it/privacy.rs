@@ -283,6 +283,23 @@ fn a_subsidy_list_prints_masked_names_and_nothing_internal() {
         assert!(!shown.contains(internal), "{internal} in {shown}");
     }
 
+    // The whole list, internal columns too, as a workbook marked 内部.
+    {
+        use calamine::{Reader, Xlsx};
+        let bytes = gongshi_app::internal_list::workbook(&store, item).unwrap();
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("内部名单").unwrap();
+        let title = sheet.get_value((0, 0)).unwrap().to_string();
+        assert!(title.contains("内部名单"), "{title}");
+        let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
+        assert!(cells.contains(&"张小明".to_owned()), "{cells:?}");
+        assert!(
+            cells.contains(&"11010519491231002X".to_owned()),
+            "{cells:?}"
+        );
+    }
+
     // The body still may not carry what the columns keep inside.
     let leaked = ItemContent {
         body: "张小明同学（身份证号11010519491231002X）家庭困难。".into(),

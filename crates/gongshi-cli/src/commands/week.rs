@@ -275,6 +275,10 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
             });
             return Ok(());
         }
+        ItemsCommand::InternalList { id, out } => {
+            let bytes = gongshi_app::internal_list::workbook(&store, *id)?;
+            return write_output(cli, out, &bytes);
+        }
         ItemsCommand::Show { id } => {
             let history = items::history(&store, *id)?;
             let mut texts = Vec::new();

@@ -158,3 +158,53 @@ fn the_demo_award_item_carries_its_ranked_list() {
     assert_eq!(table["rows"].as_array().unwrap().len(), 3, "{table}");
     assert_eq!(table["rows"][0][1], "陈晓红", "{table}");
 }
+
+/// 学生资助 from the command line: the list with ID numbers is taken, its
+/// whole table comes out as the internal Excel, and the board prints it
+/// with masked names only.
+#[test]
+fn a_subsidy_list_keeps_its_internal_columns_off_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let csv = dir.path().join("名单.csv");
+    std::fs::write(
+        &csv,
+        "姓名,班级,资助档次,金额,身份证号\n张小明,初一1班,一档,750.00,11010519491231002X\n",
+    )
+    .unwrap();
+    let added = gongshi(
+        &db,
+        &[
+            "items",
+            "add",
+            "--category",
+            "学生资助",
+            "--title",
+            "生活补助名单公示",
+            "--body",
+            "拟资助以下学生。",
+            "--field",
+            "资助项目=生活补助",
+            "--field",
+            "责任部门=学生资助办公室",
+            "--table",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(gongshi(&db, &["items", "submit", "1"]).status.success());
+    let xlsx = dir.path().join("内部名单.xlsx");
+    let out = gongshi(
+        &db,
+        &[
+            "items",
+            "internal-list",
+            "1",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&xlsx).unwrap().get(..2), Some(&b"PK"[..]));
+}

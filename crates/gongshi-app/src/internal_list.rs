@@ -1,0 +1,40 @@
+//! An item's whole table as an Excel workbook marked 内部 on every page:
+//! for 学生资助 the list the payment and the file need (ID numbers, bank
+//! cards, addresses), which the public sheet leaves out.
+
+use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
+use gongshi_store::Store;
+
+use crate::{Result, items};
+
+/// The current revision's table, every column, as an internal workbook.
+pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
+    let history = items::history(store, item_id)?;
+    let rev = history.last().ok_or_else(|| {
+        gongshi_domain::FieldError::new("事项", format!("没有编号为{item_id}的事项"))
+    })?;
+    let table = rev.content.table.clone().unwrap_or_default();
+    if table.columns.is_empty() {
+        return Err(gongshi_domain::FieldError::new("表格", "这个事项没有表格").into());
+    }
+    let school = crate::school::profile(store)?.unwrap_or_default();
+    let report = Report {
+        sheet_name: "内部名单".into(),
+        title: format!("{}（内部名单，不得张贴或外传）", rev.content.title),
+        subtitle: Some(format!("{}·第{}版", rev.category.label(), rev.number)),
+        school_name: school.name,
+        internal: true,
+        columns: table
+            .columns
+            .iter()
+            .map(|c| ReportColumn::new(c, ColumnKind::Text))
+            .collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
+            .collect(),
+        totals: None,
+    };
+    Ok(gongshi_print::render_xlsx(&[report])?)
+}
