@@ -77,9 +77,7 @@ pub fn print_week(
     paper: Paper,
 ) -> Result<PrintedWeek> {
     let board = week(store, date)?;
-    let school = store
-        .school()?
-        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?;
+    let school = crate::school::required(store)?;
     let allow = printing::allowlist(&school);
     let cal = calendar::calendar(Some(store))?;
     let today = now.date_naive();

@@ -20,12 +20,6 @@ use crate::{Result, calendar, fees};
 /// The pledges of the letter (师德承诺).
 pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体罚学生、不接受家长任何形式的馈赠。";
 
-fn school(store: &Store) -> Result<SchoolProfile> {
-    Ok(store
-        .school()?
-        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?)
-}
-
 /// A fee without its basis, unit or department does not print, nor a
 /// schedule without its reduction policy: every such item and field is named.
 fn printable(schedule: &Schedule, school: &SchoolProfile) -> Result<()> {
@@ -134,7 +128,7 @@ fn board_document(
     paper: Paper,
 ) -> Result<(Document, Allowlist)> {
     let schedule = fees::schedule(store, semester)?;
-    let school = school(store)?;
+    let school = crate::school::required(store)?;
     printable(&schedule, &school)?;
     // Posted from today for the 收费 category's minimum period (a setting,
     // 5 working days unless the school changed it).
@@ -249,7 +243,7 @@ fn letters_document(
     grade: Option<u8>,
     now: DateTime<FixedOffset>,
 ) -> Result<(Document, Allowlist)> {
-    let school = school(store)?;
+    let school = crate::school::required(store)?;
     if let Some(g) = grade {
         school.grades.check("年级", g)?;
     }

@@ -69,9 +69,7 @@ pub fn answer(
 
 /// The Q&A sheet (反馈栏答复公示) of every published answer.
 pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Result<Vec<u8>> {
-    let school = store
-        .school()?
-        .ok_or_else(|| FieldError::new("学校名称", gongshi_domain::school::fill_in_first()))?;
+    let school = crate::school::required(store)?;
     let published: Vec<Feedback> = store
         .feedback_list(None)?
         .into_iter()

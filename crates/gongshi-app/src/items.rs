@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use gongshi_domain::category::Category;
+use gongshi_domain::duties::Duty;
 use gongshi_domain::item::ItemContent;
 use gongshi_domain::revision::{CloseResult, Closure, Objections, Revision, Stamp};
 use gongshi_domain::{FieldError, OperatorName};
@@ -130,24 +131,10 @@ pub fn review<'a>(
     let given =
         |s: Option<(&'a str, NaiveDate, &'a str)>| s.filter(|(by, _, _)| !by.trim().is_empty());
     let conf = given(input.confidentiality)
-        .map(|(by, on, note)| {
-            Stamp::new(
-                "保密审查人",
-                by,
-                not_later_than_today("保密审查日期", on)?,
-                note,
-            )
-        })
+        .map(|(by, on, note)| stamp(Duty::Confidentiality, "保密审查日期", by, on, note))
         .transpose()?;
     let sign = given(input.signoff)
-        .map(|(by, on, note)| {
-            Stamp::new(
-                "监督小组签字人",
-                by,
-                not_later_than_today("签字日期", on)?,
-                note,
-            )
-        })
+        .map(|(by, on, note)| stamp(Duty::Signoff, "签字日期", by, on, note))
         .transpose()?;
     let duties = store.duties()?;
     step(store, op, item_id, "审查签字", |r| {
@@ -163,11 +150,24 @@ pub fn approve(
     on: NaiveDate,
     note: &str,
 ) -> Result<Saved> {
-    let stamp = Stamp::new("批准人", by, not_later_than_today("批准日期", on)?, note)?;
+    let stamp = stamp(Duty::Approval, "批准日期", by, on, note)?;
     let duties = store.duties()?;
     step_to_board(store, op, item_id, "批准", |r| {
         Ok(r.approve(stamp, &duties)?)
     })
+}
+
+/// A review step's record: who (named as the duty's field), on a day not
+/// still to come, with a remark.
+fn stamp(
+    duty: Duty,
+    date_field: &'static str,
+    by: &str,
+    on: NaiveDate,
+    note: &str,
+) -> Result<Stamp> {
+    let on = not_later_than_today(date_field, on)?;
+    Ok(Stamp::new(duty.field(), by, on, note)?)
 }
 
 pub fn send_back(

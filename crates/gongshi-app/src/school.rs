@@ -23,6 +23,14 @@ pub fn profile(store: &Store) -> Result<Option<SchoolProfile>> {
     Ok(store.school()?)
 }
 
+/// The profile, for a job that prints it: refused, saying where to fill it
+/// in, before the school is set up.
+pub fn required(store: &Store) -> Result<SchoolProfile> {
+    Ok(store.school()?.ok_or_else(|| {
+        gongshi_domain::FieldError::new("学校名称", gongshi_domain::school::fill_in_first())
+    })?)
+}
+
 /// The grades the school has (all twelve before the school is set up).
 pub fn grades(store: &Store) -> Result<SchoolGrades> {
     Ok(store.school()?.map(|s| s.grades).unwrap_or_default())

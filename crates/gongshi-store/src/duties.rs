@@ -3,16 +3,18 @@
 
 use gongshi_domain::duties::{Duties, Group};
 use gongshi_domain::{FieldError, school};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::{AuditRecord, Result, Store, StoreError, Writer};
 
 fn read(conn: &Connection) -> Result<Duties> {
     let mut duties = Duties {
+        // No school row yet: nothing relaxed. Any other failure is one.
         relaxed: conn
             .query_row("SELECT duties_relaxed FROM school WHERE id = 1", [], |r| {
                 r.get(0)
             })
+            .optional()?
             .unwrap_or(false),
         ..Duties::default()
     };

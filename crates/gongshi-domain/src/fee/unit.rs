@@ -115,6 +115,9 @@ pub enum Charge {
     Listed(&'static str),
 }
 
+/// Why a 代收 or at-cost item is not in a total.
+const AT_COST: &str = "代收，按实结算";
+
 /// Whether the item is settled at cost: its unit says so, or it is money
 /// collected on others' behalf (代收), which is never bundled into a total.
 pub fn at_cost(item: &FeeItem) -> bool {
@@ -129,7 +132,7 @@ pub fn at_cost(item: &FeeItem) -> bool {
 pub fn charge(item: &FeeItem, terms: Terms) -> Option<Charge> {
     let kind = kind_of(&item.unit)?;
     if at_cost(item) {
-        return Some(Charge::Listed("代收，按实结算"));
+        return Some(Charge::Listed(AT_COST));
     }
     Some(match kind {
         UnitKind::Semester | UnitKind::Once => Charge::Counted {
@@ -146,7 +149,7 @@ pub fn charge(item: &FeeItem, terms: Terms) -> Option<Charge> {
         },
         UnitKind::Year => Charge::Listed("全年费用在另一学期收取"),
         UnitKind::PerUse => Charge::Listed("按次（餐）收取"),
-        UnitKind::AtCost => Charge::Listed("代收，按实结算"),
+        UnitKind::AtCost => Charge::Listed(AT_COST),
     })
 }
 
@@ -215,12 +218,12 @@ mod tests {
             (
                 item("教辅资料费（代收）", 4550, "每生每学期", ""),
                 autumn,
-                Some(Charge::Listed("代收，按实结算")),
+                Some(Charge::Listed(AT_COST)),
             ),
             (
                 item("研学费", 12000, "每生每次", "按实结算，多退少不补"),
                 autumn,
-                Some(Charge::Listed("代收，按实结算")),
+                Some(Charge::Listed(AT_COST)),
             ),
             (item("杂费", 100, "每人每周", ""), autumn, None),
         ] {
