@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::category::Category;
 use crate::error::FieldErrors;
 use crate::item::POSTING_DAYS_MAX;
+use crate::table::{CellError, Column, Context, Kind, Row, Schema};
 use crate::{DomainError, FieldError, phone, text};
 
 /// A component score, in hundredths of a point (0–100.00).
@@ -352,101 +353,92 @@ pub struct Candidate {
     pub note: String,
 }
 
-/// What is wrong with one cell of a score row; the column is the round's
-/// own header (民意测评…), so it is a string.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellError {
-    pub column: String,
-    pub message: String,
+/// The scores' table: 姓名, 部门/年级组, each of the round's components,
+/// 师德, 备注 (internal: the veto's reason).
+pub fn schema(round: &RoundSettings) -> Schema {
+    let mut columns = vec![
+        Column::new("name", "姓名", Kind::Text { max: 20 }).required(),
+        Column::new("department", "部门/年级组", Kind::Text { max: 30 }),
+    ];
+    columns.extend(
+        round
+            .components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Column::owned(score_key(i), c.name.clone(), Kind::Score).required()),
+    );
+    columns.push(
+        Column::new("ethics", "师德", Kind::Choice(&ETHICS))
+            .required()
+            .blank(ETHICS[0]),
+    );
+    columns.push(Column::new("note", "备注", Kind::Text { max: 200 }).internal());
+    Schema {
+        row_name: "候选人",
+        grid_unit: "位",
+        unique: &["name", "department"],
+        columns,
+    }
 }
 
-impl std::fmt::Display for CellError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}：{}", self.column, self.message)
-    }
+/// 师德: 合格, or 不合格 — the veto.
+const ETHICS: [&str; 2] = ["合格", "不合格"];
+
+fn score_key(i: usize) -> String {
+    format!("score{}", i + 1)
 }
 
 /// The score template's header row: 姓名, 部门/年级组, each component, 师德, 备注.
 pub fn template_header(round: &RoundSettings) -> Vec<String> {
-    let mut header = vec!["姓名".to_owned(), "部门/年级组".to_owned()];
-    header.extend(round.components.iter().map(|c| c.name.clone()));
-    header.push("师德".into());
-    header.push("备注".into());
-    header
+    schema(round).headers()
 }
 
-/// One row of scores, cells in [`template_header`] order; every bad cell is
-/// named.
+/// A candidate from a row of [`schema`]: 不合格 needs its reason.
+pub fn record(round: &RoundSettings, row: &Row) -> Result<Candidate, Vec<CellError>> {
+    let ethics_ok = row.text("ethics") == ETHICS[0];
+    let note = row.text("note");
+    if !ethics_ok && note.is_empty() {
+        return Err(vec![
+            row.error("note", "师德不合格须写明原因（只记入内部记录，不公示）"),
+        ]);
+    }
+    Ok(Candidate {
+        name: row.text("name"),
+        department: row.text("department"),
+        scores: (0..round.components.len())
+            .map(|i| row.score(&score_key(i)).unwrap_or(Score(0)))
+            .collect(),
+        ethics_ok,
+        note,
+    })
+}
+
+/// One row of scores, cells in [`schema`] order; every bad cell is named.
 pub fn parse_candidate(
     round: &RoundSettings,
     cells: &[String],
 ) -> Result<Candidate, Vec<CellError>> {
-    let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
-    let mut errors = Vec::new();
-    let mut fail = |column: &str, message: String| {
-        errors.push(CellError {
-            column: column.into(),
-            message,
-        })
-    };
-    let mut text_cell = |field: &'static str, r: Result<String, FieldError>| {
-        r.unwrap_or_else(|e| {
-            fail(field, e.message);
-            String::new()
-        })
-    };
-    let name = text_cell("姓名", text::required("姓名", cell(0), 20));
-    let department = text_cell("部门/年级组", text::limited("部门/年级组", cell(1), 30));
-    let n = round.components.len();
-    let after = 2 + n;
-    let note = text_cell("备注", text::limited("备注", cell(after + 1), 200));
-    let mut scores = Vec::new();
-    for (i, component) in round.components.iter().enumerate() {
-        match Score::parse(cell(2 + i)) {
-            Ok(s) => scores.push(s),
-            Err(message) => errors.push(CellError {
-                column: component.name.clone(),
-                message,
-            }),
-        }
-    }
-    let ethics_ok = match cell(after).trim() {
-        "合格" => Some(true),
-        "不合格" => Some(false),
-        "" => {
-            errors.push(CellError {
-                column: "师德".into(),
-                message: "请填写“合格”或“不合格”".into(),
-            });
-            None
-        }
-        other => {
-            errors.push(CellError {
-                column: "师德".into(),
-                message: format!("“{other}”应填“合格”或“不合格”"),
-            });
-            None
-        }
-    };
-    if ethics_ok == Some(false) && note.is_empty() {
-        errors.push(CellError {
-            column: "备注".into(),
-            message: "师德不合格须写明原因（只记入内部记录，不公示）".into(),
-        });
-    }
-    match ethics_ok {
-        Some(ethics_ok) if errors.is_empty() => Ok(Candidate {
-            name,
-            department,
-            scores,
-            ethics_ok,
-            note,
-        }),
-        _ => Err(errors),
-    }
+    schema(round).record(cells, &Context::default(), |row| record(round, row))
 }
 
 impl Candidate {
+    /// The candidate's cell under a column of [`schema`] (it reads back as
+    /// the same candidate).
+    pub fn cell(&self, key: &str) -> String {
+        match key {
+            "name" => self.name.clone(),
+            "department" => self.department.clone(),
+            "ethics" => if self.ethics_ok { ETHICS[0] } else { ETHICS[1] }.to_owned(),
+            "note" => self.note.clone(),
+            _ => key
+                .strip_prefix("score")
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| self.scores.get(n.wrapping_sub(1)))
+                .map(Score::to_string)
+                .unwrap_or_default(),
+        }
+    }
+
     /// The weighted total; scores line up with the round's components.
     pub fn total(&self, round: &RoundSettings) -> Total {
         Total(

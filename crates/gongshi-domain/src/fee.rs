@@ -7,23 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::grades::{Grades, SchoolGrades};
 use crate::money::Fen;
-use crate::{FieldError, phone, text};
+use crate::table::{CellError, Column, Context, Kind, Row, Schema};
+use crate::{FieldError, text};
 
 pub mod unit;
 pub use unit::{Charge, Terms, UnitKind};
-
-/// The import template's header row, in order (`gongshi fees template`).
-pub const TEMPLATE_HEADER: [&str; 9] = [
-    "项目",
-    "金额(元)",
-    "计费单位",
-    "适用年级",
-    "收费部门",
-    "咨询电话",
-    "收费依据",
-    "是否自愿",
-    "备注",
-];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeeItem {
@@ -69,56 +57,72 @@ pub fn semester(field: &'static str, input: &str) -> Result<String, FieldError> 
     Ok(s)
 }
 
-fn yes_no(field: &'static str, input: &str) -> Result<bool, FieldError> {
-    match input.trim() {
-        "是" | "自愿" | "Y" | "y" | "√" | "✓" => Ok(true),
-        "否" | "" | "N" | "n" | "×" => Ok(false),
-        other => Err(FieldError::new(field, format!("“{other}”应填“是”或“否”"))),
+/// The schedule's table: one fee item a row, the 四公开 of each.
+pub fn schema() -> Schema {
+    Schema {
+        row_name: "收费项目",
+        grid_unit: "项",
+        unique: &[],
+        columns: vec![
+            Column::new("name", "项目", Kind::Text { max: 50 }).required(),
+            Column::new("amount", "金额(元)", Kind::Money).required(),
+            Column::new("unit", "计费单位", Kind::Choice(&unit::UNIT_NAMES)),
+            Column::new("grades", "适用年级", Kind::Grades)
+                .required()
+                .hint("全校、一至六年级、初一"),
+            Column::new("department", "收费部门", Kind::Text { max: 30 }),
+            Column::new("phone", "咨询电话", Kind::Phone),
+            Column::new("basis", "收费依据", Kind::Text { max: 100 }),
+            Column::new("voluntary", "是否自愿", Kind::YesNo).blank("否"),
+            Column::new("note", "备注", Kind::Text { max: 200 }),
+        ],
     }
 }
 
-/// One row of a schedule as typed or imported, cells in [`TEMPLATE_HEADER`]
+/// A fee item from a row of [`schema`] (every cell already read).
+pub fn record(row: &Row) -> Result<FeeItem, Vec<CellError>> {
+    Ok(FeeItem {
+        name: row.text("name"),
+        amount: row.money("amount").unwrap_or_default(),
+        unit: row.text("unit"),
+        grades: row.grades("grades").unwrap_or(Grades::WholeSchool),
+        department: row.text("department"),
+        phone: row.text("phone"),
+        basis: row.text("basis"),
+        voluntary: row.yes("voluntary"),
+        note: row.text("note"),
+    })
+}
+
+/// One row of a schedule as typed or imported, cells in [`schema`]
 /// order, for a school with `school`'s grades (a fee for a grade the school
 /// does not have is refused).
-pub fn parse_row(cells: &[String], school: &SchoolGrades) -> Result<FeeItem, Vec<FieldError>> {
-    let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
-    let mut errors = Vec::new();
-    let mut take =
-        |r: Result<String, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or_default();
-    let name = take(text::required("项目", cell(0), 50));
-    let unit = take(text::limited("计费单位", cell(2), 20).and_then(|u| {
-        unit::check_unit("计费单位", &u)?;
-        Ok(u)
-    }));
-    let department = take(text::limited("收费部门", cell(4), 30));
-    let phone = take(phone::parse("咨询电话", cell(5)));
-    let basis = take(text::limited("收费依据", cell(6), 100));
-    let note = take(text::limited("备注", cell(8), 200));
-    let amount = Fen::parse("金额(元)", cell(1))
-        .map_err(|e| errors.push(e))
-        .ok();
-    let grades = Grades::parse("适用年级", cell(3))
-        .and_then(|g| school.check_grades("适用年级", &g).map(|()| g))
-        .map_err(|e| errors.push(e))
-        .ok();
-    let voluntary = yes_no("是否自愿", cell(7)).map_err(|e| errors.push(e)).ok();
-    match (amount, grades, voluntary) {
-        (Some(amount), Some(grades), Some(voluntary)) if errors.is_empty() => Ok(FeeItem {
-            name,
-            amount,
-            unit,
-            grades,
-            department,
-            phone,
-            basis,
-            voluntary,
-            note,
-        }),
-        _ => Err(errors),
-    }
+pub fn parse_row(cells: &[String], school: &SchoolGrades) -> Result<FeeItem, Vec<CellError>> {
+    let cx = Context {
+        grades: school.clone(),
+        ..Context::default()
+    };
+    schema().record(cells, &cx, record)
 }
 
 impl FeeItem {
+    /// The item's cell under a column of [`schema`], as the grid shows it
+    /// (it reads back as the same item).
+    pub fn cell(&self, key: &str) -> String {
+        match key {
+            "name" => self.name.clone(),
+            "amount" => self.amount.to_yuan_string(),
+            "unit" => self.unit.clone(),
+            "grades" => self.grades.to_string(),
+            "department" => self.department.clone(),
+            "phone" => self.phone.clone(),
+            "basis" => self.basis.clone(),
+            "voluntary" => if self.voluntary { "是" } else { "否" }.to_owned(),
+            "note" => self.note.clone(),
+            _ => String::new(),
+        }
+    }
+
     /// What the fee board sheet and the letters must show: a fee without
     /// its basis, unit or department does not print.
     pub fn missing_for_print(&self) -> Vec<&'static str> {
@@ -209,7 +213,7 @@ pub fn grade_totals(items: &[FeeItem], school: &SchoolGrades, terms: Terms) -> V
 mod tests {
     use super::*;
 
-    fn parse_row_anywhere(cells: &[String]) -> Result<FeeItem, Vec<FieldError>> {
+    fn parse_row_anywhere(cells: &[String]) -> Result<FeeItem, Vec<CellError>> {
         parse_row(cells, &SchoolGrades::default())
     }
 
@@ -283,8 +287,8 @@ mod tests {
         ]);
         let errors = parse_row(&cells, &primary).unwrap_err();
         assert_eq!(
-            errors[0].to_string(),
-            "适用年级：本校没有初一（学校设置的学段：小学）"
+            (errors[0].column, errors[0].message.as_str()),
+            (3, "本校没有初一（学校设置的学段：小学）")
         );
         assert!(parse_row(&cells, &SchoolGrades::default()).is_ok());
     }
@@ -326,15 +330,19 @@ mod tests {
             "",
         ]))
         .unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let schema = schema();
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| schema.columns[e.column].header.as_ref())
+            .collect();
         assert_eq!(
             fields,
             [
                 "项目",
-                "计费单位",
-                "咨询电话",
                 "金额(元)",
+                "计费单位",
                 "适用年级",
+                "咨询电话",
                 "是否自愿"
             ]
         );

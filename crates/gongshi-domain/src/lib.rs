@@ -19,6 +19,7 @@ pub mod phone;
 pub mod privacy;
 pub mod revision;
 pub mod school;
+pub mod table;
 pub mod text;
 pub mod workflow;
 

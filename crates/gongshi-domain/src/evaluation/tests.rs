@@ -160,7 +160,11 @@ fn a_bad_row_names_every_column() {
         .map(|s| (*s).to_owned())
         .collect();
     let errors = parse_candidate(&round(1), &cells).unwrap_err();
-    let columns: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
+    let schema = schema(&round(1));
+    let columns: Vec<&str> = errors
+        .iter()
+        .map(|e| schema.columns[e.column].header.as_ref())
+        .collect();
     assert_eq!(columns, ["姓名", "民意测评", "工作量化", "备注"]);
 }
 

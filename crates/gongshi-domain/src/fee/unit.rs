@@ -48,6 +48,17 @@ pub const UNITS: [(&str, UnitKind); 20] = [
     ("按实结算", UnitKind::AtCost),
 ];
 
+/// The units' names, in [`UNITS`]' order: the 计费单位 column's choices.
+pub const UNIT_NAMES: [&str; UNITS.len()] = {
+    let mut names = [""; UNITS.len()];
+    let mut i = 0;
+    while i < UNITS.len() {
+        names[i] = UNITS[i].0;
+        i += 1;
+    }
+    names
+};
+
 /// The units' names, for a message or a form's choice.
 pub fn unit_names() -> String {
     UNITS.map(|(n, _)| n).join("、")
