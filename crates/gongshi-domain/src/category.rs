@@ -26,6 +26,8 @@ pub struct FieldSpec {
     /// The label on the form and the sheet.
     pub label: &'static str,
     pub kind: FieldKind,
+    /// Must be filled before review (else it prints when given).
+    pub required: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub enum FieldKind {
     Text,
     Date,
     Number,
+    /// Yuan, kept as typed; may be negative (a balance).
+    Money,
 }
 
 const fn text(key: &'static str, label: &'static str) -> FieldSpec {
@@ -40,6 +44,7 @@ const fn text(key: &'static str, label: &'static str) -> FieldSpec {
         key,
         label,
         kind: FieldKind::Text,
+        required: true,
     }
 }
 
@@ -48,6 +53,7 @@ const fn date(key: &'static str, label: &'static str) -> FieldSpec {
         key,
         label,
         kind: FieldKind::Date,
+        required: true,
     }
 }
 
@@ -56,6 +62,23 @@ const fn number(key: &'static str, label: &'static str) -> FieldSpec {
         key,
         label,
         kind: FieldKind::Number,
+        required: true,
+    }
+}
+
+const fn money(key: &'static str, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind: FieldKind::Money,
+        required: true,
+    }
+}
+
+const fn optional(spec: FieldSpec) -> FieldSpec {
+    FieldSpec {
+        required: false,
+        ..spec
     }
 }
 
@@ -134,13 +157,18 @@ impl Category {
             number("quota", "公开名额"),
             text("objection_channel", "异议渠道"),
         ];
-        const FINANCE: &[FieldSpec] = &[text("period", "收支期间"), text("office", "责任部门")];
-        const FEES: &[FieldSpec] = &[text("semester", "学期"), text("office", "收费部门")];
-        const PROCUREMENT: &[FieldSpec] = &[
-            text("method", "采购方式"),
-            text("supplier", "供应商"),
-            date("purchase_date", "采购日期"),
+        const FINANCE: &[FieldSpec] = &[
+            text("period", "收支期间"),
+            text("office", "责任部门"),
+            money(crate::lines::finance::OPENING_FIELD, "上期结余（元）"),
+            optional(money(
+                crate::lines::finance::CLOSING_FIELD,
+                "账面期末结余（元）",
+            )),
         ];
+        const FEES: &[FieldSpec] = &[text("semester", "学期"), text("office", "收费部门")];
+        // 采购方式, 供应商 and dates are each line's (the table's).
+        const PROCUREMENT: &[FieldSpec] = &[text("office", "采购部门")];
         const SUBSIDY: &[FieldSpec] = &[text("subsidy", "资助项目"), text("office", "责任部门")];
         const LEADER: &[FieldSpec] = &[text("leader", "述职人"), text("appraisal", "民主评议结果")];
         const ETHICS: &[FieldSpec] = &[

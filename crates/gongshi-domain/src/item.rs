@@ -107,16 +107,22 @@ impl ItemTable {
     /// categories show their table as it is (the privacy scan still reads
     /// it).
     pub fn public(&self, category: Category) -> ItemTable {
-        if category != Category::Subsidy {
-            return self.clone();
-        }
-        let kept: Vec<usize> = (0..self.columns.len())
-            .filter(|i| crate::privacy::personal_column(&self.columns[*i]).is_none())
-            .collect();
-        let names: Vec<bool> = kept
-            .iter()
-            .map(|i| is_name_column(&self.columns[*i]))
-            .collect();
+        // A typed table says itself what is internal and what is masked.
+        let typed = crate::lines::schema(category).filter(|s| s.headers() == self.columns);
+        let (kept, names): (Vec<usize>, Vec<bool>) = match typed {
+            Some(schema) => schema
+                .public_columns()
+                .into_iter()
+                .map(|i| (i, schema.columns[i].masked))
+                .unzip(),
+            None if category != Category::Subsidy => return self.clone(),
+            // A list from before the schema: its personal columns by their
+            // names.
+            None => (0..self.columns.len())
+                .filter(|i| crate::privacy::personal_column(&self.columns[*i]).is_none())
+                .map(|i| (i, is_name_column(&self.columns[i])))
+                .unzip(),
+        };
         ItemTable {
             columns: kept.iter().map(|i| self.columns[*i].clone()).collect(),
             rows: self
@@ -183,6 +189,9 @@ impl ItemContent {
                             format!("“{value}”不是日期（例：2026-11-24）"),
                         )));
                     }
+                    FieldKind::Money => {
+                        errs.check(crate::Fen::parse_signed(spec.label, &value));
+                    }
                     FieldKind::Number if value.parse::<u32>().is_err() => {
                         errs.check::<()>(Err(FieldError::new(
                             spec.label,
@@ -209,7 +218,7 @@ impl ItemContent {
         if self.body.trim().is_empty() {
             errs.check::<()>(Err(FieldError::new("正文", "提交审核前必须填写")));
         }
-        for spec in category.required_fields() {
+        for spec in category.required_fields().iter().filter(|s| s.required) {
             if self
                 .fields
                 .get(spec.key)

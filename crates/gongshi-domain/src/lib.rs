@@ -13,6 +13,7 @@ pub mod fee;
 pub mod feedback;
 pub mod grades;
 pub mod item;
+pub mod lines;
 pub mod money;
 pub mod operator;
 pub mod phone;

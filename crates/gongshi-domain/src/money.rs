@@ -30,6 +30,16 @@ impl Fen {
 }
 
 impl Fen {
+    /// An amount that may be negative (a balance in deficit): `-1,280.00`
+    /// or `−1280`; otherwise as [`Fen::parse`].
+    pub fn parse_signed(field: &'static str, input: &str) -> Result<Fen, FieldError> {
+        let t = input.trim();
+        match t.strip_prefix(['-', '−', '－']) {
+            Some(rest) => Fen::parse(field, rest).map(|f| Fen(-f.0)),
+            None => Fen::parse(field, t),
+        }
+    }
+
     /// Reads an amount in yuan as typed or as a spreadsheet shows it:
     /// `1280`, `1,280.00`, `1280.5`, `¥1,280.00`, `1280元`. Refuses more than
     /// two decimals, negatives, words and empty input, naming `field`.

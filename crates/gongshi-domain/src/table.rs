@@ -35,6 +35,9 @@ pub struct Column {
     /// Kept for the school's own files (an ID number, a bank card): never
     /// on a public sheet.
     pub internal: bool,
+    /// A name masked on a public sheet (李*, 张*明): who received a
+    /// subsidy is not for the notice board to say in full.
+    pub masked: bool,
     /// A new row's value (否, 合格), else empty.
     pub blank: &'static str,
     /// What to type, shown under the header in the template and the grid.
@@ -49,6 +52,7 @@ impl Column {
             kind,
             required: false,
             internal: false,
+            masked: false,
             blank: "",
             hint: "",
         }
@@ -71,6 +75,11 @@ impl Column {
 
     pub fn internal(mut self) -> Self {
         self.internal = true;
+        self
+    }
+
+    pub fn masked(mut self) -> Self {
+        self.masked = true;
         self
     }
 
@@ -107,14 +116,28 @@ pub struct Schema {
     pub unique: &'static [&'static str],
 }
 
-/// What a cell is read against: the school's grades and classes.
-#[derive(Debug, Clone, Default)]
+/// What a row is read against: the school's grades, classes and
+/// settings.
+#[derive(Debug, Clone)]
 pub struct Context {
     pub grades: SchoolGrades,
     /// The classes the school entered (年级, 班), if any: a class outside
     /// them is refused; with none entered any class of the school's
     /// grades is taken.
     pub classes: Vec<(u8, String)>,
+    /// The school's 公开招标限额: a purchase above it not tendered needs
+    /// its reason.
+    pub tender_threshold: crate::Fen,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Self {
+            grades: SchoolGrades::default(),
+            classes: Vec::new(),
+            tender_threshold: crate::lines::procurement::DEFAULT_THRESHOLD,
+        }
+    }
 }
 
 /// What is wrong with one cell: the column by its place in the schema.

@@ -27,6 +27,7 @@ fn primary() -> Context {
     Context {
         grades: SchoolGrades::parse("小学").unwrap(),
         classes: vec![(3, "1班".into()), (3, "2班".into())],
+        ..Context::default()
     }
 }
 
@@ -113,7 +114,7 @@ fn a_class_the_school_did_not_enter_is_refused_with_the_ones_it_did() {
     assert!(ClassName::parse("火星班", &primary()).is_err());
     let high = Context {
         grades: SchoolGrades::parse("高中").unwrap(),
-        classes: vec![],
+        ..Context::default()
     };
     assert_eq!(
         ClassName::parse("高二(3)班", &high).unwrap().to_string(),

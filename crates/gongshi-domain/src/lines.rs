@@ -1,0 +1,166 @@
+//! The typed tables of 财务收支, 采购 and 学生资助 items: each category's
+//! schema, and its lines read from the item's table (stored as its
+//! headers and cells) by that schema and its rules.
+
+use crate::category::Category;
+use crate::error::FieldErrors;
+use crate::item::{ItemContent, ItemTable};
+use crate::money::Fen;
+use crate::table::{Context, Numbering, Schema};
+use crate::{DomainError, FieldError};
+
+pub mod finance;
+pub mod procurement;
+pub mod subsidy;
+
+#[cfg(test)]
+mod tests;
+
+/// An item's table read by its category's schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lines {
+    Finance(finance::Statement),
+    Procurement(Vec<procurement::Purchase>),
+    Subsidy(Vec<subsidy::Grant>),
+}
+
+/// The schema of a category whose table is typed.
+pub fn schema(category: Category) -> Option<Schema> {
+    match category {
+        Category::Finance => Some(finance::schema()),
+        Category::Procurement => Some(procurement::schema()),
+        Category::Subsidy => Some(subsidy::schema()),
+        _ => None,
+    }
+}
+
+/// Reads a category's table rows (numbered as `numbering` counts them)
+/// into its lines: every problem named by row and column.
+fn read_rows(
+    category: Category,
+    schema: &Schema,
+    rows: &[(usize, Vec<String>)],
+    numbering: Numbering,
+    cx: &Context,
+) -> Result<Lines, Vec<crate::table::RowError>> {
+    Ok(match category {
+        Category::Finance => Lines::Finance(finance::Statement {
+            opening: Fen(0),
+            lines: schema.read_all(rows, numbering, cx, finance::record)?,
+            books_closing: None,
+        }),
+        Category::Procurement => Lines::Procurement(schema.read_all(rows, numbering, cx, |r| {
+            procurement::record(r, cx.tender_threshold)
+        })?),
+        _ => Lines::Subsidy(schema.read_all(rows, numbering, cx, subsidy::record)?),
+    })
+}
+
+/// What is wrong with one row of a category's table (the grid's check).
+pub fn check_row(
+    category: Category,
+    cells: &[String],
+    cx: &Context,
+) -> Vec<crate::table::CellError> {
+    let Some(schema) = schema(category) else {
+        return Vec::new();
+    };
+    match read_rows(
+        category,
+        &schema,
+        &[(1, cells.to_vec())],
+        Numbering::Grid,
+        cx,
+    ) {
+        Ok(_) => Vec::new(),
+        Err(rows) => rows
+            .into_iter()
+            .map(|e| crate::table::CellError {
+                column: e.column.unwrap_or(0),
+                message: e.message,
+            })
+            .collect(),
+    }
+}
+
+/// The table a category's lines are stored as: the schema's headers and
+/// each row's cells in its order, read from a file's rows (the header row
+/// found by its headers, in any order) or the grid's.
+pub fn table_of(
+    category: Category,
+    rows: &[(usize, Vec<String>)],
+    numbering: Numbering,
+    cx: &Context,
+) -> Result<ItemTable, DomainError> {
+    let schema = schema(category).ok_or_else(|| {
+        FieldError::new("类别", format!("{}没有固定格式的表格", category.label()))
+    })?;
+    read_rows(category, &schema, rows, numbering, cx).map_err(row_errors)?;
+    Ok(ItemTable {
+        columns: schema.headers(),
+        rows: rows
+            .iter()
+            .map(|(_, r)| {
+                schema
+                    .parse(r, cx)
+                    .map(|row| row.cells())
+                    .unwrap_or_else(|_| r.clone())
+            })
+            .collect(),
+    })
+}
+
+fn row_errors(rows: Vec<crate::table::RowError>) -> DomainError {
+    let mut errs = FieldErrors::default();
+    for e in rows {
+        errs.check::<()>(Err(FieldError::new("表格", e.to_string())));
+    }
+    errs.finish()
+        .err()
+        .unwrap_or_else(|| FieldError::new("表格", "有误").into())
+}
+
+/// An item's lines, if its category's table is typed and it has one:
+/// the table must have the schema's columns and every row its rules; a
+/// statement reads its opening and closing balances from the fields.
+pub fn read(
+    category: Category,
+    content: &ItemContent,
+    cx: &Context,
+) -> Result<Option<Lines>, DomainError> {
+    let (Some(schema), Some(table)) = (schema(category), content.table.as_ref()) else {
+        return Ok(None);
+    };
+    if !table.has_data() {
+        return Ok(None);
+    }
+    if table.columns != schema.headers() {
+        return Err(FieldError::new(
+            "表格",
+            format!(
+                "{}的表格应有这些列：{}（请用本类别的导入模板或表格编辑）",
+                category.label(),
+                schema.headers().join("、")
+            ),
+        )
+        .into());
+    }
+    let rows = Schema::grid_rows(&table.rows);
+    let mut lines = read_rows(category, &schema, &rows, Numbering::Grid, cx).map_err(row_errors)?;
+    if let Lines::Finance(statement) = &mut lines {
+        let money = |key: &str, label: &'static str| -> Result<Option<Fen>, FieldError> {
+            match content
+                .fields
+                .get(key)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+            {
+                Some(v) => Fen::parse_signed(label, v).map(Some),
+                None => Ok(None),
+            }
+        };
+        statement.opening = money(finance::OPENING_FIELD, "上期结余")?.unwrap_or_default();
+        statement.books_closing = money(finance::CLOSING_FIELD, "账面期末结余")?;
+    }
+    Ok(Some(lines))
+}
