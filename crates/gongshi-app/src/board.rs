@@ -80,6 +80,7 @@ pub fn print_week(
     let school = crate::school::required(store)?;
     let allow = printing::allowlist(&school);
     let cal = calendar::calendar(Some(store))?;
+    let cx = crate::table_io::context(store)?;
     let today = now.date_naive();
 
     let mut sheets = Vec::new();
@@ -92,7 +93,7 @@ pub fn print_week(
             Some(p) => Some(p),
             None => planned_period(&rev, board.monday, today, &cal)?,
         };
-        let sheet = sheets::item_sheet(&school, &rev, period, today, paper);
+        let sheet = sheets::item_sheet(&school, &rev, period, today, paper, &cx)?;
         let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);
         let pdf = gongshi_print::render_pdf(&single, &allow)?;
         let sha = crate::archive::sha256_hex(&pdf);

@@ -145,6 +145,15 @@ fn content(title: &str, body: &str, fields: &[(&str, &str)], planned: NaiveDate)
     }
 }
 
+/// A table of a typed category: its schema's headers over `rows`.
+fn lines_table(category: Category, rows: &[&[&str]]) -> ItemTable {
+    let headers = gongshi_domain::lines::schema(category)
+        .map(|s| s.headers())
+        .unwrap_or_default();
+    let header: Vec<&str> = headers.iter().map(String::as_str).collect();
+    table(&header, rows)
+}
+
 fn table(columns: &[&str], rows: &[&[&str]]) -> ItemTable {
     let cells = |r: &[&str]| r.iter().map(|c| (*c).to_owned()).collect();
     ItemTable {
@@ -173,18 +182,43 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         Ok(id)
     };
     let mut posted = content(
-        "多媒体教室设备采购结果公示",
-        "经政府招标，我校采购交互式智能平板12台，用于多媒体教室改造。现将结果公示如下。",
-        &[
-            ("method", "政府招标"),
-            ("supplier", "阳光科技有限公司"),
-            ("purchase_date", "2026-11-10"),
-        ],
+        "多媒体教室交互式电子白板采购结果公示",
+        "经政府招标，我校采购交互式电子白板20台，用于多媒体教室改造；配套粉笔等耗材经网上商城采购。现将结果公示如下。",
+        &[("office", "总务处")],
         last_week,
     );
-    posted.table = Some(table(
-        &["品名", "数量", "单价（元）", "金额（元）"],
-        &[&["交互式智能平板", "12", "8,600.00", "103,200.00"]],
+    posted.table = Some(lines_table(
+        Category::Procurement,
+        &[
+            &[
+                "交互式电子白板",
+                "86英寸 4K",
+                "20",
+                "台",
+                "18,500.00",
+                "370,000.00",
+                "阳光科技有限公司",
+                "政府招标",
+                "2026-10-20",
+                "2026-11-05",
+                "王建国",
+                "",
+            ],
+            &[
+                "无尘粉笔",
+                "白色 72支装",
+                "40",
+                "盒",
+                "12.50",
+                "500.00",
+                "阳光文具店",
+                "网上商城/电子卖场",
+                "2026-11-02",
+                "2026-11-04",
+                "王建国",
+                "",
+            ],
+        ],
     ));
     let id = ready(store, Category::Procurement, posted, last_week)?;
     // Posted last Wednesday: on the board now, coming down this week.
@@ -235,17 +269,80 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         ),
     )?;
     items::submit(store, op, pending.revision.item_id)?;
-    items::create(
-        store,
-        op,
+    let mut finance = content(
+        "2026年10月财务收支公开",
+        "现将10月份学校收支情况公开如下。",
+        &[
+            ("period", "2026年10月"),
+            ("office", "总务处"),
+            ("opening", "86,420.15"),
+            ("closing", "141,952.72"),
+        ],
+        monday,
+    );
+    finance.table = Some(lines_table(
         Category::Finance,
-        content(
-            "2026年10月财务收支公开",
-            "现将10月份学校收支情况公开如下。",
-            &[("office", "总务处")],
-            monday,
-        ),
-    )?;
+        &[
+            &["收入", "财政拨款收入", "", "10月生均公用经费", "120,000.00"],
+            &["收入", "其他收入", "", "存款利息", "35.20"],
+            &["支出", "人员经费", "", "临聘人员工资", "48,000.00"],
+            &["支出", "公用经费", "水电费", "9月水电费", "8,765.43"],
+            &["支出", "公用经费", "办公费", "教学用纸、墨盒", "4,537.20"],
+            &["支出", "公用经费", "维修费", "教室门窗维修", "3,200.00"],
+        ],
+    ));
+    items::create(store, op, Category::Finance, finance)?;
+    let mut subsidy = content(
+        "2026年秋季学期家庭经济困难寄宿生生活补助名单公示",
+        "根据学生申请、班级评议和学校资助工作领导小组审核，现将拟资助学生名单公示如下。",
+        &[
+            ("subsidy", "家庭经济困难寄宿生生活补助"),
+            ("office", "学生资助办公室"),
+        ],
+        monday,
+    );
+    subsidy.table = Some(lines_table(
+        Category::Subsidy,
+        &[
+            &[
+                "张小明",
+                "三年级1班",
+                "寄宿生生活补助",
+                "一档",
+                "625.00",
+                "41010520160312002X",
+                "阳光市幸福路12号",
+                "13812345678",
+                "低保家庭",
+                "6222020200112233445",
+            ],
+            &[
+                "欧阳华",
+                "五年级1班",
+                "寄宿生生活补助",
+                "二档",
+                "500.00",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+            &[
+                "买买提·艾力",
+                "六年级1班",
+                "寄宿生生活补助",
+                "一档",
+                "625.00",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ],
+    ));
+    items::create(store, op, Category::Subsidy, subsidy)?;
     store.write(op, |w| {
         w.add_regular_disclosure(Category::Finance, "每月财务收支", "monthly")
     })?;

@@ -2,20 +2,16 @@
 //! nothing), the score grid's check and save, the ranking, and the round's
 //! result as a disclosure item that goes through review like any other.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use gongshi_domain::evaluation::{
-    self, Candidate, CellError, Outcome, Ranked, RoundSettings, template_header,
-};
+use gongshi_domain::evaluation::{self, Candidate, Outcome, Ranked, RoundSettings};
 use gongshi_domain::faces::next_step;
 use gongshi_domain::item::{ItemContent, ItemTable};
+use gongshi_domain::table::{CellError, Context};
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
-use gongshi_print::workbook::{ColumnKind, Report, ReportColumn};
 use gongshi_store::{Round, Store};
 
-use crate::{Result, items, sheet_file};
+use crate::{Result, items, table_io};
 
 pub fn round(store: &Store, name: &str) -> Result<Round> {
     store
@@ -110,65 +106,25 @@ fn printable_objection_phone(store: &Store, phone: &str) -> Result<()> {
 /// The score template: a title row, then the header the import looks for.
 pub fn template(store: &Store, name: &str) -> Result<Vec<u8>> {
     let r = round(store, name)?;
-    let header = template_header(&r.settings);
-    let report = Report {
-        sheet_name: "评分".into(),
-        title: format!(
-            "{}评分导入模板（从第3行起每行一人；师德填“合格”或“不合格”，不合格须在备注写明原因）",
+    table_io::template(
+        &evaluation::schema(&r.settings),
+        "评分",
+        format!(
+            "{}评分导入模板（从第4行起每行一人；师德填“合格”或“不合格”，不合格须在备注写明原因）",
             r.settings.name
         ),
-        subtitle: None,
-        school_name: String::new(),
-        internal: true,
-        columns: header
-            .iter()
-            .map(|h| ReportColumn::new(h, ColumnKind::Text))
-            .collect(),
-        rows: Vec::new(),
-        totals: None,
-    };
-    Ok(gongshi_print::render_xlsx(&[report])?)
+        &[],
+        true,
+    )
 }
 
-/// Turns numbered rows into candidates, naming every bad row and column;
-/// the same person twice (name and department) is refused too.
-fn candidates_of(
-    settings: &RoundSettings,
-    rows: &[(usize, Vec<String>)],
-    row_label: &str,
-) -> Result<Vec<Candidate>> {
-    let mut found = Vec::new();
-    // Where each person was first seen: a map, not a search of the rows
-    // before, which would take minutes over an import's 20 000 rows.
-    let mut first_at: HashMap<(String, String), usize> = HashMap::new();
-    let mut errors = Vec::new();
-    for (n, row) in rows {
-        match evaluation::parse_candidate(settings, row) {
-            Ok(c) => {
-                let person = (c.name.clone(), c.department.clone());
-                if let Some(first) = first_at.get(&person) {
-                    errors.push(format!("第{n}{row_label} 姓名：与第{first}{row_label}重复"));
-                } else {
-                    first_at.insert(person, *n);
-                }
-                found.push(c);
-            }
-            Err(cells) => errors.extend(cells.iter().map(|e| format!("第{n}{row_label} {e}"))),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(sheet_file::import_refused(errors));
-    }
-    Ok(found)
-}
-
-/// Reads a filled template: every row good, or every problem named.
+/// Reads a filled template: every row good, or every problem named (the
+/// same person twice, by name and department, too).
 pub fn read(settings: &RoundSettings, bytes: &[u8], file_name: &str) -> Result<Vec<Candidate>> {
-    let rows = sheet_file::rows_under_header(bytes, file_name, &template_header(settings))?;
-    if rows.is_empty() {
-        return Err(FieldError::new("文件", "表头下面没有候选人").into());
-    }
-    candidates_of(settings, &rows, "行")
+    let schema = evaluation::schema(settings);
+    table_io::read(bytes, file_name, &schema, &Context::default(), |row| {
+        evaluation::record(settings, row)
+    })
 }
 
 /// Imports a filled template as the round's candidates: all or nothing.
@@ -184,11 +140,11 @@ pub fn import(
     replace_candidates(store, op, &r, &candidates)
 }
 
-/// What is wrong with one row of the score grid, column by column.
+/// What is wrong with one row of the score grid, cell by cell.
 pub fn check_row(settings: &RoundSettings, cells: &[String]) -> Vec<CellError> {
-    evaluation::parse_candidate(settings, cells)
-        .err()
-        .unwrap_or_default()
+    evaluation::schema(settings).check(cells, &Context::default(), |row| {
+        evaluation::record(settings, row)
+    })
 }
 
 /// Saves the score grid (cells in the template's order): all rows or none.
@@ -199,13 +155,10 @@ pub fn save_candidates(
     rows: &[Vec<String>],
 ) -> Result<Round> {
     let r = round(store, name)?;
-    let numbered: Vec<(usize, Vec<String>)> = rows
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(i, row)| (i + 1, row))
-        .collect();
-    let candidates = candidates_of(&r.settings, &numbered, "位")?;
+    let schema = evaluation::schema(&r.settings);
+    let candidates = table_io::grid(rows, &schema, &Context::default(), |row| {
+        evaluation::record(&r.settings, row)
+    })?;
     replace_candidates(store, op, &r, &candidates)
 }
 

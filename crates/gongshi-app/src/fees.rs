@@ -3,68 +3,43 @@
 //! frozen); class sizes for the letters.
 
 use chrono::NaiveDate;
-use gongshi_domain::fee::{self, FeeItem, TEMPLATE_HEADER};
-use gongshi_domain::grades::SchoolGrades;
+use gongshi_domain::fee::{self, FeeItem};
+use gongshi_domain::grades::Grades;
 use gongshi_domain::revision::Stamp;
+use gongshi_domain::table::{CellError, Context};
 use gongshi_domain::{FieldError, OperatorName};
-use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
 
-use crate::{Result, sheet_file};
+use crate::{Result, table_io};
 
 /// The import template: a title row, then exactly the header row the
 /// import looks for, then one example row to overwrite.
 pub fn template() -> Result<Vec<u8>> {
-    let report = Report {
-        sheet_name: "收费标准".into(),
-        title: "收费标准导入模板（请从第3行起填写，每行一个收费项目）".into(),
-        subtitle: None,
-        school_name: String::new(),
-        internal: false,
-        columns: TEMPLATE_HEADER
-            .iter()
-            .map(|h| ReportColumn::new(h, ColumnKind::Text))
-            .collect(),
-        rows: vec![
-            [
-                "课后服务费",
-                "300.00",
-                "每生每学期",
-                "一至六年级",
-                "学校财务室",
-                "",
-                "豫发改收费〔2023〕781号",
-                "是",
-                "自愿参加",
-            ]
-            .iter()
-            .map(|c| Value::Text((*c).into()))
-            .collect(),
-        ],
-        totals: None,
+    let example = FeeItem {
+        name: "课后服务费".into(),
+        amount: gongshi_domain::Fen(30_000),
+        unit: "每生每学期".into(),
+        grades: Grades::parse("适用年级", "一至六年级").unwrap_or(Grades::WholeSchool),
+        department: "学校财务室".into(),
+        phone: String::new(),
+        basis: "豫发改收费〔2023〕781号".into(),
+        voluntary: true,
+        note: "自愿参加".into(),
     };
-    Ok(gongshi_print::render_xlsx(&[report])?)
+    let schema = fee::schema();
+    table_io::template(
+        &schema,
+        "收费标准",
+        "收费标准导入模板（请从第4行起填写，每行一个收费项目）".into(),
+        &[schema.cells_of(|k| example.cell(k))],
+        false,
+    )
 }
 
 /// Reads the fee rows of a file: finds the template's header row, parses
 /// every row after it, and reports every bad row and field at once.
-pub fn read(bytes: &[u8], file_name: &str, school: &SchoolGrades) -> Result<Vec<FeeItem>> {
-    let rows = sheet_file::rows_under_header(bytes, file_name, &TEMPLATE_HEADER)?;
-    let mut items = Vec::new();
-    let mut errors = Vec::new();
-    for (row_no, row) in &rows {
-        match fee::parse_row(row, school) {
-            Ok(item) => items.push(item),
-            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{row_no}行 {e}"))),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(sheet_file::import_refused(errors));
-    }
-    if items.is_empty() {
-        return Err(FieldError::new("文件", "表头下面没有收费项目").into());
-    }
-    Ok(items)
+pub fn read(bytes: &[u8], file_name: &str, cx: &Context) -> Result<Vec<FeeItem>> {
+    table_io::read(bytes, file_name, &fee::schema(), cx, fee::record)
 }
 
 fn unfrozen(store: &Store, semester: &str) -> Result<()> {
@@ -89,15 +64,15 @@ pub fn import(
     file_name: &str,
 ) -> Result<Schedule> {
     let semester = fee::semester("学期", semester)?;
-    let items = read(bytes, file_name, &crate::school::grades(store)?)?;
+    let items = read(bytes, file_name, &table_io::context(store)?)?;
     replace_items(store, op, &semester, &items)
 }
 
-/// What is wrong with one row of the item grid, field by field (empty when
+/// What is wrong with one row of the item grid, cell by cell (empty when
 /// it is good): the grid's inline validation, by the import's own rules.
-pub fn check_row(store: &Store, cells: &[String]) -> Result<Vec<FieldError>> {
-    let school = crate::school::grades(store)?;
-    Ok(fee::parse_row(cells, &school).err().unwrap_or_default())
+pub fn check_row(store: &Store, cells: &[String]) -> Result<Vec<CellError>> {
+    let cx = table_io::context(store)?;
+    Ok(fee::schema().check(cells, &cx, fee::record))
 }
 
 /// Saves the item grid as the semester's schedule (made if new): every row
@@ -109,18 +84,8 @@ pub fn save_items(
     rows: &[Vec<String>],
 ) -> Result<Schedule> {
     let semester = fee::semester("学期", semester)?;
-    let school = crate::school::grades(store)?;
-    let mut items = Vec::new();
-    let mut errors = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        match fee::parse_row(row, &school) {
-            Ok(item) => items.push(item),
-            Err(fields) => errors.extend(fields.into_iter().map(|e| format!("第{}项 {e}", i + 1))),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(sheet_file::import_refused(errors));
-    }
+    let cx = table_io::context(store)?;
+    let items = table_io::grid(rows, &fee::schema(), &cx, fee::record)?;
     if items.is_empty() {
         return Err(FieldError::new("收费项目", "至少要有一个收费项目").into());
     }

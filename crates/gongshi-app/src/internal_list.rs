@@ -5,7 +5,7 @@
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::Store;
 
-use crate::{Result, items};
+use crate::{Result, items, table_io};
 
 /// The current revision's table, every column, as an internal workbook.
 pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
@@ -18,22 +18,42 @@ pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
         return Err(gongshi_domain::FieldError::new("表格", "这个事项没有表格").into());
     }
     let school = crate::school::profile(store)?.unwrap_or_default();
+    // A typed table's columns as their kinds (amounts as amounts).
+    let typed =
+        gongshi_domain::lines::schema(rev.category).filter(|s| s.headers() == table.columns);
+    let (columns, rows) = match typed {
+        Some(schema) => {
+            let cx = crate::table_io::context(store)?;
+            (
+                table_io::report_columns(&schema, false),
+                table
+                    .rows
+                    .iter()
+                    .map(|r| table_io::report_row(&schema, r, &cx, false))
+                    .collect(),
+            )
+        }
+        None => (
+            table
+                .columns
+                .iter()
+                .map(|c| ReportColumn::new(c, ColumnKind::Text))
+                .collect(),
+            table
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
+                .collect(),
+        ),
+    };
     let report = Report {
         sheet_name: "内部名单".into(),
         title: format!("{}（内部名单，不得张贴或外传）", rev.content.title),
         subtitle: Some(format!("{}·第{}版", rev.category.label(), rev.number)),
         school_name: school.name,
         internal: true,
-        columns: table
-            .columns
-            .iter()
-            .map(|c| ReportColumn::new(c, ColumnKind::Text))
-            .collect(),
-        rows: table
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
-            .collect(),
+        columns,
+        rows,
         totals: None,
     };
     Ok(gongshi_print::render_xlsx(&[report])?)

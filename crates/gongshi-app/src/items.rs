@@ -36,6 +36,7 @@ pub fn create(
     content: ItemContent,
 ) -> Result<Saved> {
     let draft = Revision::draft(category, content)?;
+    typed_rows(store, category, &draft.content)?;
     let stored = store.write(op, |w| w.insert_item(&draft))?;
     saved(store, stored)
 }
@@ -82,8 +83,15 @@ fn step_to_board(
 fn printable(store: &Store, rev: &Revision, step: &'static str) -> Result<()> {
     let school = store.school()?.unwrap_or_default();
     let now = chrono::Local::now().fixed_offset();
-    let sheet =
-        crate::sheets::item_sheet(&school, rev, rev.period, now.date_naive(), Paper::default());
+    let cx = crate::table_io::context(store)?;
+    let sheet = crate::sheets::item_sheet(
+        &school,
+        rev,
+        rev.period,
+        now.date_naive(),
+        Paper::default(),
+        &cx,
+    )?;
     let doc = Document {
         title: rev.content.title.clone(),
         author: school.name.clone(),
@@ -108,7 +116,17 @@ pub fn edit(
     item_id: i64,
     content: ItemContent,
 ) -> Result<Saved> {
+    let category = current(store, item_id)?.category;
+    typed_rows(store, category, &content)?;
     step(store, op, item_id, "修改", |r| Ok(r.edit(content)?))
+}
+
+/// A 财务收支, 采购 or 学生资助 table must read by its category's schema
+/// (every row and cell) before anything is stored; the balance waits for
+/// submission (a draft may be half entered).
+fn typed_rows(store: &Store, category: Category, content: &ItemContent) -> Result<()> {
+    gongshi_domain::lines::read(category, content, &crate::table_io::context(store)?)?;
+    Ok(())
 }
 
 pub fn submit(store: &mut Store, op: &OperatorName, item_id: i64) -> Result<Saved> {
@@ -272,7 +290,8 @@ pub fn preview(
     let cal = calendar::calendar(Some(store))?;
     let start = rev.content.planned_start.unwrap_or(today);
     let period = cal.period(start, rev.content.posting_days).ok();
-    let sheet = crate::sheets::item_sheet(&school, &rev, period, today, Default::default());
+    let cx = crate::table_io::context(store)?;
+    let sheet = crate::sheets::item_sheet(&school, &rev, period, today, Default::default(), &cx)?;
     let doc = gongshi_print::sheet::Document {
         title: rev.content.title.clone(),
         author: school.name.clone(),

@@ -15,6 +15,8 @@ pub mod fees;
 pub mod info;
 pub mod internal_list;
 pub mod items;
+mod line_sheets;
+pub mod line_tables;
 pub mod output;
 pub mod paths;
 pub mod printing;
@@ -23,6 +25,7 @@ pub mod settings;
 pub mod setup;
 pub mod sheet_file;
 pub mod sheets;
+pub mod table_io;
 pub mod tables;
 
 pub use error::{AppError, io_reason};

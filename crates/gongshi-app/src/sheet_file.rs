@@ -19,6 +19,7 @@ mod workbook;
 
 use calamine::{Data, Dimensions};
 use gongshi_domain::FieldError;
+use gongshi_domain::table::Schema;
 
 pub use encoding::{Hidden, TextFault, decode_text, find_hidden};
 pub use workbook::{MAX_COLUMNS, MAX_UNZIPPED_BYTES};
@@ -110,14 +111,52 @@ pub fn rows_under_header<H: AsRef<str>>(
     header: &[H],
 ) -> Result<Vec<(usize, Vec<String>)>> {
     let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
+    let sheet = sheet_under(bytes, file_name, &header)?;
+    let Some(at) = header_at(&sheet.rows, &header) else {
+        return Err(no_header(&sheet, &header).into());
+    };
+    body(sheet, at)
+}
+
+/// The rows of a table of `schema`, each in the schema's column order:
+/// the header row is the first with every required column's header, in
+/// any order (a ledger export's own order and extra columns are fine;
+/// an optional column may be missing). Refused as [`rows_under_header`].
+pub fn rows_of_schema(
+    bytes: &[u8],
+    file_name: &str,
+    schema: &Schema,
+) -> Result<Vec<(usize, Vec<String>)>> {
+    let headers = schema.headers();
+    let header: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let sheet = sheet_under(bytes, file_name, &header)?;
+    let Some((at, places)) = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| schema.locate(r).map(|p| (i, p)))
+    else {
+        return Err(no_header(&sheet, &header).into());
+    };
+    Ok(body(sheet, at)?
+        .into_iter()
+        .map(|(n, r)| (n, Schema::arrange(&places, &r)))
+        .collect())
+}
+
+/// A file read for an import under `header` (its CSV split by the
+/// delimiter that finds it): refused when too big or empty.
+fn sheet_under(bytes: &[u8], file_name: &str, header: &[&str]) -> Result<Sheet> {
     refuse_big(bytes, "文件")?;
     if is_blank_file(bytes) {
         return Err(FieldError::new("文件", "文件是空的：没有表头，也没有数据行").into());
     }
-    let sheet = read_sheet(bytes, file_name, IMPORT_MAX_ROWS, Some(header.as_slice()))?;
-    let Some(at) = header_at(&sheet.rows, &header) else {
-        return Err(no_header(&sheet, &header).into());
-    };
+    read_sheet(bytes, file_name, IMPORT_MAX_ROWS, Some(header))
+}
+
+/// The numbered rows below the header row `at`, blank ones left out; a
+/// merge in the header or below refused.
+fn body(sheet: Sheet, at: usize) -> Result<Vec<(usize, Vec<String>)>> {
     if let Some(area) = sheet.merged.iter().find(|m| m.end.0 as usize >= at) {
         return Err(merged(area, "文件", "表头和数据行").into());
     }
@@ -154,7 +193,7 @@ fn no_header(sheet: &Sheet, header: &[&str]) -> FieldError {
             header.join("、"),
             gongshi_domain::faces::next_step(
                 "“下载导入模板”得到的文件",
-                "gongshi fees template --out 模板.xlsx，或 gongshi eval template --round 评选名称 --out 模板.xlsx"
+                "gongshi fees template、gongshi eval template --round 评选名称 或 gongshi items table template --category 类别，加 --out 模板.xlsx"
             )
         ),
     )

@@ -4,16 +4,23 @@ use chrono::NaiveDate;
 use gongshi_domain::SchoolProfile;
 use gongshi_domain::calendar::Period;
 use gongshi_domain::revision::Revision;
+use gongshi_domain::table::Context;
 use gongshi_print::sheet::{Align, Block, Closing, Column, Paper, Row, Sheet, Table};
 
-/// The sheet for `rev`, to be posted for `period`, dated `printed_on`.
+use crate::Result;
+
+/// The sheet for `rev`, to be posted for `period`, dated `printed_on`;
+/// refused when its typed table breaks its category's rules (a statement
+/// that does not balance, a purchase above the threshold without its
+/// reason).
 pub fn item_sheet(
     school: &SchoolProfile,
     rev: &Revision,
     period: Option<Period>,
     printed_on: NaiveDate,
     paper: Paper,
-) -> Sheet {
+    cx: &Context,
+) -> Result<Sheet> {
     let c = &rev.content;
     let mut blocks: Vec<Block> = c
         .body
@@ -34,19 +41,9 @@ pub fn item_sheet(
     if !fields.is_empty() {
         blocks.push(Block::KeyValues(fields));
     }
-    // What the category lets the public see of its table (学生资助: names
-    // masked, personal columns left out).
-    let public = c.table.as_ref().map(|t| t.public(rev.category));
-    if let Some(table) = public.as_ref().filter(|t| !t.columns.is_empty()) {
-        blocks.push(Block::Table(Table {
-            columns: table
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(i, title)| Column::new(title, 1.0, column_align(&table.rows, i)))
-                .collect(),
-            rows: table.rows.iter().map(|r| Row::new(r.clone())).collect(),
-        }));
+    match gongshi_domain::lines::read(rev.category, c, cx)? {
+        Some(lines) => blocks.extend(crate::line_sheets::blocks(rev, &lines)?),
+        None => blocks.extend(plain_table(rev)),
     }
     blocks.push(Block::Closing(Closing {
         posting_period: period.map(|p| p.to_string()),
@@ -57,7 +54,7 @@ pub fn item_sheet(
         seal: true,
     }));
     let subtitle = (rev.number > 1).then(|| format!("（更正稿·第{}版）", rev.number));
-    Sheet {
+    Ok(Sheet {
         paper,
         school_name: school.name.clone(),
         header_label: format!("校务公开·{}", rev.category.label()),
@@ -65,7 +62,24 @@ pub fn item_sheet(
         subtitle,
         watermark: None,
         blocks,
-    }
+    })
+}
+
+/// What the category lets the public see of an untyped table (学生资助
+/// from before its schema: names masked, personal columns left out).
+fn plain_table(rev: &Revision) -> Option<Block> {
+    let table = rev.content.table.as_ref()?.public(rev.category);
+    (!table.columns.is_empty()).then(|| {
+        Block::Table(Table {
+            columns: table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, title)| Column::new(title, 1.0, column_align(&table.rows, i)))
+                .collect(),
+            rows: table.rows.iter().map(|r| Row::new(r.clone())).collect(),
+        })
+    })
 }
 
 /// How to give feedback, from the school's phone fields.

@@ -282,11 +282,19 @@ fn steps() -> Vec<M<'static>> {
                 CHECK (yearly_here IN (0, 1));
             "#,
         ),
+        // 9: the school's 公开招标限额 in fen (NULL: the default): a purchase
+        // above it bought another way prints only with its reason.
+        M::up(
+            r#"
+            ALTER TABLE school ADD COLUMN tender_threshold_fen INTEGER
+                CHECK (tender_threshold_fen > 0);
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 8;
+pub const LATEST_VERSION: i64 = 9;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -2,10 +2,11 @@
 //! each category, and the regular disclosures and their rhythm.
 
 use gongshi_domain::category::Category;
+use gongshi_domain::{FieldError, Fen, school};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::{AuditRecord, Result, Store, Writer};
+use crate::{AuditRecord, Result, Store, StoreError, Writer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegularDisclosure {
@@ -30,6 +31,19 @@ impl Store {
         Ok(set.unwrap_or(category.default_min_days()))
     }
 
+    /// The school's 公开招标限额, if it set one.
+    pub fn tender_threshold(&self) -> Result<Option<Fen>> {
+        let set: Option<Option<i64>> = self
+            .conn
+            .query_row(
+                "SELECT tender_threshold_fen FROM school WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(set.flatten().map(Fen))
+    }
+
     pub fn regular_disclosures(&self) -> Result<Vec<RegularDisclosure>> {
         let mut stmt = self
             .conn
@@ -48,6 +62,30 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Sets the school's 公开招标限额 (the school must be set up first).
+    pub fn set_tender_threshold(&self, threshold: Fen) -> Result<()> {
+        let before: Option<i64> = self
+            .tx
+            .query_row("SELECT tender_threshold_fen FROM school WHERE id = 1", [], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let rows = self.tx.execute(
+            "UPDATE school SET tender_threshold_fen = ?1 WHERE id = 1",
+            [threshold.0],
+        )?;
+        if rows == 0 {
+            let first = FieldError::new("公开招标限额", school::fill_in_first());
+            return Err(StoreError::Invalid(first.into()));
+        }
+        self.record(AuditRecord::change(
+            "setting",
+            "tender_threshold",
+            "设置公开招标限额",
+            before.as_ref(),
+            Some(&threshold.0),
+        ))
+    }
+
     pub fn set_min_days(&self, category: Category, days: u32) -> Result<()> {
         self.tx.execute(
             "INSERT INTO category_settings (category, min_days) VALUES (?1, ?2)

@@ -18,7 +18,6 @@ use std::time::{Duration, Instant};
 use gongshi_app::domain::evaluation::{
     DEFAULT_TIE_BREAK, RoundKind, RoundSettings, default_components, template_header,
 };
-use gongshi_app::domain::fee::TEMPLATE_HEADER;
 use gongshi_app::{AppError, Store, calendar, calendar_import, evaluations, fees, tables};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -70,7 +69,7 @@ impl Import {
 
     fn header(self) -> Vec<String> {
         match self {
-            Import::Fees => owned(&TEMPLATE_HEADER),
+            Import::Fees => gongshi_app::domain::fee::schema().headers(),
             Import::Eval => template_header(&round()),
             Import::Table => owned(&TABLE_HEADER),
             Import::Calendar => Vec::new(),

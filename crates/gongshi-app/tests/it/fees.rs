@@ -14,7 +14,7 @@ fn principal() -> OperatorName {
 }
 
 fn xlsx(rows: &[[&str; 9]]) -> Vec<u8> {
-    super::filled_template(&gongshi_app::domain::fee::TEMPLATE_HEADER, rows)
+    super::filled_template(&gongshi_app::domain::fee::schema().headers(), rows)
 }
 
 const GOOD: [[&str; 9]; 3] = [
@@ -106,7 +106,7 @@ fn a_bad_file_stores_nothing_and_names_every_bad_row_and_field() {
 
 #[test]
 fn a_gbk_csv_as_chinese_excel_saves_it_imports() {
-    let mut text = gongshi_app::domain::fee::TEMPLATE_HEADER.join(",");
+    let mut text = gongshi_app::domain::fee::schema().headers().join(",");
     text.push('\n');
     text.push_str("作业本费,30,每生每学期,全校,财务室,,豫发改收费〔2023〕781号,否,\n");
     text.push_str(
@@ -330,10 +330,11 @@ fn the_item_grid_checks_each_row_and_saves_all_or_nothing() {
     let mut rows = GOOD;
     rows[1][1] = "-5";
     rows[1][3] = "幼儿园";
+    let schema = gongshi_app::domain::fee::schema();
     let fields: Vec<&str> = fees::check_row(&store, &grid(&rows)[1])
         .unwrap()
         .iter()
-        .map(|e| e.field)
+        .map(|e| schema.columns[e.column].header.as_ref())
         .collect();
     assert_eq!(fields, ["金额(元)", "适用年级"]);
     assert!(fees::check_row(&store, &grid(&GOOD)[1]).unwrap().is_empty());
@@ -710,7 +711,7 @@ fn a_unit_with_no_meaning_is_refused() {
     .unwrap_err()
     .to_string();
     assert!(
-        err.contains("第3行 计费单位：“每人每周”不是可选的计费单位（可选：每生每学期"),
+        err.contains("第3行 计费单位：“每人每周”不是可选的一项（每生每学期、"),
         "{err}"
     );
 }

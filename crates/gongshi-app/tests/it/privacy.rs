@@ -237,10 +237,12 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
 fn a_subsidy_list_prints_masked_names_and_nothing_internal() {
     let mut store = store();
     let op = clerk();
-    let csv = "\u{feff}序号,学生姓名,班级,资助项目,资助档次,金额（元）,身份证号,家庭住址,联系电话\r\n\
+    let csv = "\u{feff}序号,姓名,班级,资助项目,资助档次,金额（元）,身份证号,家庭住址,联系电话\r\n\
                1,张小明,三年级1班,家庭经济困难学生生活补助,一档,750.00,11010519491231002X,城关区幸福路12号,13812345678\r\n\
                2,欧阳华,五年级2班,家庭经济困难学生生活补助,二档,500.00,440524188001010014,城关区人民路3号,13912345678\r\n";
-    let table = gongshi_app::tables::from_csv(csv.as_bytes()).unwrap();
+    let table =
+        gongshi_app::line_tables::read(&store, Category::Subsidy, csv.as_bytes(), "名单.csv")
+            .unwrap();
     let content = ItemContent {
         title: "2026年秋季学期家庭经济困难学生生活补助名单公示".into(),
         body: "经学生申请、班级评议、学校审核，拟资助以下学生。".into(),

@@ -1,0 +1,134 @@
+//! The typed tables of 财务收支, 采购 and 学生资助 items in files and the
+//! grid: the import template of each category, a filled template or a
+//! ledger export read into the item's table (all or nothing, every bad
+//! row and column named), the grid's check and save. The columns are the
+//! category's schema (domain `lines`).
+
+use gongshi_domain::category::Category;
+use gongshi_domain::item::ItemTable;
+use gongshi_domain::lines;
+use gongshi_domain::table::{CellError, Numbering, Schema};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_store::Store;
+
+use crate::items::{self, Saved};
+use crate::{Result, sheet_file, table_io};
+
+/// The category's schema, or a refusal naming the categories that have one.
+pub fn schema(category: Category) -> Result<Schema> {
+    lines::schema(category).ok_or_else(|| {
+        FieldError::new(
+            "类别",
+            format!(
+                "{}没有固定格式的表格（有：财务收支、采购、学生资助）",
+                category.label()
+            ),
+        )
+        .into()
+    })
+}
+
+/// A row to overwrite in each category's template.
+fn example(category: Category) -> Vec<&'static str> {
+    match category {
+        Category::Finance => vec!["支出", "公用经费", "水电费", "10月水电费", "8,765.43"],
+        Category::Procurement => vec![
+            "交互式电子白板",
+            "86英寸",
+            "20",
+            "台",
+            "18,500.00",
+            "370,000.00",
+            "某科技有限公司",
+            "政府招标",
+            "2026-10-20",
+            "2026-11-05",
+            "王建国",
+            "",
+        ],
+        _ => vec![
+            "张小明",
+            "三年级1班",
+            "寄宿生生活补助",
+            "一档",
+            "625.00",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    }
+}
+
+/// The category's import template (xlsx): title, hints, the header row,
+/// an example row. A list with internal columns is marked 内部.
+pub fn template(category: Category) -> Result<Vec<u8>> {
+    let schema = schema(category)?;
+    let internal = schema.columns.iter().any(|c| c.internal);
+    let row: Vec<String> = example(category).into_iter().map(String::from).collect();
+    table_io::template(
+        &schema,
+        category.label(),
+        format!(
+            "{}导入模板（请从第4行起填写，每行一个{}）",
+            category.label(),
+            schema.row_name
+        ),
+        &[row],
+        internal,
+    )
+}
+
+/// A file (the template, or a ledger export with those columns in any
+/// order) read as the category's table: every row good, or every problem
+/// named by row and column.
+pub fn read(store: &Store, category: Category, bytes: &[u8], file_name: &str) -> Result<ItemTable> {
+    let schema = schema(category)?;
+    let rows = sheet_file::rows_of_schema(bytes, file_name, &schema)?;
+    if rows.is_empty() {
+        return Err(FieldError::new("文件", format!("表头下面没有{}", schema.row_name)).into());
+    }
+    let cx = table_io::context(store)?;
+    Ok(lines::table_of(category, &rows, Numbering::File, &cx)?)
+}
+
+/// Replaces a draft item's table with a file's: all rows or none.
+pub fn import(
+    store: &mut Store,
+    op: &OperatorName,
+    item_id: i64,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Saved> {
+    let current = items::history(store, item_id)?
+        .pop()
+        .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
+    let table = read(store, current.category, bytes, file_name)?;
+    let content = gongshi_domain::item::ItemContent {
+        table: Some(table),
+        ..current.content
+    };
+    items::edit(store, op, item_id, content)
+}
+
+/// The grid's rows as the category's table (stored forms: 1,280.00).
+pub fn from_grid(store: &Store, category: Category, rows: &[Vec<String>]) -> Result<ItemTable> {
+    let cx = table_io::context(store)?;
+    Ok(lines::table_of(
+        category,
+        &Schema::grid_rows(rows),
+        Numbering::Grid,
+        &cx,
+    )?)
+}
+
+/// What is wrong with one row of the category's grid, cell by cell.
+pub fn check_row(store: &Store, category: Category, cells: &[String]) -> Result<Vec<CellError>> {
+    schema(category)?;
+    Ok(lines::check_row(
+        category,
+        cells,
+        &table_io::context(store)?,
+    ))
+}
