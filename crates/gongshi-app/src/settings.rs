@@ -3,7 +3,8 @@
 
 use gongshi_domain::category::Category;
 use gongshi_domain::item::POSTING_DAYS_MAX;
-use gongshi_domain::{FieldError, OperatorName, text};
+use gongshi_domain::lines::procurement;
+use gongshi_domain::{Fen, FieldError, OperatorName, text};
 use gongshi_store::{RegularDisclosure, Store};
 
 use crate::Result;
@@ -85,4 +86,23 @@ mod tests {
         remove_regular(&mut store, &op, id).unwrap();
         assert!(regulars(&store).unwrap().is_empty());
     }
+}
+
+/// The school's 公开招标限额 (the default until it sets one), and whether
+/// it is the default.
+pub fn tender_threshold(store: &Store) -> Result<(Fen, bool)> {
+    Ok(match store.tender_threshold()? {
+        Some(set) => (set, false),
+        None => (procurement::DEFAULT_THRESHOLD, true),
+    })
+}
+
+/// Sets the school's 公开招标限额 from yuan as typed (50万 is 500000).
+pub fn set_tender_threshold(store: &mut Store, op: &OperatorName, yuan: &str) -> Result<Fen> {
+    let threshold = Fen::parse(procurement::THRESHOLD_NAME, yuan)?;
+    if threshold.0 <= 0 {
+        return Err(FieldError::new(procurement::THRESHOLD_NAME, "应大于0").into());
+    }
+    store.write(op, |w| w.set_tender_threshold(threshold))?;
+    Ok(threshold)
 }

@@ -33,6 +33,8 @@ pub fn item_sheet(
         .category
         .required_fields()
         .iter()
+        // A statement prints its balances itself, worked out.
+        .filter(|spec| spec.kind != gongshi_domain::category::FieldKind::Money)
         .filter_map(|spec| {
             let value = c.fields.get(spec.key).filter(|v| !v.trim().is_empty())?;
             Some((spec.label.to_owned(), value.clone()))
@@ -55,7 +57,7 @@ pub fn item_sheet(
     }));
     let subtitle = (rev.number > 1).then(|| format!("（更正稿·第{}版）", rev.number));
     Ok(Sheet {
-        paper,
+        paper: across_if_wide(paper, rev),
         school_name: school.name.clone(),
         header_label: format!("校务公开·{}", rev.category.label()),
         title: c.title.clone(),
@@ -63,6 +65,23 @@ pub fn item_sheet(
         watermark: None,
         blocks,
     })
+}
+
+/// More public columns than fit across A4 upright (采购's twelve): the
+/// sheet turns to landscape, so amounts and dates stay whole.
+const UPRIGHT_COLUMNS: usize = 8;
+
+fn across_if_wide(paper: Paper, rev: &Revision) -> Paper {
+    let wide = gongshi_domain::lines::schema(rev.category)
+        .is_some_and(|s| s.public_columns().len() > UPRIGHT_COLUMNS);
+    if wide {
+        Paper {
+            orientation: gongshi_print::sheet::Orientation::Landscape,
+            ..paper
+        }
+    } else {
+        paper
+    }
 }
 
 /// What the category lets the public see of an untyped table (学生资助

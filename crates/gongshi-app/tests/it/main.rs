@@ -7,6 +7,7 @@ mod corpus;
 mod duties;
 mod evaluations;
 mod fees;
+mod lines;
 mod privacy;
 mod tables;
 
