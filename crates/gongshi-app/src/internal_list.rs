@@ -1,6 +1,6 @@
-//! An item's whole table as an Excel workbook marked 内部 on every page:
-//! for 学生资助 the list the payment and the file need (ID numbers, bank
-//! cards, addresses), which the public sheet leaves out.
+//! An item's whole table as an Excel workbook; marked 内部 on every page
+//! where it holds what the board never shows — for 学生资助 the list the
+//! payment and the file need (ID numbers, bank cards, addresses).
 
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::Store;
@@ -21,6 +21,9 @@ pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
     // A typed table's columns as their kinds (amounts as amounts).
     let typed =
         gongshi_domain::lines::schema(rev.category).filter(|s| s.headers() == table.columns);
+    let typed_internal = typed
+        .as_ref()
+        .is_some_and(|s| s.columns.iter().any(|c| c.internal));
     let (columns, rows) = match typed {
         Some(schema) => {
             let cx = crate::table_io::context(store)?;
@@ -46,12 +49,18 @@ pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
                 .collect(),
         ),
     };
+    // Marked 内部 where it holds what the board never shows.
+    let internal = typed_internal || rev.category == gongshi_domain::category::Category::Subsidy;
     let report = Report {
-        sheet_name: "内部名单".into(),
-        title: format!("{}（内部名单，不得张贴或外传）", rev.content.title),
+        sheet_name: if internal { "内部名单" } else { "表格" }.into(),
+        title: if internal {
+            format!("{}（内部名单，不得张贴或外传）", rev.content.title)
+        } else {
+            format!("{}（表格）", rev.content.title)
+        },
         subtitle: Some(format!("{}·第{}版", rev.category.label(), rev.number)),
         school_name: school.name,
-        internal: true,
+        internal,
         columns,
         rows,
         totals: None,

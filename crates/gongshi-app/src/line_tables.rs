@@ -90,7 +90,22 @@ pub fn read(store: &Store, category: Category, bytes: &[u8], file_name: &str) ->
         return Err(FieldError::new("文件", format!("表头下面没有{}", schema.row_name)).into());
     }
     let cx = table_io::context(store)?;
-    Ok(lines::table_of(category, &rows, Numbering::File, &cx)?)
+    lines::table_of(category, &rows, Numbering::File, &cx).map_err(table_io::refused)
+}
+
+/// An item's table from a file: a typed category's by its schema (.xlsx
+/// or .csv, the header found by its names), any other's as a plain CSV.
+pub fn item_table(
+    store: &Store,
+    category: Category,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<ItemTable> {
+    if lines::schema(category).is_some() {
+        read(store, category, bytes, file_name)
+    } else {
+        crate::tables::from_csv(bytes)
+    }
 }
 
 /// Replaces a draft item's table with a file's: all rows or none.
@@ -114,13 +129,10 @@ pub fn import(
 
 /// The grid's rows as the category's table (stored forms: 1,280.00).
 pub fn from_grid(store: &Store, category: Category, rows: &[Vec<String>]) -> Result<ItemTable> {
+    schema(category)?;
     let cx = table_io::context(store)?;
-    Ok(lines::table_of(
-        category,
-        &Schema::grid_rows(rows),
-        Numbering::Grid,
-        &cx,
-    )?)
+    lines::table_of(category, &Schema::grid_rows(rows), Numbering::Grid, &cx)
+        .map_err(table_io::refused)
 }
 
 /// What is wrong with one row of the category's grid, cell by cell.

@@ -87,9 +87,36 @@ pub struct ContentArgs {
     /// 计划张贴日期
     #[arg(long, value_parser = crate::values::date)]
     pub planned: Option<NaiveDate>,
-    /// 附表：CSV 文件（UTF-8 或 GBK，第一行为表头）
+    /// 附表：CSV 文件（UTF-8 或 GBK，第一行为表头）；财务收支、采购、学生资助按模板的列（也可 .xlsx）
     #[arg(long, value_name = "FILE.csv")]
     pub table: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TableCommand {
+    /// 生成某类别表格的导入模板（Excel）
+    Template {
+        /// 财务收支、采购或学生资助
+        #[arg(long)]
+        category: String,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// 把填好的模板或账套导出的表格导入事项（整表替换；有错则全部不导入）
+    Import {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+        /// .xlsx、.xls、.ods 或 .csv；按表头名称找列，顺序不限
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// 导出事项的表格（全部列，Excel，标“内部”）
+    Export {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,6 +140,11 @@ pub enum ItemsCommand {
     Show {
         #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
+    },
+    /// 财务收支、采购、学生资助的表格：导入模板、导入、导出
+    Table {
+        #[command(subcommand)]
+        command: TableCommand,
     },
     /// 导出事项表格的全部列（含不公示的身份证号等），Excel，标“内部”
     InternalList {
@@ -278,6 +310,12 @@ pub enum SettingsCommand {
         category: String,
         #[arg(long, value_parser = crate::values::number::<u32>)]
         days: u32,
+    },
+    /// 查看或设置公开招标限额（元）：超过限额而未公开招标的采购须写明原因
+    TenderThreshold {
+        /// 新的限额，如 500000 或 4,000,000
+        #[arg(long, value_name = "元")]
+        set: Option<String>,
     },
     /// 列出定期公开事项
     Regulars,

@@ -6,7 +6,7 @@ use crate::category::Category;
 use crate::error::FieldErrors;
 use crate::item::{ItemContent, ItemTable};
 use crate::money::Fen;
-use crate::table::{Context, Numbering, Schema};
+use crate::table::{Context, Numbering, RowError, Schema};
 use crate::{DomainError, FieldError};
 
 pub mod finance;
@@ -91,11 +91,11 @@ pub fn table_of(
     rows: &[(usize, Vec<String>)],
     numbering: Numbering,
     cx: &Context,
-) -> Result<ItemTable, DomainError> {
-    let schema = schema(category).ok_or_else(|| {
-        FieldError::new("类别", format!("{}没有固定格式的表格", category.label()))
-    })?;
-    read_rows(category, &schema, rows, numbering, cx).map_err(row_errors)?;
+) -> Result<ItemTable, Vec<RowError>> {
+    let Some(schema) = schema(category) else {
+        return Ok(ItemTable::default());
+    };
+    read_rows(category, &schema, rows, numbering, cx)?;
     Ok(ItemTable {
         columns: schema.headers(),
         rows: rows

@@ -2,7 +2,7 @@
 //! each category, and the regular disclosures and their rhythm.
 
 use gongshi_domain::category::Category;
-use gongshi_domain::{FieldError, Fen, school};
+use gongshi_domain::{Fen, FieldError, school};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +66,11 @@ impl Writer<'_> {
     pub fn set_tender_threshold(&self, threshold: Fen) -> Result<()> {
         let before: Option<i64> = self
             .tx
-            .query_row("SELECT tender_threshold_fen FROM school WHERE id = 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT tender_threshold_fen FROM school WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()?
             .flatten();
         let rows = self.tx.execute(

@@ -11,12 +11,15 @@ use gongshi_app::domain::revision::{CloseResult, Revision};
 use gongshi_app::domain::workflow::Status;
 use gongshi_app::feedback::{self as fb, NewFeedback};
 use gongshi_app::items::{self, ReviewInput, Saved};
-use gongshi_app::{Result, Store, board as week_board, calendar as cal, settings as set, tables};
+use gongshi_app::{
+    Result, Store, board as week_board, calendar as cal, line_tables, settings as set,
+};
 
 use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
 use crate::args_week::{
     BoardCommand, CalendarCommand, ContentArgs, FeedbackCommand, ItemsCommand, SettingsCommand,
+    TableCommand,
 };
 use crate::output::emit;
 
@@ -127,7 +130,12 @@ fn category(name: &str) -> Result<Category> {
 
 /// Applies the options given over `base` (a new item's empty content, or
 /// the current revision's).
-fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<ItemContent> {
+fn content(
+    store: &Store,
+    category: Category,
+    base: ItemContent,
+    args: &ContentArgs,
+) -> Result<ItemContent> {
     let mut c = base;
     if let Some(t) = &args.title {
         c.title.clone_from(t);
@@ -154,8 +162,9 @@ fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<
         c.planned_start = args.planned;
     }
     if let Some(path) = &args.table {
-        let text = read_text("表格", path)?;
-        c.table = Some(tables::from_csv(text.as_bytes())?);
+        let bytes = read_bytes("表格", path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        c.table = Some(line_tables::item_table(store, category, &bytes, &name)?);
     }
     Ok(c)
 }
@@ -164,11 +173,16 @@ fn content(category: Category, base: ItemContent, args: &ContentArgs) -> Result<
 /// (with or without the BOM) or GBK, lines ending in CR LF or LF. A file
 /// that cannot be read is refused in words, naming `field`.
 fn read_text(field: &'static str, path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_bytes(field, path)?;
+    Ok(gongshi_app::sheet_file::decode(&bytes).replace("\r\n", "\n"))
+}
+
+/// A file's bytes, a failure refused in words naming `field`.
+fn read_bytes(field: &'static str, path: &Path) -> Result<Vec<u8>> {
+    Ok(std::fs::read(path).map_err(|e| {
         let reason = gongshi_app::io_reason(&e);
         FieldError::new(field, format!("读不出 {}：{reason}", path.display()))
-    })?;
-    Ok(gongshi_app::sheet_file::decode(&bytes).replace("\r\n", "\n"))
+    })?)
 }
 
 fn saved_text(s: &Saved) -> String {
@@ -275,6 +289,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
             });
             return Ok(());
         }
+        ItemsCommand::Table { command } => return table(cli, &mut store, command),
         ItemsCommand::InternalList { id, out } => {
             let bytes = gongshi_app::internal_list::workbook(&store, *id)?;
             return write_output(cli, out, &bytes);
@@ -311,7 +326,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
                 posting_days: set::min_days(&store, c)?,
                 planned_start: None,
             };
-            let content = content(c, base, args)?;
+            let content = content(&store, c, base, args)?;
             items::create(&mut store, &operator(cli)?, c, content)?
         }
         ItemsCommand::Edit { id, content: args } => {
@@ -319,7 +334,7 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
                 .pop()
                 .map(|r| (r.category, r.content));
             let (c, base) = current.ok_or_else(|| FieldError::new("事项", "没有这个事项"))?;
-            let content = content(c, base, args)?;
+            let content = content(&store, c, base, args)?;
             items::edit(&mut store, &operator(cli)?, *id, content)?
         }
         ItemsCommand::Submit { id } => items::submit(&mut store, &operator(cli)?, *id)?,
@@ -506,6 +521,15 @@ pub fn settings(cli: &Cli, db: &Path, command: &SettingsCommand) -> Result<()> {
                 format!("{}：最短公示期{days}个工作日", c.label())
             });
         }
+        SettingsCommand::TenderThreshold { set: yuan } => {
+            let threshold = match yuan {
+                Some(y) => set::set_tender_threshold(&mut store, &operator(cli)?, y)?,
+                None => set::tender_threshold(&store)?.0,
+            };
+            emit(cli, &threshold.0, || {
+                format!("公开招标限额：{}元", threshold.to_yuan_string())
+            });
+        }
         SettingsCommand::Regulars => {
             let list = set::regulars(&store)?;
             emit(cli, &list, || {
@@ -609,4 +633,36 @@ fn weekday(date: chrono::NaiveDate) -> &'static str {
     use chrono::Datelike;
     ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
         [date.weekday().num_days_from_monday() as usize]
+}
+
+/// `items table`: a typed category's template, a file into an item's
+/// table, an item's table out as Excel.
+fn table(cli: &Cli, store: &mut Store, command: &TableCommand) -> Result<()> {
+    match command {
+        TableCommand::Template { category: c, out } => {
+            let bytes = line_tables::template(category(c)?)?;
+            write_output(cli, out, &bytes)
+        }
+        TableCommand::Import { id, file } => {
+            let (bytes, name) = super::read_input(file)?;
+            let saved = line_tables::import(store, &operator(cli)?, *id, &bytes, &name)?;
+            let rows = saved
+                .revision
+                .content
+                .table
+                .as_ref()
+                .map_or(0, |t| t.rows.len());
+            emit(cli, &saved.revision, || {
+                format!(
+                    "已导入{rows}行到事项 {id}（{}）",
+                    saved.revision.content.title
+                )
+            });
+            Ok(())
+        }
+        TableCommand::Export { id, out } => {
+            let bytes = gongshi_app::internal_list::workbook(store, *id)?;
+            write_output(cli, out, &bytes)
+        }
+    }
 }

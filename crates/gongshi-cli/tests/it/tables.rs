@@ -170,7 +170,7 @@ fn a_subsidy_list_keeps_its_internal_columns_off_the_board() {
     let csv = dir.path().join("名单.csv");
     std::fs::write(
         &csv,
-        "姓名,班级,资助档次,金额,身份证号\n张小明,初一1班,一档,750.00,11010519491231002X\n",
+        "姓名,班级,资助项目,资助档次,金额(元),身份证号\n张小明,初一1班,生活补助,一档,750.00,11010519491231002X\n",
     )
     .unwrap();
     let added = gongshi(
@@ -200,6 +200,98 @@ fn a_subsidy_list_keeps_its_internal_columns_off_the_board() {
         &[
             "items",
             "internal-list",
+            "1",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&xlsx).unwrap().get(..2), Some(&b"PK"[..]));
+}
+
+/// `items table`: the template is what the import reads; a bad file is
+/// refused naming row and column and the item keeps its table; the table
+/// comes out as Excel.
+#[test]
+fn a_purchase_table_goes_through_the_template_and_bad_rows_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let add = [
+        "items",
+        "add",
+        "--category",
+        "采购",
+        "--title",
+        "电子白板采购结果公示",
+        "--body",
+        "现将采购结果公示如下。",
+        "--field",
+        "采购部门=总务处",
+    ];
+    assert!(gongshi(&db, &add).status.success());
+    let template = dir.path().join("采购模板.xlsx");
+    let t = template.to_str().unwrap();
+    let out = gongshi(
+        &db,
+        &[
+            "items",
+            "table",
+            "template",
+            "--category",
+            "采购",
+            "--out",
+            t,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = gongshi(&db, &["items", "table", "import", "1", t]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已导入1行"));
+
+    let bad = dir.path().join("采购.csv");
+    std::fs::write(
+        &bad,
+        "品名,数量,单位,单价(元),金额(元),供应商,采购方式\n白板,3,台,33.33,100.00,甲,询价\n投影,1,台,5,5,乙,\n",
+    )
+    .unwrap();
+    let before = gongshi(&db, &["--json", "items", "show", "1"]).stdout;
+    let out = gongshi(
+        &db,
+        &["items", "table", "import", "1", bad.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("第2行 金额(元)：数量3 × 单价33.33元 = 99.99元，与金额100.00元不符"),
+        "{err}"
+    );
+    assert!(err.contains("第3行 采购方式：不能为空"), "{err}");
+    assert_eq!(
+        gongshi(&db, &["--json", "items", "show", "1"]).stdout,
+        before
+    );
+
+    let refused = gongshi(
+        &db,
+        &[
+            "items",
+            "table",
+            "template",
+            "--category",
+            "收费",
+            "--out",
+            t,
+        ],
+    );
+    assert!(stderr(&refused).contains("收费没有固定格式的表格"));
+    let xlsx = dir.path().join("表格.xlsx");
+    let out = gongshi(
+        &db,
+        &[
+            "items",
+            "table",
+            "export",
             "1",
             "--out",
             xlsx.to_str().unwrap(),

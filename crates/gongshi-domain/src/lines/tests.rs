@@ -356,8 +356,9 @@ fn a_file_table_is_stored_in_the_schema_order_and_forms() {
     assert_eq!(t.columns, finance::schema().headers());
     assert_eq!(t.rows[0][4], "1,280.00");
     let bad = vec![(7, s(&["收入", "事业收入", "", "", "abc"]))];
-    let err = table_of(Category::Finance, &bad, Numbering::File, &cx())
-        .unwrap_err()
-        .to_string();
-    assert!(err.starts_with("表格：第7行 金额(元)："), "{err}");
+    let err = table_of(Category::Finance, &bad, Numbering::File, &cx()).unwrap_err();
+    assert!(
+        err[0].to_string().starts_with("第7行 金额(元)："),
+        "{err:?}"
+    );
 }
