@@ -1,7 +1,8 @@
-// An editable grid's rows (fee items, evaluation scores): cells in the
-// import template's column order, which is what the Rust side checks and
-// saves. A row equal to the grid's blank row was never typed in.
-import type { FieldProblemDto } from './api'
+// An editable grid's rows (fee items, evaluation scores, the typed tables
+// of items): cells in the schema's column order, which is what the Rust
+// side checks and saves. The columns, their kinds and the blank row come
+// from the schema (TableSchemaDto): the UI keeps no copy of a column.
+import type { ColumnDto, FieldProblemDto, TableSchemaDto } from './api'
 
 export interface GridRow {
   /** Stable across edits, for Vue's list keys. */
@@ -11,17 +12,20 @@ export interface GridRow {
   problems: Record<number, string>
 }
 
-export interface GridColumn {
-  label: string
-  width: number
-  /** A choice instead of free text (是/否, 合格/不合格). */
-  choices?: string[]
-}
-
 let nextKey = 1
 
 export function rowOf(cells: string[]): GridRow {
   return { key: nextKey++, cells: [...cells], problems: {} }
+}
+
+/** A new row: each column's blank value (否, 合格…). */
+export function blankOf(schema: TableSchemaDto): string[] {
+  return schema.columns.map((c) => c.blank)
+}
+
+/** Room on screen for a column that wants `width` characters. */
+export function pixels(column: ColumnDto): number {
+  return column.width * 14 + 30
 }
 
 /** Nothing typed beyond the blank row's defaults. */

@@ -204,7 +204,6 @@ export const t = {
     notApproved: '未批准',
     none: '这个学期还没有收费标准：可以在下表中逐项填写，或者从 Excel 导入、从以前学期复制。',
     items: '收费项目',
-    columns: { name: '项目', amount: '金额(元)', unit: '计费单位', grades: '适用年级', department: '收费部门', phone: '咨询电话', basis: '收费依据', voluntary: '是否自愿', note: '备注' },
     policy: '减免政策（印在收费公示和每封家长信上）',
     prints: '打印',
     board: '收费公示',
@@ -277,6 +276,16 @@ export const t = {
     publish: '生成公开事项（送审、张贴）',
     published: (id: number) => `已生成公开事项第${id}号（草稿）：请到“公开事项”提交审核。`,
   },
+  tender: {
+    unit: '（元）',
+    note: '单项采购金额超过此限额而未采用政府招标或公开招标的，须在采购表格中写明未招标原因，原因随公示张贴，否则公示打印不出来。各省、市的政府采购限额标准不同，请按本地财政部门公布的标准填写。',
+    isDefault: '（默认值，尚未按本地标准设置）',
+    saved: '已保存',
+  },
+  lines: {
+    template: '下载导入模板',
+    importNote: '导入的表格先放进下面的表格，点“保存”后才存入事项；有错误的文件不会导入任何一行。',
+  },
   grid: {
     no: '序号',
     add: '添加一行',
@@ -285,6 +294,7 @@ export const t = {
     reset: '撤销修改',
     saved: '已保存',
     unsaved: '有未保存的修改',
+    internal: '（内部）',
   },
   calendar: {
     title: '工作日历',

@@ -450,20 +450,9 @@ impl Candidate {
         )
     }
 
-    /// Cells in the template's order, as the grid edits them.
-    pub fn cells(&self) -> Vec<String> {
-        let mut cells = vec![self.name.clone(), self.department.clone()];
-        cells.extend(self.scores.iter().map(ToString::to_string));
-        cells.push(
-            if self.ethics_ok {
-                "合格"
-            } else {
-                "不合格"
-            }
-            .into(),
-        );
-        cells.push(self.note.clone());
-        cells
+    /// The candidate's row in the grid, cells in [`schema`] order.
+    pub fn cells(&self, round: &RoundSettings) -> Vec<String> {
+        schema(round).cells_of(|k| self.cell(k))
     }
 }
 

@@ -1,10 +1,11 @@
-use gongshi_app::domain::evaluation::template_header;
+use gongshi_app::domain::evaluation;
 use gongshi_app::evaluations as jobs;
 use gongshi_app::{Store, eval_sheets};
 use tauri::{AppHandle, State};
 
-use crate::dto::eval::{EvalImportPreviewDto, RoundDto, RoundViewDto};
+use crate::dto::eval::{RoundDto, RoundViewDto};
 use crate::dto::fees::FieldProblemDto;
+use crate::dto::table::{ImportPreviewDto, problems};
 use crate::dto::week::PreviewDto;
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::{ApiError, ApiResult};
@@ -57,11 +58,8 @@ pub fn check_eval_row(
 ) -> ApiResult<Vec<FieldProblemDto>> {
     let mut inner = state.lock();
     let settings = jobs::round(inner.store()?, &round)?.settings;
-    let header = template_header(&settings);
-    Ok(jobs::check_row(&settings, &cells)
-        .into_iter()
-        .map(|e| FieldProblemDto::in_columns(&header, &e.column, e.message))
-        .collect())
+    let errors = jobs::check_row(&settings, &cells);
+    Ok(problems(&evaluation::schema(&settings), &errors))
 }
 
 #[tauri::command(async)]
@@ -84,20 +82,11 @@ pub fn preview_eval_import(
     round: String,
     bytes: Vec<u8>,
     file_name: String,
-) -> ApiResult<EvalImportPreviewDto> {
+) -> ApiResult<ImportPreviewDto> {
     let mut inner = state.lock();
     let settings = jobs::round(inner.store()?, &round)?.settings;
-    Ok(match jobs::read(&settings, &bytes, &file_name) {
-        Ok(found) => EvalImportPreviewDto {
-            rows: found.iter().map(|c| c.cells()).collect(),
-            errors: Vec::new(),
-        },
-        Err(gongshi_app::AppError::Import(errors)) => EvalImportPreviewDto {
-            rows: Vec::new(),
-            errors,
-        },
-        Err(e) => return Err(e.into()),
-    })
+    let read = jobs::read(&settings, &bytes, &file_name);
+    ImportPreviewDto::of(read.map(|found| found.iter().map(|c| c.cells(&settings)).collect()))
 }
 
 #[tauri::command(async)]

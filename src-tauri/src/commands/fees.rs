@@ -1,13 +1,13 @@
 use gongshi_app::Store;
+use gongshi_app::domain::fee;
 use gongshi_app::fee_sheets::{self, FeePrint};
 use gongshi_app::fees as jobs;
 use gongshi_app::store::Schedule;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-use crate::dto::fees::{
-    ClassSizeDto, FeeImportPreviewDto, FieldProblemDto, ProgressDto, ScheduleDto,
-};
+use crate::dto::fees::{ClassSizeDto, FieldProblemDto, ProgressDto, ScheduleDto};
+use crate::dto::table::{ImportPreviewDto, TableSchemaDto, problems};
 use crate::dto::week::{PreviewDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::{ApiError, ApiResult};
@@ -39,20 +39,22 @@ pub fn preview_fee_import(
     state: State<'_, AppState>,
     bytes: Vec<u8>,
     file_name: String,
-) -> ApiResult<FeeImportPreviewDto> {
+) -> ApiResult<ImportPreviewDto> {
     let mut inner = state.lock();
-    let grades = gongshi_app::school::grades(inner.store()?)?;
-    Ok(match jobs::read(&bytes, &file_name, &grades) {
-        Ok(items) => FeeImportPreviewDto {
-            items: items.iter().map(Into::into).collect(),
-            errors: Vec::new(),
-        },
-        Err(gongshi_app::AppError::Import(errors)) => FeeImportPreviewDto {
-            items: Vec::new(),
-            errors,
-        },
-        Err(e) => return Err(ApiError::from(e)),
-    })
+    let cx = gongshi_app::table_io::context(inner.store()?)?;
+    let read = jobs::read(&bytes, &file_name, &cx);
+    ImportPreviewDto::of(read.map(|items| items.iter().map(fee_row).collect()))
+}
+
+/// A fee item as the grid's row.
+fn fee_row(item: &gongshi_app::domain::fee::FeeItem) -> Vec<String> {
+    fee::schema().cells_of(|k| item.cell(k))
+}
+
+/// The fee table's schema: the grid's columns, the template's header.
+#[tauri::command]
+pub fn fee_schema() -> TableSchemaDto {
+    (&fee::schema()).into()
 }
 
 #[tauri::command(async)]
@@ -76,8 +78,8 @@ pub fn check_fee_row(
     cells: Vec<String>,
 ) -> ApiResult<Vec<FieldProblemDto>> {
     let mut inner = state.lock();
-    let problems = jobs::check_row(inner.store()?, &cells)?;
-    Ok(problems.iter().map(Into::into).collect())
+    let errors = jobs::check_row(inner.store()?, &cells)?;
+    Ok(problems(&fee::schema(), &errors))
 }
 
 /// Saves the whole grid (cells in the template's column order): all rows

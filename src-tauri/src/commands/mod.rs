@@ -8,6 +8,7 @@ pub mod eval;
 pub mod feedback;
 pub mod fees;
 pub mod items;
+pub mod lines;
 pub mod operators;
 pub mod printing;
 pub mod school;

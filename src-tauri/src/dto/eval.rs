@@ -1,12 +1,11 @@
 //! DTOs of evaluation rounds.
 
-use gongshi_app::domain::evaluation::{
-    self, Component, Outcome, RoundKind, RoundSettings, template_header,
-};
+use gongshi_app::domain::evaluation::{self, Component, Outcome, RoundKind, RoundSettings};
 use gongshi_app::store::Round;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dto::table::TableSchemaDto;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -111,8 +110,8 @@ pub struct RoundViewDto {
     pub round: RoundDto,
     pub formula: String,
     pub tie_rule: String,
-    /// The score template's header = the grid's columns.
-    pub header: Vec<String>,
+    /// The scores' table: the grid's columns, the template's header.
+    pub schema: TableSchemaDto,
     pub candidates: Vec<Vec<String>>,
     pub ranking: Vec<RankedDto>,
     pub tie_note: Option<String>,
@@ -129,8 +128,8 @@ impl RoundViewDto {
             round: s.into(),
             formula: s.formula(),
             tie_rule: s.tie_rule(),
-            header: template_header(s),
-            candidates: r.candidates.iter().map(|c| c.cells()).collect(),
+            schema: (&evaluation::schema(s)).into(),
+            candidates: r.candidates.iter().map(|c| c.cells(s)).collect(),
             ranking: ranking
                 .iter()
                 .map(|x| {
@@ -158,12 +157,4 @@ impl RoundViewDto {
             frozen,
         }
     }
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct EvalImportPreviewDto {
-    /// The rows that would be stored, as grid cells.
-    pub rows: Vec<Vec<String>>,
-    /// 第3行 民意测评：… — one a line; empty when the file is good.
-    pub errors: Vec<String>,
 }

@@ -50,6 +50,8 @@ pub struct ScheduleDto {
     /// The units a fee may be written in (每生每学期…), from the domain.
     pub units: Vec<String>,
     pub items: Vec<FeeItemDto>,
+    /// The items as the grid's rows, cells in the schema's order.
+    pub rows: Vec<Vec<String>>,
     /// What the export's 按年级合计 sheet holds.
     pub grade_totals: Vec<GradeTotalDto>,
 }
@@ -80,6 +82,13 @@ impl ScheduleDto {
                 .map(|(n, _)| (*n).to_owned())
                 .collect(),
             items: s.items.iter().map(Into::into).collect(),
+            rows: {
+                let schema = fee::schema();
+                s.items
+                    .iter()
+                    .map(|i| schema.cells_of(|k| i.cell(k)))
+                    .collect()
+            },
             grade_totals: fee::grade_totals(&s.items, school, s.terms)
                 .into_iter()
                 .map(|(g, t)| GradeTotalDto {
@@ -92,13 +101,6 @@ impl ScheduleDto {
                 .collect(),
         }
     }
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FeeImportPreviewDto {
-    pub items: Vec<FeeItemDto>,
-    /// 第3行 金额(元)：… — one a line; empty when the file is good.
-    pub errors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -126,31 +128,11 @@ impl From<&ClassSize> for ClassSizeDto {
 /// What is wrong with one field of a grid row.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct FieldProblemDto {
-    /// The cell's column, in the template's order (0 = 项目).
+    /// The cell's column, in the schema's order (0 = the first).
     pub column: Option<u32>,
-    /// The template's header: 金额(元), 适用年级…
+    /// The column's header: 金额(元), 适用年级…
     pub field: String,
     pub message: String,
-}
-
-impl FieldProblemDto {
-    /// A problem with the field `field` of a grid whose columns are `header`.
-    pub fn in_columns<H: AsRef<str>>(header: &[H], field: &str, message: String) -> Self {
-        Self {
-            column: header
-                .iter()
-                .position(|h| h.as_ref() == field)
-                .map(|i| i as u32),
-            field: field.to_owned(),
-            message,
-        }
-    }
-}
-
-impl From<&gongshi_app::domain::FieldError> for FieldProblemDto {
-    fn from(e: &gongshi_app::domain::FieldError) -> Self {
-        Self::in_columns(&fee::TEMPLATE_HEADER, e.field, e.message.clone())
-    }
 }
 
 /// How far a batch of letters is.

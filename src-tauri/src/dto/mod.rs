@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod eval;
 pub mod fees;
 pub mod files;
+pub mod table;
 pub mod week;
 pub mod workflow;
 
@@ -282,7 +283,6 @@ mod bindings {
             week::RegularDto::decl(&cfg),
             fees::FeeItemDto::decl(&cfg),
             fees::ScheduleDto::decl(&cfg),
-            fees::FeeImportPreviewDto::decl(&cfg),
             fees::ClassSizeDto::decl(&cfg),
             fees::GradeTotalDto::decl(&cfg),
             fees::FieldProblemDto::decl(&cfg),
@@ -291,7 +291,13 @@ mod bindings {
             eval::RoundDto::decl(&cfg),
             eval::RankedDto::decl(&cfg),
             eval::RoundViewDto::decl(&cfg),
-            eval::EvalImportPreviewDto::decl(&cfg),
+            week::FieldKindDto::decl(&cfg),
+            table::ColumnKindDto::decl(&cfg),
+            table::AlignDto::decl(&cfg),
+            table::ColumnDto::decl(&cfg),
+            table::TableSchemaDto::decl(&cfg),
+            table::ImportPreviewDto::decl(&cfg),
+            table::TenderThresholdDto::decl(&cfg),
         ]
     }
 

@@ -16,14 +16,28 @@ use gongshi_app::print::layout::{Ink, Mark, Page};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dto::table::TableSchemaDto;
+
 use super::workflow::{ActionDto, StatusDto};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct FieldSpecDto {
     pub key: String,
     pub label: String,
-    /// text | date | number
-    pub kind: String,
+    pub kind: FieldKindDto,
+    /// Must be filled before review.
+    pub required: bool,
+}
+
+/// What a category's field holds (the domain's `FieldKind`).
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKindDto {
+    Text,
+    Date,
+    Number,
+    /// Yuan, may be negative (a balance).
+    Money,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -35,6 +49,9 @@ pub struct CategoryDto {
     /// The table its sheet cannot go without (拟推荐人选名单…): submitting
     /// without it is refused; the editor says so before.
     pub required_table: Option<String>,
+    /// The typed table's schema (财务收支, 采购, 学生资助): the editor's
+    /// grid; null where the table is free.
+    pub schema: Option<TableSchemaDto>,
     pub min_days: u32,
 }
 
@@ -49,15 +66,19 @@ pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
                 key: f.key.into(),
                 label: f.label.into(),
                 kind: match f.kind {
-                    FieldKind::Text => "text",
-                    FieldKind::Date => "date",
-                    FieldKind::Number => "number",
-                }
-                .into(),
+                    FieldKind::Text => FieldKindDto::Text,
+                    FieldKind::Date => FieldKindDto::Date,
+                    FieldKind::Number => FieldKindDto::Number,
+                    FieldKind::Money => FieldKindDto::Money,
+                },
+                required: f.required,
             })
             .collect(),
         has_table: c.has_table(),
         required_table: c.required_table().map(Into::into),
+        schema: gongshi_app::domain::lines::schema(c)
+            .as_ref()
+            .map(Into::into),
         min_days,
     }
 }

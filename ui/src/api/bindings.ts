@@ -95,18 +95,23 @@ export type ChosenFileDto = { name: string, bytes: Array<number>, };
 
 export type ArchivedSheetDto = { id: number, printed_on: string, sha256: string, size: number, };
 
-export type FieldSpecDto = { key: string, label: string, 
+export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
- * text | date | number
+ * Must be filled before review.
  */
-kind: string, };
+required: boolean, };
 
 export type CategoryDto = { code: string, label: string, fields: Array<FieldSpecDto>, has_table: boolean, 
 /**
  * The table its sheet cannot go without (拟推荐人选名单…): submitting
  * without it is refused; the editor says so before.
  */
-required_table: string | null, min_days: number, };
+required_table: string | null, 
+/**
+ * The typed table's schema (财务收支, 采购, 学生资助): the editor's
+ * grid; null where the table is free.
+ */
+schema: TableSchemaDto | null, min_days: number, };
 
 export type ContentDto = { title: string, body: string, fields: { [key in string]: string }, 
 /**
@@ -215,15 +220,13 @@ yearly_here: boolean,
  */
 units: Array<string>, items: Array<FeeItemDto>, 
 /**
+ * The items as the grid's rows, cells in the schema's order.
+ */
+rows: Array<Array<string>>, 
+/**
  * What the export's 按年级合计 sheet holds.
  */
 grade_totals: Array<GradeTotalDto>, };
-
-export type FeeImportPreviewDto = { items: Array<FeeItemDto>, 
-/**
- * 第3行 金额(元)：… — one a line; empty when the file is good.
- */
-errors: Array<string>, };
 
 export type ClassSizeDto = { grade: number, 
 /**
@@ -247,11 +250,11 @@ required: string, voluntary: string, all: string, };
 
 export type FieldProblemDto = { 
 /**
- * The cell's column, in the template's order (0 = 项目).
+ * The cell's column, in the schema's order (0 = the first).
  */
 column: number | null, 
 /**
- * The template's header: 金额(元), 适用年级…
+ * The column's header: 金额(元), 适用年级…
  */
 field: string, message: string, };
 
@@ -297,20 +300,60 @@ note: string, };
 
 export type RoundViewDto = { round: RoundDto, formula: string, tie_rule: string, 
 /**
- * The score template's header = the grid's columns.
+ * The scores' table: the grid's columns, the template's header.
  */
-header: Array<string>, candidates: Array<Array<string>>, ranking: Array<RankedDto>, tie_note: string | null, item_id: bigint | null, 
+schema: TableSchemaDto, candidates: Array<Array<string>>, ranking: Array<RankedDto>, tie_note: string | null, item_id: bigint | null, 
 /**
  * Why it can no longer change, once its result was submitted.
  */
 frozen: string | null, };
 
-export type EvalImportPreviewDto = { 
+export type FieldKindDto = "text" | "date" | "number" | "money";
+
+export type ColumnKindDto = "text" | "money" | "count" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class";
+
+export type AlignDto = "start" | "end";
+
+export type ColumnDto = { key: string, header: string, kind: ColumnKindDto, required: boolean, 
 /**
- * The rows that would be stored, as grid cells.
+ * Never on a public sheet (身份证号…).
  */
-rows: Array<Array<string>>, 
+internal: boolean, 
 /**
- * 第3行 民意测评：… — one a line; empty when the file is good.
+ * Masked on a public sheet (姓名 of a subsidy list).
  */
-errors: Array<string>, };
+masked: boolean, 
+/**
+ * Characters of room it wants.
+ */
+width: number, align: AlignDto, 
+/**
+ * A choice's values (是/否, 采购方式…); null for typed text.
+ */
+choices: Array<string> | null, 
+/**
+ * A new row's value.
+ */
+blank: string, hint: string, };
+
+export type TableSchemaDto = { 
+/**
+ * What one row is: 收费项目, 候选人, 采购项目.
+ */
+row_name: string, columns: Array<ColumnDto>, };
+
+export type ImportPreviewDto = { rows: Array<Array<string>>, errors: Array<string>, };
+
+export type TenderThresholdDto = { 
+/**
+ * The setting's name, as the domain writes it.
+ */
+name: string, 
+/**
+ * 500,000.00
+ */
+yuan: string, 
+/**
+ * Not set by the school: the default.
+ */
+is_default: boolean, };

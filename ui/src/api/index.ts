@@ -12,8 +12,9 @@ import type {
   ImportKindDto,
   CategoryDto,
   ClassSizeDto,
-  FeeImportPreviewDto,
-  EvalImportPreviewDto,
+  ImportPreviewDto,
+  TableSchemaDto,
+  TenderThresholdDto,
   RoundDto,
   RoundViewDto,
   FieldProblemDto,
@@ -85,6 +86,12 @@ export const api = {
   categories: () => call<CategoryDto[]>('categories'),
   /** The item's whole table, internal columns too, as an Excel marked 内部. */
   exportInternalList: (id: number) => call<PrintedDto | null>('export_internal_list', { id }),
+  checkLineRow: (categoryCode: string, cells: string[]) => call<FieldProblemDto[]>('check_line_row', { categoryCode, cells }),
+  previewLineImport: (categoryCode: string, bytes: number[], fileName: string) =>
+    call<ImportPreviewDto>('preview_line_import', { categoryCode, bytes, fileName }),
+  printLineTemplate: (categoryCode: string) => call<PrintedDto | null>('print_line_template', { categoryCode }),
+  tenderThreshold: () => call<TenderThresholdDto>('tender_threshold'),
+  setTenderThreshold: (yuan: string) => call<TenderThresholdDto>('set_tender_threshold', { yuan }),
   itemStatuses: () => call<StatusOptionDto[]>('item_statuses'),
   listItems: (filter: ItemFilterDto) => call<ItemRowDto[]>('list_items', { filter }),
   itemHistory: (id: number) => call<RevisionDto[]>('item_history', { id }),
@@ -117,7 +124,7 @@ export const api = {
   feeSemesters: () => call<string[]>('fee_semesters'),
   feeSchedule: (semester: string) => call<ScheduleDto>('fee_schedule', { semester }),
   previewFeeImport: (bytes: number[], fileName: string) =>
-    call<FeeImportPreviewDto>('preview_fee_import', { bytes, fileName }),
+    call<ImportPreviewDto>('preview_fee_import', { bytes, fileName }),
   importFees: (semester: string, bytes: number[], fileName: string) =>
     call<ScheduleDto>('import_fees', { semester, bytes, fileName }),
   copyFees: (from: string, to: string) => call<ScheduleDto>('copy_fees', { from, to }),
@@ -128,6 +135,7 @@ export const api = {
   removeClass: (grade: number, className: string) => call<null>('remove_class', { grade, class: className }),
   printFees: (what: 'template' | 'board' | 'export', semester: string, paper: PaperDto) =>
     call<PrintedDto | null>('print_fees', { what, semester, paper }),
+  feeSchema: () => call<TableSchemaDto>('fee_schema'),
   checkFeeRow: (cells: string[]) => call<FieldProblemDto[]>('check_fee_row', { cells }),
   saveFeeItems: (semester: string, rows: string[][]) => call<ScheduleDto>('save_fee_items', { semester, rows }),
   setFeeTerms: (semester: string, months: number, yearlyHere: boolean) =>
@@ -142,7 +150,7 @@ export const api = {
   checkEvalRow: (round: string, cells: string[]) => call<FieldProblemDto[]>('check_eval_row', { round, cells }),
   saveEvalCandidates: (round: string, rows: string[][]) => call<RoundViewDto>('save_eval_candidates', { round, rows }),
   previewEvalImport: (round: string, bytes: number[], fileName: string) =>
-    call<EvalImportPreviewDto>('preview_eval_import', { round, bytes, fileName }),
+    call<ImportPreviewDto>('preview_eval_import', { round, bytes, fileName }),
   importEval: (round: string, bytes: number[], fileName: string) => call<RoundViewDto>('import_eval', { round, bytes, fileName }),
   previewEvalSheet: (round: string, paper: PaperDto) => call<PreviewDto>('preview_eval_sheet', { round, paper }),
   printEval: (what: 'template' | 'sheet' | 'export', round: string, paper: PaperDto) =>
