@@ -23,9 +23,10 @@ export function blankOf(schema: TableSchemaDto): string[] {
   return schema.columns.map((c) => c.blank)
 }
 
-/** Room on screen for a column that wants `width` characters. */
+/** Room on screen for a column that wants `width` characters (a choice
+ * has its arrow too). */
 export function pixels(column: ColumnDto): number {
-  return column.width * 14 + 30
+  return column.width * 14 + (column.choices ? 60 : 30)
 }
 
 /** Nothing typed beyond the blank row's defaults. */

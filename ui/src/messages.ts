@@ -113,6 +113,8 @@ export const t = {
   editor: {
     internalList: '导出完整名单（内部 Excel，含不公示的列）',
     tableRequired: '此类公示须附{table}，提交审核前请填好（可从 Excel 复制粘贴）。',
+    lineTableRequired: '此类公示须附{table}，提交审核前请填好。',
+    lineTable: '表格（按本类别导入模板的列；标“内部”的列不上公示栏）',
     newTitle: '新建公开事项',
     close: '关闭',
     itemTitle: '事项',

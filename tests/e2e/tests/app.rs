@@ -419,13 +419,14 @@ async fn the_principal_imports_the_filled_template_and_prints_one_letter_per_stu
     for (column, text) in [
         (0, "作业本费"),
         (1, "-5"),
-        (2, "每生每学期"),
         (3, "全校"),
         (4, "学校财务室"),
         (6, "豫发改收费〔2023〕781号"),
     ] {
         app.fill(&format!("fee-cell-1-{column}"), text).await?;
     }
+    // 计费单位 is a choice from the domain's list.
+    app.choose("fee-cell-1-2", "每生每学期").await?;
     let problem = app.wait_inner_text("fee-problem-1-1", "不能为负数").await?;
     assert!(problem.contains("不能为负数"), "{problem}");
     app.click("fee-save").await?;
@@ -550,5 +551,104 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
         !text.contains("有偿补课"),
         "the veto's reason is internal: {text}"
     );
+    Ok(())
+}
+
+/// 学生资助 in the app: a list with ID numbers and phones is read into the
+/// item's grid from a file, the live preview shows the names masked and
+/// none of the internal columns, and the printed batch's PDF says the same.
+#[tokio::test]
+async fn a_subsidy_list_with_id_numbers_previews_and_prints_masked() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--demo"]);
+    cover_this_and_next_year(&db);
+    let list = dir.path().join("受助学生名单.csv");
+    std::fs::write(
+        &list,
+        "\u{feff}姓名,班级,资助项目,资助档次,金额（元）,身份证号,联系电话,银行卡号\r\n\
+         李小红,二年级1班,寄宿生生活补助,一档,625.00,41010520180312002X,13812345678,6222020200112233445\r\n\
+         司马如意,四年级1班,寄宿生生活补助,二档,500.00,410105201603120038,13912345678,6222020200112233452\r\n",
+    )?;
+    let app = App::launch_choosing(&db, &list).await?;
+    app.sign_in("王静").await?;
+    app.click("nav-items").await?;
+    app.click("item-new").await?;
+    app.choose("item-category", "学生资助").await?;
+    app.fill("item-title", "2026年秋季学期寄宿生生活补助名单公示")
+        .await?;
+    app.fill(
+        "item-body",
+        "经学生申请、班级评议、学校审核，拟资助以下学生。",
+    )
+    .await?;
+    app.fill("item-field-subsidy", "寄宿生生活补助").await?;
+    app.fill("item-field-office", "学生资助办公室").await?;
+
+    app.click("lines-choose").await?;
+    let found = app.wait_inner_text("lines-preview", "李小红").await?;
+    assert!(found.contains("身份证号（内部）"), "{found}");
+    app.click("lines-import").await?;
+    app.wait_value("lines-cell-0-0", "李小红").await?;
+    app.wait_value("lines-cell-1-4", "500.00").await?;
+
+    // The page's text marks, as the printer placed them.
+    let page_text =
+        "return document.querySelector('[data-test=preview-page-1]')?.textContent ?? ''";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut page = String::new();
+    while !page.contains("李*红") && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        page = app
+            .client
+            .execute(page_text, vec![])
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+    }
+    for masked in ["司马*意", "按资助档次合计", "1,125.00"] {
+        assert!(page.contains(masked), "{masked} in {page}");
+    }
+    for internal in ["李小红", "4101", "138", "6222", "身份证号", "银行卡号"] {
+        assert!(!page.contains(internal), "{internal} in {page}");
+    }
+    app.click("item-save").await?;
+    assert_eq!(app.wait_text("item-status", "草稿").await?, "草稿");
+    app.screenshot("subsidy-editor").await?;
+
+    app.click("step-submit").await?;
+    assert_eq!(app.wait_text("item-status", "待审核").await?, "待审核");
+    step(
+        &app,
+        "review",
+        &[("step-confidentiality", "王静"), ("step-signoff", "赵敏")],
+    )
+    .await?;
+    step(&app, "approve", &[("step-by", "李新义")]).await?;
+    step(&app, "post", &[]).await?;
+    assert_eq!(app.wait_text("item-status", "公示中").await?, "公示中");
+    app.client
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
+            vec![],
+        )
+        .await?;
+    app.wait_dialogs_closed().await?;
+    app.click("nav-board").await?;
+    app.click("board-print").await?;
+    let path = app.find("board-path").await?.text().await?;
+    app.close().await?;
+
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    assert!(text.contains("寄宿生生活补助名单公示"), "{text}");
+    assert!(text.contains("李*红") && text.contains("司马*意"), "{text}");
+    for internal in ["李小红", "司马如意", "41010520180312002X", "13812345678"] {
+        assert!(!text.contains(internal), "{internal} in {text}");
+    }
     Ok(())
 }

@@ -16,6 +16,7 @@ describe('editable grid rows', () => {
   it('a new row is the schema’s blank values', () => {
     expect(blankOf(schema)).toEqual(['', '', '否'])
     expect(pixels(schema.columns[0])).toBe(8 * 14 + 30)
+    expect(pixels({ ...schema.columns[0], choices: ['否', '是'] })).toBe(8 * 14 + 60)
   })
 
   it('a row left at its blank values is not saved', () => {
