@@ -304,12 +304,21 @@ pub fn preview(
     ))
 }
 
+fn half_width(s: &str) -> String {
+    s.chars().map(gongshi_domain::text::half_width).collect()
+}
+
 /// The key of a category's field given its key or its Chinese label.
 pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
     category
         .required_fields()
         .iter()
-        .find(|f| f.key == name || f.label == name || f.label.starts_with(name))
+        .find(|f| {
+            // 上期结余(元) is 上期结余（元）: brackets of either width.
+            let label = half_width(f.label);
+            let name = half_width(name);
+            f.key == name || label == name || label.starts_with(&name)
+        })
         .map(|f| f.key)
         .ok_or_else(|| {
             let known: Vec<_> = category.required_fields().iter().map(|f| f.label).collect();

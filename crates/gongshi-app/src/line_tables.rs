@@ -20,53 +20,25 @@ pub fn schema(category: Category) -> Result<Schema> {
         FieldError::new(
             "类别",
             format!(
-                "{}没有固定格式的表格（有：财务收支、采购、学生资助）",
-                category.label()
+                "{}没有固定格式的表格（有：财务收支、采购、学生资助）{}",
+                category.label(),
+                if category == Category::Fees {
+                    gongshi_domain::faces::next_step("收费 → 下载导入模板", "gongshi fees template")
+                } else {
+                    String::new()
+                }
             ),
         )
         .into()
     })
 }
 
-/// A row to overwrite in each category's template.
-fn example(category: Category) -> Vec<&'static str> {
-    match category {
-        Category::Finance => vec!["支出", "公用经费", "水电费", "10月水电费", "8,765.43"],
-        Category::Procurement => vec![
-            "交互式电子白板",
-            "86英寸",
-            "20",
-            "台",
-            "18,500.00",
-            "370,000.00",
-            "某科技有限公司",
-            "政府招标",
-            "2026-10-20",
-            "2026-11-05",
-            "王建国",
-            "",
-        ],
-        _ => vec![
-            "张小明",
-            "三年级1班",
-            "寄宿生生活补助",
-            "一档",
-            "625.00",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ],
-    }
-}
-
 /// The category's import template (xlsx): title, hints, the header row,
-/// an example row. A list with internal columns is marked 内部.
+/// no example row (one left in would be published). A list with internal
+/// columns is marked 内部.
 pub fn template(category: Category) -> Result<Vec<u8>> {
     let schema = schema(category)?;
     let internal = schema.columns.iter().any(|c| c.internal);
-    let row: Vec<String> = example(category).into_iter().map(String::from).collect();
     table_io::template(
         &schema,
         category.label(),
@@ -75,7 +47,7 @@ pub fn template(category: Category) -> Result<Vec<u8>> {
             category.label(),
             schema.row_name
         ),
-        &[row],
+        &[],
         internal,
     )
 }
@@ -119,6 +91,8 @@ pub fn import(
     let current = items::history(store, item_id)?
         .pop()
         .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
+    // A frozen item is refused before its file is read.
+    current.clone().edit(current.content.clone())?;
     let table = read(store, current.category, bytes, file_name)?;
     let content = gongshi_domain::item::ItemContent {
         table: Some(table),

@@ -66,6 +66,36 @@ pub fn regulars(store: &Store) -> Result<Vec<RegularDisclosure>> {
     Ok(store.regular_disclosures()?)
 }
 
+/// The school's 公开招标限额 (the default until it sets one), and whether
+/// it is the default.
+pub fn tender_threshold(store: &Store) -> Result<(Fen, bool)> {
+    Ok(match store.tender_threshold()? {
+        Some(set) => (set, false),
+        None => (procurement::DEFAULT_THRESHOLD, true),
+    })
+}
+
+/// Sets the school's 公开招标限额 from yuan as typed: 500000, 4,000,000
+/// or 400万.
+pub fn set_tender_threshold(store: &mut Store, op: &OperatorName, yuan: &str) -> Result<Fen> {
+    let field = procurement::THRESHOLD_NAME;
+    let threshold = match yuan.trim().strip_suffix('万') {
+        Some(wan) => {
+            let f = Fen::parse(field, wan)?;
+            Fen(f
+                .0
+                .checked_mul(10_000)
+                .ok_or_else(|| FieldError::new(field, "太大了"))?)
+        }
+        None => Fen::parse(field, yuan)?,
+    };
+    if threshold.0 <= 0 {
+        return Err(FieldError::new(procurement::THRESHOLD_NAME, "应大于0").into());
+    }
+    store.write(op, |w| w.set_tender_threshold(threshold))?;
+    Ok(threshold)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,23 +116,4 @@ mod tests {
         remove_regular(&mut store, &op, id).unwrap();
         assert!(regulars(&store).unwrap().is_empty());
     }
-}
-
-/// The school's 公开招标限额 (the default until it sets one), and whether
-/// it is the default.
-pub fn tender_threshold(store: &Store) -> Result<(Fen, bool)> {
-    Ok(match store.tender_threshold()? {
-        Some(set) => (set, false),
-        None => (procurement::DEFAULT_THRESHOLD, true),
-    })
-}
-
-/// Sets the school's 公开招标限额 from yuan as typed (50万 is 500000).
-pub fn set_tender_threshold(store: &mut Store, op: &OperatorName, yuan: &str) -> Result<Fen> {
-    let threshold = Fen::parse(procurement::THRESHOLD_NAME, yuan)?;
-    if threshold.0 <= 0 {
-        return Err(FieldError::new(procurement::THRESHOLD_NAME, "应大于0").into());
-    }
-    store.write(op, |w| w.set_tender_threshold(threshold))?;
-    Ok(threshold)
 }

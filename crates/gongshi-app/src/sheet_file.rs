@@ -136,7 +136,13 @@ pub fn rows_of_schema(
         .enumerate()
         .find_map(|(i, r)| schema.locate(r).map(|p| (i, p)))
     else {
-        return Err(no_header(&sheet, &header).into());
+        // A merged header explains itself; else name the missing columns.
+        let missing = sheet
+            .merged
+            .is_empty()
+            .then(|| missing_columns(&sheet, schema))
+            .flatten();
+        return Err(missing.unwrap_or_else(|| no_header(&sheet, &header)).into());
     };
     Ok(body(sheet, at)?
         .into_iter()
@@ -164,6 +170,44 @@ fn body(sheet: Sheet, at: usize) -> Result<Vec<(usize, Vec<String>)>> {
         .skip(at + 1)
         .filter(|(_, r)| !is_blank(r))
         .collect())
+}
+
+/// A header row with some of the schema's columns but not every required
+/// one: which are missing (the row most like the header says).
+fn missing_columns(sheet: &Sheet, schema: &Schema) -> Option<FieldError> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .map(gongshi_domain::text::half_width)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let has = |row: &[String], header: &str| row.iter().any(|c| norm(c) == norm(header));
+    let best = sheet
+        .rows
+        .iter()
+        .take(50)
+        .max_by_key(|r| schema.columns.iter().filter(|c| has(r, &c.header)).count())?;
+    let found = schema
+        .columns
+        .iter()
+        .filter(|c| has(best, &c.header))
+        .count();
+    if found < 2 {
+        return None;
+    }
+    let missing: Vec<&str> = schema
+        .columns
+        .iter()
+        .filter(|c| c.required && !has(best, &c.header))
+        .map(|c| c.header.as_ref())
+        .collect();
+    Some(FieldError::new(
+        "表头",
+        format!(
+            "表头缺少这些列：{}（列名须与导入模板一致，顺序不限）",
+            missing.join("、")
+        ),
+    ))
 }
 
 /// Why the header row is not found: a merge in the row that looks like it
@@ -239,7 +283,7 @@ fn cell_text(cell: &Data) -> String {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_owned(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => format!("{f}"),
+        Data::Float(f) => spreadsheet_float(*f),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
         Data::DateTime(d) => d
@@ -247,6 +291,22 @@ fn cell_text(cell: &Data) -> String {
             .map(|t| t.date().to_string())
             .unwrap_or_default(),
         other => other.to_string(),
+    }
+}
+
+/// A number as the spreadsheet shows it: to 15 significant digits, as
+/// Excel does, so a formula's 3 × 135.8 = 407.40000000000003 reads 407.4.
+fn spreadsheet_float(f: f64) -> String {
+    if !f.is_finite() || f == 0.0 {
+        return format!("{f}");
+    }
+    let whole_digits = f.abs().log10().floor() as i32 + 1;
+    let decimals = (15 - whole_digits).clamp(0, 15) as usize;
+    let text = format!("{f:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
     }
 }
 
@@ -587,6 +647,20 @@ pub fn decode(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formulas_float_reads_as_the_spreadsheet_shows_it() {
+        for (f, shown) in [
+            (3.0 * 135.8, "407.4"),
+            (0.1 + 0.2, "0.3"),
+            (1280.5, "1280.5"),
+            (18500.0 * 20.0 + 0.25, "370000.25"),
+            (-2.5, "-2.5"),
+            (1e-7, "0.0000001"),
+        ] {
+            assert_eq!(spreadsheet_float(f), shown, "{f}");
+        }
+    }
 
     #[test]
     fn gbk_and_utf8_csv_read_the_same() {

@@ -69,7 +69,7 @@ fn hints(schema: &Schema) -> Option<String> {
         .iter()
         .filter_map(|c| {
             let what = match (c.kind, c.hint) {
-                (Kind::Choice(list), _) if list.len() <= 10 => list.join("/"),
+                (Kind::Choice(list), _) if list.len() <= 12 => list.join("、"),
                 (_, "") => return None,
                 (_, hint) => hint.to_owned(),
             };
@@ -121,7 +121,7 @@ pub fn report_columns(schema: &Schema, public: bool) -> Vec<ReportColumn> {
             let kind = match c.kind {
                 Kind::Money => ColumnKind::Money,
                 Kind::Date => ColumnKind::Date,
-                Kind::Count => ColumnKind::Number,
+                Kind::Quantity => ColumnKind::Number,
                 _ => ColumnKind::Text,
             };
             ReportColumn::new(&c.header, kind)
@@ -146,9 +146,12 @@ pub fn report_row(schema: &Schema, cells: &[String], cx: &Context, public: bool)
             match c.kind {
                 Kind::Money => row.money(&c.key).map_or(Value::Empty, Value::Money),
                 Kind::Date => row.date(&c.key).map_or(Value::Empty, Value::Date),
-                Kind::Count => row
-                    .count(&c.key)
-                    .map_or(Value::Empty, |n| Value::Number(i64::from(n))),
+                Kind::Quantity => row
+                    .quantity(&c.key)
+                    .map_or(Value::Empty, |q| Value::Decimal {
+                        value: i64::try_from(q.0).unwrap_or(i64::MAX),
+                        places: 2,
+                    }),
                 _ if text.is_empty() => Value::Empty,
                 _ => Value::Text(text),
             }

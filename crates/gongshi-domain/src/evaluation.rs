@@ -397,7 +397,9 @@ pub fn template_header(round: &RoundSettings) -> Vec<String> {
 pub fn record(round: &RoundSettings, row: &Row) -> Result<Candidate, Vec<CellError>> {
     let ethics_ok = row.text("ethics") == ETHICS[0];
     let note = row.text("note");
-    if !ethics_ok && note.is_empty() {
+    // Only a 不合格 read as such asks for its reason (a bad cell is named
+    // by itself).
+    if row.text("ethics") == ETHICS[1] && note.is_empty() {
         return Err(vec![
             row.error("note", "师德不合格须写明原因（只记入内部记录，不公示）"),
         ]);

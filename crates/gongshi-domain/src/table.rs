@@ -21,7 +21,7 @@ mod kind;
 mod value;
 
 pub use kind::{Align, Kind};
-pub use value::{ClassName, Value};
+pub use value::{ClassName, Quantity, Value};
 
 /// A column of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +112,8 @@ pub struct Schema {
     pub grid_unit: &'static str,
     pub columns: Vec<Column>,
     /// Columns whose values together name one row only (姓名 with
-    /// 部门/年级组): a second row with the same is refused.
+    /// 部门/年级组; a student's 身份证号): a second row with the same is
+    /// refused (rows with all of them empty are not compared).
     pub unique: &'static [&'static str],
 }
 
@@ -210,9 +211,9 @@ impl Row<'_> {
         }
     }
 
-    pub fn count(&self, key: &str) -> Option<u32> {
+    pub fn quantity(&self, key: &str) -> Option<Quantity> {
         match self.get(key) {
-            Value::Count(n) => Some(*n),
+            Value::Quantity(n) => Some(*n),
             _ => None,
         }
     }
@@ -397,7 +398,9 @@ impl Schema {
             if !self.unique.is_empty() {
                 let (row, _) = self.read(cells, cx);
                 let key: Vec<String> = self.unique.iter().map(|k| row.text(k)).collect();
-                if let Some(first) = first_at.get(&key) {
+                if key.iter().all(String::is_empty) {
+                    // Nothing to tell this row apart by: not a repeat.
+                } else if let Some(first) = first_at.get(&key) {
                     errors.push(at(
                         row.error(self.unique[0], format!("与第{first}{unit}重复"))
                     ));

@@ -24,6 +24,8 @@ pub(crate) fn widths(table: &Table, measure: f32, size: f32, pad_x: f32) -> Vec<
     // Per column: the least it needs, its widest body cell, its header,
     // and how many of its cells would wrap at the least.
     let mut least = vec![0.0f32; n];
+    // What must not break at all: a number, a date, a short name.
+    let mut hard = vec![0.0f32; n];
     let mut body = vec![0.0f32; n];
     let mut header = vec![0.0f32; n];
     let mut naturals: Vec<Vec<f32>> = vec![Vec::new(); n];
@@ -35,6 +37,7 @@ pub(crate) fn widths(table: &Table, measure: f32, size: f32, pad_x: f32) -> Vec<
             .map(|p| natural_width(p, size))
             .fold(0.0, f32::max);
         least[i] = (header_cap.max(widest_piece) + pad).min(header[i]);
+        hard[i] = Face::Body.width(&"汉".repeat(2), size) + pad;
         // A totals row's first cell spans the empty cells after it.
         let cells = table
             .rows
@@ -45,6 +48,9 @@ pub(crate) fn widths(table: &Table, measure: f32, size: f32, pad_x: f32) -> Vec<
             let natural = natural_width(text, size) + pad;
             body[i] = body[i].max(natural);
             least[i] = least[i].max(natural.min(cap + pad));
+            if unbreakable(text) {
+                hard[i] = hard[i].max(natural);
+            }
             naturals[i].push(natural);
         }
     }
@@ -53,9 +59,7 @@ pub(crate) fn widths(table: &Table, measure: f32, size: f32, pad_x: f32) -> Vec<
         .collect();
     let sum = |v: &[f32]| v.iter().sum::<f32>();
     if sum(&least) > measure {
-        // Too many columns for the page: every column in proportion.
-        let scale = measure / sum(&least);
-        return least.iter().map(|w| w * scale).collect();
+        return squeezed(&least, &hard, measure);
     }
     // Body rows first (each wrapped cell costs a line on every such row),
     // then the headers (one line, once), then the room left by weight.
@@ -69,6 +73,34 @@ pub(crate) fn widths(table: &Table, measure: f32, size: f32, pad_x: f32) -> Vec<
         .map(|i| widths[i] * table.columns[i].weight.max(0.1))
         .collect();
     spread(&widths, &share, widths.iter().sum::<f32>() + room)
+}
+
+/// Too many columns for the page at their least: what may wrap gives way
+/// (text columns, in proportion to what they can give) and numbers, dates
+/// and short names stay whole; if even those do not fit, every column in
+/// proportion.
+fn squeezed(least: &[f32], hard: &[f32], measure: f32) -> Vec<f32> {
+    let floor: Vec<f32> = least.iter().zip(hard).map(|(l, h)| l.min(*h)).collect();
+    let fixed: f32 = floor.iter().sum();
+    let give: f32 = least.iter().zip(&floor).map(|(l, f)| l - f).sum();
+    if fixed >= measure || give <= 0.0 {
+        let scale = measure / least.iter().sum::<f32>();
+        return least.iter().map(|w| w * scale).collect();
+    }
+    let keep = (measure - fixed) / give;
+    least
+        .iter()
+        .zip(&floor)
+        .map(|(l, f)| f + (l - f) * keep)
+        .collect()
+}
+
+/// A cell that reads wrong when broken: a number, an amount, a date, a
+/// code (no spaces, no Chinese), or a name of up to four characters.
+fn unbreakable(text: &str) -> bool {
+    let t = text.trim();
+    let chars = t.chars().count();
+    (chars <= 20 && t.is_ascii() && !t.contains(' ')) || (chars <= 4 && !t.contains(' '))
 }
 
 /// Widens to their widest cell the columns whose widening keeps the most
@@ -224,6 +256,55 @@ mod tests {
         let w = widths(&t, MEASURE, SIZE, PAD);
         assert!(fits(w[2], "家庭经济困难学生生活补助（一档）"), "{w:?}");
         assert!(w[0] < w[2] / 2.0, "{w:?}");
+    }
+
+    #[test]
+    fn amounts_dates_and_names_stay_whole_when_text_must_wrap() {
+        // 采购's twelve columns on a landscape page, long texts in five.
+        let long = "该批次为市教育局统一配发计划的补充采购，经局批复同意以询价方式采购";
+        let header: Vec<(&str, f32)> = [
+            "品名",
+            "规格型号",
+            "数量",
+            "单位",
+            "单价(元)",
+            "金额(元)",
+            "供应商",
+            "采购方式",
+            "合同日期",
+            "验收日期",
+            "验收人",
+            "未招标原因",
+        ]
+        .iter()
+        .map(|h| (*h, 1.0))
+        .collect();
+        let row: &[&str] = &[
+            "交互式电子白板",
+            "86英寸 4K 触控一体机",
+            "20",
+            "台",
+            "18,500.00",
+            "370,000.00",
+            "阳光科技有限公司",
+            "网上商城/电子卖场",
+            "2026-10-20",
+            "2026-11-05",
+            "王建国",
+            long,
+        ];
+        let t = table(&header, &[row]);
+        let measure = 728.0;
+        let w = widths(&t, measure, SIZE, PAD);
+        assert!((w.iter().sum::<f32>() - measure).abs() < 0.1, "{w:?}");
+        for (i, cell) in [
+            (4, "18,500.00"),
+            (5, "370,000.00"),
+            (8, "2026-10-20"),
+            (10, "王建国"),
+        ] {
+            assert!(fits(w[i], cell), "{cell} in {w:?}");
+        }
     }
 
     #[test]

@@ -1,40 +1,10 @@
 //! DTOs of fees.
 
-use gongshi_app::domain::fee::{self, FeeItem};
+use gongshi_app::domain::fee;
 use gongshi_app::domain::grades::{SchoolGrades, grade_name};
 use gongshi_app::store::{ClassSize, Schedule};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FeeItemDto {
-    pub name: String,
-    /// 1,280.50
-    pub amount: String,
-    pub unit: String,
-    pub grades: String,
-    pub department: String,
-    pub phone: String,
-    pub basis: String,
-    pub voluntary: bool,
-    pub note: String,
-}
-
-impl From<&FeeItem> for FeeItemDto {
-    fn from(i: &FeeItem) -> Self {
-        Self {
-            name: i.name.clone(),
-            amount: i.amount.to_string(),
-            unit: i.unit.clone(),
-            grades: i.grades.to_string(),
-            department: i.department.clone(),
-            phone: i.phone.clone(),
-            basis: i.basis.clone(),
-            voluntary: i.voluntary,
-            note: i.note.clone(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ScheduleDto {
@@ -49,7 +19,6 @@ pub struct ScheduleDto {
     pub yearly_here: bool,
     /// The units a fee may be written in (每生每学期…), from the domain.
     pub units: Vec<String>,
-    pub items: Vec<FeeItemDto>,
     /// The items as the grid's rows, cells in the schema's order.
     pub rows: Vec<Vec<String>>,
     /// What the export's 按年级合计 sheet holds.
@@ -81,7 +50,6 @@ impl ScheduleDto {
                 .iter()
                 .map(|(n, _)| (*n).to_owned())
                 .collect(),
-            items: s.items.iter().map(Into::into).collect(),
             rows: {
                 let schema = fee::schema();
                 s.items

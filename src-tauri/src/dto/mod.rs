@@ -281,7 +281,6 @@ mod bindings {
             workflow::StatusOptionDto::decl(&cfg),
             workflow::ActionDto::decl(&cfg),
             week::RegularDto::decl(&cfg),
-            fees::FeeItemDto::decl(&cfg),
             fees::ScheduleDto::decl(&cfg),
             fees::ClassSizeDto::decl(&cfg),
             fees::GradeTotalDto::decl(&cfg),

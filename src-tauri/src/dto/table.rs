@@ -14,7 +14,7 @@ use crate::dto::fees::FieldProblemDto;
 pub enum ColumnKindDto {
     Text,
     Money,
-    Count,
+    Quantity,
     Date,
     Choice,
     YesNo,
@@ -30,7 +30,7 @@ impl From<Kind> for ColumnKindDto {
         match k {
             Kind::Text { .. } => Self::Text,
             Kind::Money => Self::Money,
-            Kind::Count => Self::Count,
+            Kind::Quantity => Self::Quantity,
             Kind::Date => Self::Date,
             Kind::Choice(_) => Self::Choice,
             Kind::YesNo => Self::YesNo,

@@ -192,12 +192,6 @@ export type RegularDto = { id: number, category: string, category_label: string,
  */
 rhythm: string, };
 
-export type FeeItemDto = { name: string, 
-/**
- * 1,280.50
- */
-amount: string, unit: string, grades: string, department: string, phone: string, basis: string, voluntary: boolean, note: string, };
-
 export type ScheduleDto = { semester: string, 
 /**
  * 李新义 2026-08-25, or null while it may still change
@@ -218,7 +212,7 @@ yearly_here: boolean,
 /**
  * The units a fee may be written in (每生每学期…), from the domain.
  */
-units: Array<string>, items: Array<FeeItemDto>, 
+units: Array<string>, 
 /**
  * The items as the grid's rows, cells in the schema's order.
  */
@@ -310,7 +304,7 @@ frozen: string | null, };
 
 export type FieldKindDto = "text" | "date" | "number" | "money";
 
-export type ColumnKindDto = "text" | "money" | "count" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class";
+export type ColumnKindDto = "text" | "money" | "quantity" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class";
 
 export type AlignDto = "start" | "end";
 

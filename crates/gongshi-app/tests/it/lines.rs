@@ -135,6 +135,15 @@ fn bad_rows_are_refused_by_row_and_column_and_nothing_is_stored() {
             assert!(text.contains(w), "{w} in {text}");
         }
     }
+    // A header without some required columns names them.
+    let short = "品名,数量,单位,金额,供应商\n白板,1,台,100,甲\n";
+    let err = line_tables::read(&store, Category::Procurement, short.as_bytes(), "采购.csv")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("表头缺少这些列：单价(元)、金额(元)、采购方式"),
+        "{err}"
+    );
     assert_eq!(store.audit_entries(1000).unwrap().len(), audit);
     assert_eq!(store.item_count().unwrap(), 0);
 }

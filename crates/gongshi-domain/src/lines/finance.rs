@@ -40,7 +40,7 @@ const HEADS: [&str; INCOME_HEADS.len() + EXPENSE_HEADS.len()] = {
 pub fn schema() -> Schema {
     Schema {
         row_name: "收支项目",
-        grid_unit: "行",
+        grid_unit: "项",
         unique: &[],
         columns: vec![
             Column::new("side", "收支", Kind::Choice(&SIDES)).required(),

@@ -4,7 +4,7 @@
 //! which prints. The sheet totals by method.
 
 use crate::money::Fen;
-use crate::table::{CellError, Column, Kind, Row, Schema};
+use crate::table::{CellError, Column, Kind, Quantity, Row, Schema};
 
 /// 采购方式, as procurement law and the provinces' e-malls name them.
 pub const METHODS: [&str; 9] = [
@@ -32,12 +32,12 @@ pub const THRESHOLD_NAME: &str = "公开招标限额";
 pub fn schema() -> Schema {
     Schema {
         row_name: "采购项目",
-        grid_unit: "行",
+        grid_unit: "项",
         unique: &[],
         columns: vec![
             Column::new("name", "品名", Kind::Text { max: 50 }).required(),
             Column::new("model", "规格型号", Kind::Text { max: 50 }),
-            Column::new("count", "数量", Kind::Count).required(),
+            Column::new("count", "数量", Kind::Quantity).required(),
             Column::new("unit", "单位", Kind::Text { max: 6 })
                 .required()
                 .hint("台、套、件"),
@@ -49,7 +49,7 @@ pub fn schema() -> Schema {
             Column::new("accepted_on", "验收日期", Kind::Date),
             Column::new("accepted_by", "验收人", Kind::Person),
             Column::new("reason", "未招标原因", Kind::Text { max: 200 })
-                .hint(concat!("超过公开招标限额而未招标时必填")),
+                .hint("超过公开招标限额而未招标时必填"),
         ],
     }
 }
@@ -58,7 +58,7 @@ pub fn schema() -> Schema {
 pub struct Purchase {
     pub name: String,
     pub model: String,
-    pub count: u32,
+    pub count: Quantity,
     pub unit: String,
     pub price: Fen,
     pub amount: Fen,
@@ -77,7 +77,7 @@ pub fn record(row: &Row, threshold: Fen) -> Result<Purchase, Vec<CellError>> {
     let p = Purchase {
         name: row.text("name"),
         model: row.text("model"),
-        count: row.count("count").unwrap_or(0),
+        count: row.quantity("count").unwrap_or(Quantity(0)),
         unit: row.text("unit"),
         price: row.money("price").unwrap_or_default(),
         amount: row.money("amount").unwrap_or_default(),
@@ -89,10 +89,12 @@ pub fn record(row: &Row, threshold: Fen) -> Result<Purchase, Vec<CellError>> {
         reason: row.text("reason"),
     };
     let mut errors = Vec::new();
-    if let (Some(count), Some(price), Some(amount)) =
-        (row.count("count"), row.money("price"), row.money("amount"))
-    {
-        let expected = Fen(i64::from(count) * price.0);
+    if let (Some(count), Some(price), Some(amount)) = (
+        row.quantity("count"),
+        row.money("price"),
+        row.money("amount"),
+    ) {
+        let expected = count.times(price).unwrap_or(Fen(i64::MAX));
         if expected != amount {
             errors.push(row.error(
                 "amount",

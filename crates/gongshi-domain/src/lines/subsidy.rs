@@ -9,8 +9,10 @@ use crate::table::{CellError, Column, Kind, Row, Schema};
 pub fn schema() -> Schema {
     Schema {
         row_name: "受助学生",
-        grid_unit: "行",
-        unique: &["name", "class", "project"],
+        grid_unit: "项",
+        // One child, one line: by the ID number, where given (two children
+        // of one name in one class are two children).
+        unique: &["id_number"],
         columns: vec![
             Column::new("name", "姓名", Kind::Person)
                 .required()

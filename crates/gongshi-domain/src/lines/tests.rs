@@ -90,9 +90,9 @@ fn a_head_on_the_wrong_side_or_a_bad_amount_is_named() {
     );
     let err = read(Category::Finance, &c, &cx()).unwrap_err().to_string();
     for want in [
-        "第1行 科目：“人员经费”不是收入科目",
-        "第2行 金额(元)：“12.345”最多两位小数（到分）",
-        "第3行 收支：“结转”不是可选的一项（收入、支出）",
+        "第1项 科目：“人员经费”不是收入科目",
+        "第2项 金额(元)：“12.345”最多两位小数（到分）",
+        "第3项 收支：“结转”不是可选的一项（收入、支出）",
     ] {
         assert!(err.contains(want), "{err}");
     }
@@ -127,6 +127,17 @@ fn a_purchase_amount_is_its_count_times_its_price_to_the_fen() {
             Some("数量3 × 单价33.33元 = 99.99元，与金额100.00元不符"),
         ),
         ("0", "10", "0", Some("不能为0")),
+        // Coal by the ton: 2.5 × 1,234.56 = 3,086.40; 0.33 × 10.01 = 3.3033.
+        ("2.5", "1,234.56", "3,086.40", None),
+        ("0.33", "10.01", "3.30", None),
+        (
+            "2.5",
+            "1,234.56",
+            "3,086.39",
+            Some("数量2.5 × 单价1,234.56元 = 3,086.40元，与金额3,086.39元不符"),
+        ),
+        ("-10", "5", "50", Some("“-10”不能为负数")),
+        ("1.005", "5", "5", Some("“1.005”最多两位小数")),
     ];
     for (count, price, amount, refused) in cases {
         let got = check_row(
@@ -335,7 +346,7 @@ fn an_unknown_class_or_a_table_of_other_columns_is_refused() {
     );
     let err = read(Category::Subsidy, &c, &cx()).unwrap_err().to_string();
     assert!(
-        err.contains("第1行 班级：本校三年级没有5班（已登记：1班、2班）"),
+        err.contains("第1项 班级：本校三年级没有5班（已登记：1班、2班）"),
         "{err}"
     );
     let mut other = c.clone();
@@ -361,4 +372,37 @@ fn a_file_table_is_stored_in_the_schema_order_and_forms() {
         err[0].to_string().starts_with("第7行 金额(元)："),
         "{err:?}"
     );
+}
+
+#[test]
+fn one_child_is_one_line_by_the_id_number() {
+    let row = |name: &str, id: &str| -> Vec<String> {
+        s(&[
+            name,
+            "三年级1班",
+            "生活补助",
+            "一档",
+            "750",
+            id,
+            "",
+            "",
+            "",
+            "",
+        ])
+    };
+    // Two children of one name in one class, with their own ID numbers.
+    let two = vec![
+        (2, row("李明", "11010519491231002X")),
+        (3, row("李明", "110105194912310021")),
+        (4, row("王芳", "")),
+        (5, row("王芳", "")),
+    ];
+    assert!(table_of(Category::Subsidy, &two, Numbering::File, &cx()).is_ok());
+    // One child twice, under another name.
+    let twice = vec![
+        (2, row("李明", "11010519491231002X")),
+        (3, row("王芳", "11010519491231002X")),
+    ];
+    let err = table_of(Category::Subsidy, &twice, Numbering::File, &cx()).unwrap_err();
+    assert_eq!(err[0].to_string(), "第3行 身份证号：与第2行重复");
 }

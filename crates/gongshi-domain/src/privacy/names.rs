@@ -19,8 +19,12 @@ pub fn mask_name(name: &str) -> String {
     let name = name.trim();
     let chars: Vec<char> = name.chars().collect();
     let n = chars.len();
-    if n <= 1 {
-        return name.to_owned();
+    if n == 0 {
+        return String::new();
+    }
+    if n == 1 {
+        // A name of one character is all of it: nothing shows.
+        return HIDDEN.to_string();
     }
     if chars.iter().any(|c| matches!(c, '·' | '•' | '・' | '.')) {
         return chars
@@ -73,7 +77,7 @@ mod tests {
             ("爱新觉罗", "爱**罗"),
             ("买买提·艾力", "买**·*力"),
             (" 李明 ", "李*"),
-            ("李", "李"),
+            ("李", "*"),
             ("", ""),
         ] {
             assert_eq!(mask_name(name), masked, "{name}");

@@ -2,7 +2,7 @@
 
 use crate::grades::Grades;
 use crate::money::Fen;
-use crate::table::{Context, Value};
+use crate::table::{Context, Quantity, Value};
 use crate::{dates, duties, evaluation::Score, phone, text};
 
 /// A column's kind: how its cells are read and shown.
@@ -14,8 +14,8 @@ pub enum Kind {
     },
     /// Yuan as typed (1,280.00), kept in fen.
     Money,
-    /// A whole number from 1 (数量).
-    Count,
+    /// A quantity above 0, to two decimals (数量: 20 台, 2.5 吨).
+    Quantity,
     Date,
     /// One of a list, exactly.
     Choice(&'static [&'static str]),
@@ -41,7 +41,7 @@ pub enum Align {
 }
 
 /// The largest 数量 a line may have.
-pub const COUNT_MAX: u32 = 1_000_000;
+pub const QUANTITY_MAX: u64 = 1_000_000;
 
 impl Kind {
     /// A stable code for the faces (the UI's union).
@@ -49,7 +49,7 @@ impl Kind {
         match self {
             Kind::Text { .. } => "text",
             Kind::Money => "money",
-            Kind::Count => "count",
+            Kind::Quantity => "quantity",
             Kind::Date => "date",
             Kind::Choice(_) => "choice",
             Kind::YesNo => "yes_no",
@@ -72,7 +72,7 @@ impl Kind {
 
     pub fn align(self) -> Align {
         match self {
-            Kind::Money | Kind::Count | Kind::Score => Align::End,
+            Kind::Money | Kind::Quantity | Kind::Score => Align::End,
             _ => Align::Start,
         }
     }
@@ -84,7 +84,7 @@ impl Kind {
             Kind::Text { max } if max <= 30 => 12,
             Kind::Text { .. } => 16,
             Kind::Money => 10,
-            Kind::Count | Kind::Score | Kind::YesNo => 6,
+            Kind::Quantity | Kind::Score | Kind::YesNo => 6,
             Kind::Date => 10,
             Kind::Choice(list) => {
                 let widest = list.iter().map(|c| c.chars().count()).max().unwrap_or(2);
@@ -111,7 +111,7 @@ impl Kind {
         Ok(match self {
             Kind::Text { max } => Value::Text(text::limited("", cell, max).map_err(msg)?),
             Kind::Money => Value::Money(Fen::parse("", cell).map_err(msg)?),
-            Kind::Count => Value::Count(count(cell)?),
+            Kind::Quantity => Value::Quantity(quantity(cell)?),
             Kind::Date => Value::Date(dates::parse_date("", cell).map_err(msg)?),
             Kind::Choice(list) => Value::Text(choice(cell, list)?),
             Kind::YesNo => Value::Yes(yes_no(cell)?),
@@ -128,14 +128,30 @@ impl Kind {
     }
 }
 
-fn count(cell: &str) -> Result<u32, String> {
-    let digits: String = cell.chars().map(text::half_width).collect();
-    let digits = digits.replace(',', "");
-    match digits.parse::<u32>() {
-        Ok(n) if (1..=COUNT_MAX).contains(&n) => Ok(n),
-        Ok(0) => Err("不能为0".into()),
-        Ok(_) => Err(format!("“{cell}”太大了（最多{COUNT_MAX}）")),
-        Err(_) => Err(format!("“{cell}”不是整数（例：3）")),
+fn quantity(cell: &str) -> Result<Quantity, String> {
+    let typed: String = cell.chars().map(text::half_width).collect();
+    let typed = typed.replace(',', "");
+    if typed.starts_with('-') {
+        return Err(format!("“{cell}”不能为负数"));
+    }
+    let (whole, frac) = typed.split_once('.').unwrap_or((&typed, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(frac) {
+        return Err(format!("“{cell}”不是数量（例：20 或 2.5）"));
+    }
+    if frac.len() > 2 {
+        return Err(format!("“{cell}”最多两位小数"));
+    }
+    let whole: u64 = whole
+        .parse()
+        .map_err(|_| format!("“{cell}”太大了（最多{QUANTITY_MAX}）"))?;
+    if whole > QUANTITY_MAX {
+        return Err(format!("“{cell}”太大了（最多{QUANTITY_MAX}）"));
+    }
+    let frac: u64 = format!("{frac:0<2}").parse().unwrap_or(0);
+    match whole * 100 + frac {
+        0 => Err("不能为0".into()),
+        n => Ok(Quantity(n)),
     }
 }
 

@@ -14,7 +14,7 @@ fn schema() -> Schema {
             Column::new("name", "姓名", Kind::Person).required(),
             Column::new("class", "班级", Kind::Class),
             Column::new("amount", "金额(元)", Kind::Money).required(),
-            Column::new("n", "数量", Kind::Count),
+            Column::new("n", "数量", Kind::Quantity),
             Column::new("way", "方式", Kind::Choice(&["询价", "单一来源"])),
             Column::new("on", "日期", Kind::Date),
             Column::new("ok", "是否自愿", Kind::YesNo).blank("否"),
@@ -51,7 +51,7 @@ fn each_kind_reads_what_clerks_type_and_shows_it_back() {
         .unwrap();
     assert_eq!(row.text("name"), "张三");
     assert_eq!(row.money("amount"), Some(crate::Fen(128_050)));
-    assert_eq!(row.count("n"), Some(2));
+    assert_eq!(row.quantity("n"), Some(Quantity(200)));
     assert!(row.yes("ok"));
     assert_eq!(
         row.cells(),
@@ -111,6 +111,21 @@ fn a_class_the_school_did_not_enter_is_refused_with_the_ones_it_did() {
         "五年级3班"
     );
     assert!(ClassName::parse("三年级", &primary()).is_err());
+    // Brackets, full width or not, and a grade without 年级.
+    for typed in ["三(1)班", "三（1）班", "3年级1班", "三年级（01）班"] {
+        assert_eq!(
+            ClassName::parse(typed, &primary()).unwrap().to_string(),
+            "三年级1班",
+            "{typed}"
+        );
+    }
+    assert!(ClassName::parse("31班", &primary()).is_err());
+    // A class registered with brackets is the same class.
+    let bracketed = Context {
+        classes: vec![(3, "(2)班".into())],
+        ..primary()
+    };
+    assert!(ClassName::parse("三年级2班", &bracketed).is_ok());
     assert!(ClassName::parse("火星班", &primary()).is_err());
     let high = Context {
         grades: SchoolGrades::parse("高中").unwrap(),
