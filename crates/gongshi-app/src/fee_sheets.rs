@@ -15,7 +15,7 @@ use gongshi_print::sheet::{
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
 
-use crate::{Result, calendar, fees};
+use crate::{Result, calendar, fees, table_io};
 
 /// The pledges of the letter (师德承诺).
 pub const PLEDGES: &str = "学校承诺：不乱收费、不乱办班、不体罚学生、不接受家长任何形式的馈赠。";
@@ -486,6 +486,8 @@ fn slip(mut sheet: Sheet, class: &str, number: Option<u32>) -> Sheet {
 pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
     let schedule = fees::schedule(store, semester)?;
     let school = store.school()?.unwrap_or_default();
+    let schema = fee::schema();
+    let cx = crate::table_io::context(store)?;
     let items = Report {
         sheet_name: "收费标准".into(),
         title: format!("{}{semester}收费标准", school.name),
@@ -495,34 +497,22 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             .map(|a| format!("批准：{}（{}）", a.by, a.on)),
         school_name: school.name.clone(),
         internal: false,
-        columns: vec![
-            ReportColumn::new("序号", ColumnKind::Number),
-            ReportColumn::new("收费项目", ColumnKind::Text),
-            ReportColumn::new("金额(元)", ColumnKind::Money),
-            ReportColumn::new("计费单位", ColumnKind::Text),
-            ReportColumn::new("适用年级", ColumnKind::Text),
-            ReportColumn::new("收费部门", ColumnKind::Text),
-            ReportColumn::new("咨询电话", ColumnKind::Text),
-            ReportColumn::new("收费依据", ColumnKind::Text),
-            ReportColumn::new("是否自愿", ColumnKind::Text),
-            ReportColumn::new("备注", ColumnKind::Text),
-        ],
+        // The fee table's own columns (its schema), numbered.
+        columns: std::iter::once(ReportColumn::new("序号", ColumnKind::Number))
+            .chain(table_io::report_columns(&schema, false))
+            .collect(),
         rows: fee::for_school(&schedule.items, &school.grades)
             .into_iter()
             .enumerate()
             .map(|(i, (item, grades))| {
-                vec![
-                    Value::Number(i as i64 + 1),
-                    Value::Text(item.name.clone()),
-                    Value::Money(item.amount),
-                    Value::Text(item.unit.clone()),
-                    Value::Text(grades.to_string()),
-                    Value::Text(item.department.clone()),
-                    Value::Text(item.phone.clone()),
-                    Value::Text(item.basis.clone()),
-                    Value::Text(yes_no(item.voluntary)),
-                    Value::Text(item.note.clone()),
-                ]
+                // Each item's grades as they are within the school's.
+                let cells = schema.cells_of(|k| match k {
+                    "grades" => grades.to_string(),
+                    _ => item.cell(k),
+                });
+                std::iter::once(Value::Number(i as i64 + 1))
+                    .chain(table_io::report_row(&schema, &cells, &cx, false))
+                    .collect()
             })
             .collect(),
         totals: None,

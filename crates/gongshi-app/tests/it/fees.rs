@@ -282,14 +282,15 @@ fn the_excel_export_reads_back_with_amounts_and_grade_totals() {
     )
     .unwrap();
     let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    // Its columns are the template's: the export reads back as an import.
+    let cx = gongshi_app::table_io::context(&store).unwrap();
+    let again = fees::read(&bytes, "收费标准.xlsx", &cx).unwrap();
+    assert_eq!(again, store.fee_schedule(SEMESTER).unwrap().unwrap().items);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(book.sheet_names(), ["收费标准", "按年级合计"]);
     let items = book.worksheet_range("收费标准").unwrap();
     // Title row, then the header (no approval line yet), then the items.
-    assert_eq!(
-        items.get_value((1, 1)),
-        Some(&Data::String("收费项目".into()))
-    );
+    assert_eq!(items.get_value((1, 1)), Some(&Data::String("项目".into())));
     assert_eq!(items.get_value((3, 2)), Some(&Data::Float(1280.5)));
     let totals = book.worksheet_range("按年级合计").unwrap();
     // 一年级: 30 required + 1,280.50 voluntary.
@@ -519,6 +520,10 @@ fn a_primary_school_has_grades_one_to_six_only() {
     assert_eq!(err, "年级：本校没有初一（学校设置的学段：小学）");
 
     let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    // Its columns are the template's: the export reads back as an import.
+    let cx = gongshi_app::table_io::context(&store).unwrap();
+    let again = fees::read(&bytes, "收费标准.xlsx", &cx).unwrap();
+    assert_eq!(again, store.fee_schedule(SEMESTER).unwrap().unwrap().items);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let totals = book.worksheet_range("按年级合计").unwrap();
     let grades: Vec<String> = totals
@@ -675,6 +680,10 @@ fn totals_respect_units_in_the_letter_and_the_excel() {
         "{text}"
     );
     let bytes = gongshi_app::fee_sheets::export(&store, SEMESTER).unwrap();
+    // Its columns are the template's: the export reads back as an import.
+    let cx = gongshi_app::table_io::context(&store).unwrap();
+    let again = fees::read(&bytes, "收费标准.xlsx", &cx).unwrap();
+    assert_eq!(again, store.fee_schedule(SEMESTER).unwrap().unwrap().items);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let totals = book.worksheet_range("按年级合计").unwrap();
     assert_eq!(totals.get_value((2, 3)), Some(&Data::Float(270.0)));

@@ -245,7 +245,26 @@ fn a_purchase_table_goes_through_the_template_and_bad_rows_change_nothing() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // The template is the header the import finds; unfilled, it has no
+    // row to take (no sample row that would be published).
     let out = gongshi(&db, &["items", "table", "import", "1", t]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("表头下面没有采购项目"),
+        "{}",
+        stderr(&out)
+    );
+    let good = dir.path().join("好.csv");
+    std::fs::write(
+        &good,
+        "品名,规格型号,数量,单位,单价(元),金额(元),供应商,采购方式\n\
+         交互式电子白板,86英寸,20,台,\"18,500.00\",\"370,000.00\",阳光科技有限公司,政府招标\n",
+    )
+    .unwrap();
+    let out = gongshi(
+        &db,
+        &["items", "table", "import", "1", good.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("已导入1行"));
 
