@@ -6,6 +6,7 @@
 //! One module per table or aggregate.
 
 mod audit;
+pub mod backup;
 mod board;
 mod calendar_days;
 mod convert;

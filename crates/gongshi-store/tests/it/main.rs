@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod audit;
+mod backup;
 mod items;
 mod open;
 mod school;
