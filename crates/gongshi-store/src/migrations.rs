@@ -290,11 +290,18 @@ fn steps() -> Vec<M<'static>> {
                 CHECK (tender_threshold_fen > 0);
             "#,
         ),
+        // 10: a second folder the school keeps its backups in too (a USB
+        // stick, a network drive); NULL: only the folder beside the store.
+        M::up(
+            r#"
+            ALTER TABLE school ADD COLUMN second_backup_folder TEXT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 9;
+pub const LATEST_VERSION: i64 = 10;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -44,6 +44,19 @@ impl Store {
         Ok(set.flatten().map(Fen))
     }
 
+    /// The second folder backups are kept in, if the school chose one.
+    pub fn second_backup_folder(&self) -> Result<Option<String>> {
+        let set: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT second_backup_folder FROM school WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(set.flatten())
+    }
+
     pub fn regular_disclosures(&self) -> Result<Vec<RegularDisclosure>> {
         let mut stmt = self
             .conn
@@ -62,6 +75,25 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Sets (or, with None, clears) the second backup folder.
+    pub fn set_second_backup_folder(&self, folder: Option<&str>) -> Result<()> {
+        let rows = self.tx.execute(
+            "UPDATE school SET second_backup_folder = ?1 WHERE id = 1",
+            [folder],
+        )?;
+        if rows == 0 {
+            let first = FieldError::new("第二备份位置", school::fill_in_first());
+            return Err(StoreError::Invalid(first.into()));
+        }
+        self.record(AuditRecord::change(
+            "setting",
+            "second_backup_folder",
+            "设置第二备份位置",
+            None,
+            Some(&folder),
+        ))
+    }
+
     /// Sets the school's 公开招标限额 (the school must be set up first).
     pub fn set_tender_threshold(&self, threshold: Fen) -> Result<()> {
         let before: Option<i64> = self

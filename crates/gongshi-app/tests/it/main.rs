@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod archive;
+mod backups;
 mod calendar;
 mod corpus;
 mod duties;

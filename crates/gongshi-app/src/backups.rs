@@ -1,0 +1,263 @@
+//! Keeping the record safe: backups written beside the store (and in a
+//! second folder the school chooses), each whole and checked, thinned as
+//! Anki thins them, listed with what they hold, verified, and restored —
+//! the current store backed up first, so a restore can be undone. A
+//! corrupt store is renamed aside, never deleted, and the newest good
+//! backup offered. Only files named as this module names them are ever
+//! pruned.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDateTime};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_store::backup::{self, FileSummary};
+use gongshi_store::{AuditRecord, Store};
+use serde::Serialize;
+
+use crate::Result;
+
+pub mod retention;
+
+/// A backup's name: 公示备份-20261201-181626.sqlite3 (local time).
+const PREFIX: &str = "公示备份-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+/// A backup is due when the newest is older than this.
+pub const DUE_AFTER_HOURS: i64 = 24;
+/// The dashboard warns when the newest backup is older than this.
+pub const WARN_AFTER_DAYS: i64 = 7;
+
+/// The folder beside the store its backups go to.
+pub fn home_folder(store: &Path) -> PathBuf {
+    store
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        .join("公示备份")
+}
+
+/// A backup file found in a folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub taken_at: NaiveDateTime,
+    pub bytes: u64,
+}
+
+/// The time in a backup's name, if the name is one of ours.
+fn taken_at(name: &str) -> Option<NaiveDateTime> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDateTime::parse_from_str(stamp, STAMP).ok()
+}
+
+/// The backups in `folder`, newest first (a missing folder has none).
+pub fn in_folder(folder: &Path) -> Vec<BackupFile> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<BackupFile> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let taken_at = taken_at(&name)?;
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            Some(BackupFile {
+                path: e.path(),
+                taken_at,
+                bytes: meta.len(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    found
+}
+
+/// Where the second copy went, or why it did not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SecondCopy {
+    /// The school chose no second folder.
+    NotSet,
+    Written {
+        path: PathBuf,
+    },
+    /// The folder is not there (a USB stick not plugged in) or refused it.
+    Failed {
+        folder: String,
+        reason: String,
+    },
+}
+
+/// One backup taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taken {
+    pub path: PathBuf,
+    pub summary: FileSummary,
+    pub second: SecondCopy,
+    /// Older backups thinned away.
+    pub pruned: usize,
+}
+
+/// Takes a backup of the store at `store_path` now: into the folder beside
+/// it and, if set, the second folder; each checked; then thins both.
+pub fn take(store: &Store, store_path: &Path) -> Result<Taken> {
+    let now = Local::now().naive_local();
+    let name = format!("{PREFIX}{}{SUFFIX}", now.format(STAMP));
+    let home = home_folder(store_path);
+    std::fs::create_dir_all(&home).map_err(|e| write_error(&home, &e))?;
+    let path = home.join(&name);
+    let summary = backup::copy_store(store_path, &path)?;
+    let mut pruned = prune(&home, now);
+    let second = match store.second_backup_folder()? {
+        None => SecondCopy::NotSet,
+        Some(folder) => {
+            let dir = PathBuf::from(&folder);
+            let copied = if dir.is_dir() {
+                std::fs::copy(&path, dir.join(&name))
+                    .map(|_| ())
+                    .map_err(|e| crate::io_reason(&e))
+            } else {
+                Err("文件夹不存在（U 盘未插入或网络盘未连接？）".to_owned())
+            };
+            match copied {
+                Ok(()) => {
+                    pruned += prune(&dir, now);
+                    SecondCopy::Written {
+                        path: dir.join(&name),
+                    }
+                }
+                Err(reason) => SecondCopy::Failed { folder, reason },
+            }
+        }
+    };
+    Ok(Taken {
+        path,
+        summary,
+        second,
+        pruned,
+    })
+}
+
+/// Removes the backups in `folder` the retention rule lets go: only files
+/// named as backups are looked at. The count removed.
+fn prune(folder: &Path, now: NaiveDateTime) -> usize {
+    let found = in_folder(folder);
+    let times: Vec<NaiveDateTime> = found.iter().map(|b| b.taken_at).collect();
+    retention::keep(now, &times)
+        .into_iter()
+        .zip(&found)
+        .filter(|(keep, _)| !keep)
+        .filter(|(_, b)| std::fs::remove_file(&b.path).is_ok())
+        .count()
+}
+
+/// Every backup the school has: beside the store and in the second folder.
+pub fn list(store: Option<&Store>, store_path: &Path) -> Result<Vec<BackupFile>> {
+    let mut all = in_folder(&home_folder(store_path));
+    if let Some(second) = store
+        .map(Store::second_backup_folder)
+        .transpose()?
+        .flatten()
+    {
+        all.extend(in_folder(Path::new(&second)));
+    }
+    all.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    Ok(all)
+}
+
+/// Whether a backup is due: none yet, or the newest older than a day.
+pub fn due(store_path: &Path) -> bool {
+    let now = Local::now().naive_local();
+    in_folder(&home_folder(store_path))
+        .first()
+        .is_none_or(|b| (now - b.taken_at).num_hours() >= DUE_AFTER_HOURS)
+}
+
+/// What a file holds, checked as a store is before it is opened.
+pub fn verify(path: &Path) -> Result<FileSummary> {
+    Ok(backup::inspect(path)?)
+}
+
+/// Restores `from` over the store at `store_path`, whose connections the
+/// caller has closed: the current store is backed up first (when it
+/// opens; a corrupt one is renamed aside), then replaced, reopened, and
+/// the restore written to its audit log. Returns the reopened store and
+/// where the store before the restore was kept.
+pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Store, PathBuf)> {
+    let summary = verify(from)?;
+    let kept = match Store::open(store_path) {
+        Ok(current) => take(&current, store_path)?.path,
+        Err(_) if store_path.exists() => set_aside(store_path)?,
+        Err(_) => PathBuf::new(),
+    };
+    backup::replace_store(store_path, from)?;
+    let mut store = Store::open(store_path)?;
+    let name = from
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    store.write(op, |w| {
+        w.record(AuditRecord::change(
+            "store",
+            "restore",
+            "恢复备份",
+            None,
+            Some(&serde_json::json!({
+                "from": name,
+                "school": summary.school,
+                "items": summary.items,
+                "kept_before": kept.file_name().map(|n| n.to_string_lossy().into_owned()),
+            })),
+        ))
+    })?;
+    Ok((store, kept))
+}
+
+/// Renames a store that cannot be opened aside — gongshi.sqlite3 →
+/// gongshi.sqlite3.损坏-20261201-181626 — with its -wal and -shm. Never
+/// deletes it.
+pub fn set_aside(store_path: &Path) -> Result<PathBuf> {
+    let stamp = Local::now().format(STAMP);
+    let mut aside = store_path.as_os_str().to_owned();
+    aside.push(format!(".损坏-{stamp}"));
+    let aside = PathBuf::from(aside);
+    std::fs::rename(store_path, &aside).map_err(|e| write_error(store_path, &e))?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = store_path.as_os_str().to_owned();
+        side.push(suffix);
+        let mut to = aside.as_os_str().to_owned();
+        to.push(suffix);
+        let _ = std::fs::rename(PathBuf::from(side), PathBuf::from(to));
+    }
+    Ok(aside)
+}
+
+/// The newest backup that passes its check, for a store that will not
+/// open (with what it holds).
+pub fn newest_good(store_path: &Path, second: Option<&Path>) -> Option<(BackupFile, FileSummary)> {
+    let mut all = in_folder(&home_folder(store_path));
+    if let Some(dir) = second {
+        all.extend(in_folder(dir));
+    }
+    all.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    all.into_iter()
+        .find_map(|b| verify(&b.path).ok().map(|s| (b, s)))
+}
+
+/// Sets the second folder (a USB stick, a network drive), or clears it.
+pub fn set_second_folder(store: &mut Store, op: &OperatorName, folder: Option<&str>) -> Result<()> {
+    let folder = folder.map(str::trim).filter(|f| !f.is_empty());
+    if let Some(f) = folder
+        && !Path::new(f).is_dir()
+    {
+        return Err(FieldError::new("第二备份位置", format!("“{f}”不是一个存在的文件夹")).into());
+    }
+    Ok(store.write(op, |w| w.set_second_backup_folder(folder))?)
+}
+
+fn write_error(path: &Path, e: &std::io::Error) -> crate::AppError {
+    crate::AppError::Write {
+        path: path.display().to_string(),
+        reason: crate::io_reason(e),
+    }
+}

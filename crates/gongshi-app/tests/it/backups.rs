@@ -1,0 +1,128 @@
+//! Backups taken, found, thinned (only our own files), restored with the
+//! store before kept, and a corrupt store set aside for the newest good
+//! backup.
+
+use gongshi_app::backups::{self, SecondCopy};
+use gongshi_app::{Store, school};
+
+use super::{clerk, profile};
+
+fn store_at(dir: &std::path::Path) -> (Store, std::path::PathBuf) {
+    let path = dir.join("gongshi.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    school::save_school(&mut store, &clerk(), profile()).unwrap();
+    (store, path)
+}
+
+#[test]
+fn a_backup_goes_beside_the_store_and_to_the_second_folder_when_it_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = store_at(dir.path());
+    assert!(backups::due(&path));
+    let taken = backups::take(&store, &path).unwrap();
+    assert!(taken.path.starts_with(backups::home_folder(&path)));
+    assert_eq!(taken.summary.school.as_deref(), Some("阳光市实验小学"));
+    assert_eq!(taken.second, SecondCopy::NotSet);
+    assert!(!backups::due(&path));
+
+    // A USB stick: chosen, then unplugged.
+    let usb = dir.path().join("U盘");
+    std::fs::create_dir(&usb).unwrap();
+    backups::set_second_folder(&mut store, &clerk(), Some(usb.to_str().unwrap())).unwrap();
+    let taken = backups::take(&store, &path).unwrap();
+    assert!(matches!(taken.second, SecondCopy::Written { .. }), "{:?}", taken.second);
+    assert_eq!(backups::in_folder(&usb).len(), 1);
+    std::fs::remove_dir_all(&usb).unwrap();
+    let taken = backups::take(&store, &path).unwrap();
+    let SecondCopy::Failed { reason, .. } = &taken.second else {
+        panic!("{:?}", taken.second)
+    };
+    assert!(reason.contains("文件夹不存在"), "{reason}");
+    // The first copy was still written.
+    assert!(taken.path.exists());
+    let refused = backups::set_second_folder(&mut store, &clerk(), Some("/没有/这个/文件夹"))
+        .unwrap_err()
+        .to_string();
+    assert!(refused.starts_with("第二备份位置："), "{refused}");
+}
+
+#[test]
+fn thinning_removes_only_old_backups_named_as_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = store_at(dir.path());
+    let home = backups::home_folder(&path);
+    std::fs::create_dir_all(&home).unwrap();
+    // Two backups of one day a month ago, a year-old one, and files that
+    // are not backups at all (the clerk's own, a near-miss name).
+    for name in [
+        "公示备份-20261101-080000.sqlite3",
+        "公示备份-20261101-170000.sqlite3",
+        "公示备份-20251101-170000.sqlite3",
+        "公示备份-说明.txt",
+        "我的文件.sqlite3",
+        "公示备份-2026.sqlite3",
+    ] {
+        std::fs::write(home.join(name), b"x").unwrap();
+    }
+    backups::take(&store, &path).unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(&home)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert!(left.contains(&"公示备份-20261101-170000.sqlite3".to_owned()), "{left:?}");
+    assert!(!left.contains(&"公示备份-20261101-080000.sqlite3".to_owned()), "{left:?}");
+    assert!(!left.contains(&"公示备份-20251101-170000.sqlite3".to_owned()), "{left:?}");
+    for theirs in ["公示备份-说明.txt", "我的文件.sqlite3", "公示备份-2026.sqlite3"] {
+        assert!(left.contains(&theirs.to_owned()), "{theirs} in {left:?}");
+    }
+}
+
+#[test]
+fn a_restore_keeps_the_store_before_it_and_is_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = store_at(dir.path());
+    let first = backups::take(&store, &path).unwrap().path;
+    let mut changed = profile();
+    changed.name = "阳光市第二实验小学".into();
+    school::save_school(&mut store, &clerk(), changed).unwrap();
+    drop(store);
+    // Two backups in one second would share a name: wait past it.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (store, kept) = backups::restore(&path, &first, &clerk()).unwrap();
+    assert_eq!(store.school().unwrap().unwrap().name, "阳光市实验小学");
+    assert_eq!(
+        backups::verify(&kept).unwrap().school.as_deref(),
+        Some("阳光市第二实验小学")
+    );
+    let last = &store.audit_entries(1).unwrap()[0];
+    assert_eq!(last.action, "恢复备份");
+    assert!(last.after.as_deref().unwrap().contains("公示备份-"), "{last:?}");
+}
+
+#[test]
+fn a_corrupt_store_is_set_aside_and_the_newest_good_backup_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = store_at(dir.path());
+    let good = backups::take(&store, &path).unwrap().path;
+    drop(store);
+    // A newer backup that is not whole (a 0-byte file from a full disk).
+    std::fs::write(
+        backups::home_folder(&path).join("公示备份-29991231-235959.sqlite3"),
+        b"",
+    )
+    .unwrap();
+    // The store's schema page overwritten after its header.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[100..4096].fill(0xAB);
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(Store::open(&path).is_err());
+
+    let (offered, summary) = backups::newest_good(&path, None).unwrap();
+    assert_eq!(offered.path, good);
+    assert_eq!(summary.school.as_deref(), Some("阳光市实验小学"));
+    let (store, aside) = backups::restore(&path, &offered.path, &clerk()).unwrap();
+    assert!(aside.to_string_lossy().contains(".损坏-"), "{aside:?}");
+    assert_eq!(std::fs::read(&aside).unwrap(), bytes);
+    assert_eq!(store.school().unwrap().unwrap().name, "阳光市实验小学");
+}
