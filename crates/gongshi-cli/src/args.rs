@@ -65,6 +65,9 @@ pub enum Command {
     /// 评优评先、职称评聘：评选、评分导入、排名、结果公示、评分明细
     #[command(subcommand)]
     Eval(crate::args_eval::EvalCommand),
+    /// 备份与恢复：立即备份、列出、检查、恢复、第二备份位置
+    #[command(subcommand)]
+    Backup(crate::args_backup::BackupCommand),
 }
 
 #[derive(Debug, Subcommand)]

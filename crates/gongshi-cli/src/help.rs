@@ -24,13 +24,14 @@ const WORDS: [(&str, &str); 13] = [
 
 /// The placeholders clap makes from the options' names (`--semester
 /// <SEMESTER>`), as a clerk reads them.
-const PLACEHOLDERS: [(&str, &str); 47] = [
+const PLACEHOLDERS: [(&str, &str); 48] = [
     ("SEMESTER", "学期"),
     ("ROUND", "评选名称"),
     ("FILE.pdf", "文件.pdf"),
     ("FILE.xlsx", "文件.xlsx"),
     ("FILE.csv", "文件.csv"),
     ("FILE", "文件"),
+    ("FOLDER", "文件夹"),
     ("DATE", "日期"),
     ("PLANNED", "日期"),
     ("FROM", "开始日期"),

@@ -7,6 +7,7 @@
 //! standard output.
 
 mod args;
+mod args_backup;
 mod args_eval;
 mod args_fees;
 mod args_week;

@@ -30,7 +30,11 @@ fn a_backup_goes_beside_the_store_and_to_the_second_folder_when_it_is_there() {
     std::fs::create_dir(&usb).unwrap();
     backups::set_second_folder(&mut store, &clerk(), Some(usb.to_str().unwrap())).unwrap();
     let taken = backups::take(&store, &path).unwrap();
-    assert!(matches!(taken.second, SecondCopy::Written { .. }), "{:?}", taken.second);
+    assert!(
+        matches!(taken.second, SecondCopy::Written { .. }),
+        "{:?}",
+        taken.second
+    );
     assert_eq!(backups::in_folder(&usb).len(), 1);
     std::fs::remove_dir_all(&usb).unwrap();
     let taken = backups::take(&store, &path).unwrap();
@@ -70,10 +74,23 @@ fn thinning_removes_only_old_backups_named_as_ours() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert!(left.contains(&"公示备份-20261101-170000.sqlite3".to_owned()), "{left:?}");
-    assert!(!left.contains(&"公示备份-20261101-080000.sqlite3".to_owned()), "{left:?}");
-    assert!(!left.contains(&"公示备份-20251101-170000.sqlite3".to_owned()), "{left:?}");
-    for theirs in ["公示备份-说明.txt", "我的文件.sqlite3", "公示备份-2026.sqlite3"] {
+    assert!(
+        left.contains(&"公示备份-20261101-170000.sqlite3".to_owned()),
+        "{left:?}"
+    );
+    assert!(
+        !left.contains(&"公示备份-20261101-080000.sqlite3".to_owned()),
+        "{left:?}"
+    );
+    assert!(
+        !left.contains(&"公示备份-20251101-170000.sqlite3".to_owned()),
+        "{left:?}"
+    );
+    for theirs in [
+        "公示备份-说明.txt",
+        "我的文件.sqlite3",
+        "公示备份-2026.sqlite3",
+    ] {
         assert!(left.contains(&theirs.to_owned()), "{theirs} in {left:?}");
     }
 }
@@ -97,7 +114,10 @@ fn a_restore_keeps_the_store_before_it_and_is_in_the_log() {
     );
     let last = &store.audit_entries(1).unwrap()[0];
     assert_eq!(last.action, "恢复备份");
-    assert!(last.after.as_deref().unwrap().contains("公示备份-"), "{last:?}");
+    assert!(
+        last.after.as_deref().unwrap().contains("公示备份-"),
+        "{last:?}"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! One function per command, each a call into `gongshi-app`.
 
+mod backup;
 mod eval;
 mod fees;
 mod week;
@@ -82,6 +83,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Settings(c) => week::settings(cli, &db, c),
         Command::Fees(c) => fees::fees(cli, &db, c),
         Command::Eval(c) => eval::eval(cli, &db, c),
+        Command::Backup(c) => backup::backup(cli, &db, c),
     }
 }
 

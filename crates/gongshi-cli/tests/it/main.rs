@@ -790,3 +790,50 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+/// `gongshi backup`: a backup taken, listed and checked; a restore keeps
+/// the store before it; a store that no longer opens is set aside and the
+/// newest good backup put in its place.
+#[test]
+fn backups_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    let run = |args: &[&str]| {
+        let out = gongshi(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    run(&["init", "--name", "一中"]);
+    let taken = run(&["backup", "now"]);
+    assert!(taken.contains("已备份：") && taken.contains("学校：一中"), "{taken}");
+    let listed = run(&["--json", "backup", "list"]);
+    let list: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let first = list[0]["path"].as_str().unwrap().to_owned();
+    assert!(run(&["backup", "verify", &first]).starts_with("完好："));
+
+    run(&["school", "set", "--name", "二中"]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let restored = run(&["backup", "restore", &first]);
+    assert!(restored.contains("恢复前的数据已备份为"), "{restored}");
+    assert!(run(&["school", "show"]).contains("一中"));
+
+    std::fs::write(&db, b"not a store any more").unwrap();
+    let recovered = run(&["backup", "recover"]);
+    assert!(recovered.contains("损坏的文件改名保留为"), "{recovered}");
+    // The newest good backup is the one the restore kept of 二中.
+    assert!(run(&["school", "show"]).contains("二中"));
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.contains(".损坏-").then_some(name)
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+
+    let junk = dir.path().join("坏.sqlite3");
+    std::fs::write(&junk, b"").unwrap();
+    let refused = gongshi(&db, &["backup", "verify", junk.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("文件是空的"), "{}", stderr(&refused));
+}

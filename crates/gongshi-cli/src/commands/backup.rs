@@ -1,0 +1,130 @@
+//! `gongshi backup`: now, list, verify, restore, recover, folder.
+
+use std::path::Path;
+
+use gongshi_app::backups::{self, SecondCopy};
+use gongshi_app::domain::FieldError;
+use gongshi_app::store::backup::FileSummary;
+use gongshi_app::{Result, Store};
+
+use super::operator;
+use crate::args::Cli;
+use crate::args_backup::BackupCommand;
+use crate::output::emit;
+
+pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
+    match command {
+        BackupCommand::Now => {
+            let store = Store::open(db)?;
+            let taken = backups::take(&store, db)?;
+            emit(cli, &taken, || {
+                let mut text = format!(
+                    "已备份：{}\n{}",
+                    taken.path.display(),
+                    summary(&taken.summary)
+                );
+                match &taken.second {
+                    SecondCopy::NotSet => text
+                        .push_str("\n没有设置第二备份位置（gongshi backup folder --set 文件夹）"),
+                    SecondCopy::Written { path } => {
+                        text.push_str(&format!("\n第二份：{}", path.display()))
+                    }
+                    SecondCopy::Failed { folder, reason } => {
+                        text.push_str(&format!("\n注意：第二份没有写入 {folder}：{reason}"));
+                    }
+                }
+                text
+            });
+        }
+        BackupCommand::List => {
+            let store = Store::open(db).ok();
+            let list = backups::list(store.as_ref(), db)?;
+            emit(cli, &list, || {
+                if list.is_empty() {
+                    return "还没有备份（gongshi backup now）".to_owned();
+                }
+                list.iter()
+                    .map(|b| {
+                        format!(
+                            "{}\t{} KB\t{}",
+                            b.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                            b.bytes / 1024,
+                            b.path.display()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        BackupCommand::Verify { file } => {
+            let found = backups::verify(file)?;
+            emit(cli, &found, || {
+                format!("完好：{}\n{}", file.display(), summary(&found))
+            });
+        }
+        BackupCommand::Restore { file } => {
+            let (_, kept) = backups::restore(db, file, &operator(cli)?)?;
+            emit(cli, &kept, || {
+                format!(
+                    "已用 {} 恢复。恢复前的数据已备份为 {}（如需撤销，用它再恢复一次）",
+                    file.display(),
+                    kept.display()
+                )
+            });
+        }
+        BackupCommand::Recover => {
+            if Store::open(db).is_ok() {
+                return Err(FieldError::new(
+                    "数据文件",
+                    "数据文件完好，不需要恢复（要换回某个备份，用 gongshi backup restore 文件）",
+                )
+                .into());
+            }
+            let Some((newest, _)) = backups::newest_good(db, None) else {
+                return Err(FieldError::new("备份", "没有找到完好的备份").into());
+            };
+            let (_, aside) = backups::restore(db, &newest.path, &operator(cli)?)?;
+            emit(cli, &newest.path, || {
+                format!(
+                    "已用 {}（{}）恢复。损坏的文件改名保留为 {}",
+                    newest.path.display(),
+                    newest.taken_at.format("%Y-%m-%d %H:%M"),
+                    aside.display()
+                )
+            });
+        }
+        BackupCommand::Folder { set, clear } => {
+            let mut store = Store::open(db)?;
+            if *clear || set.is_some() {
+                let folder = set.as_ref().map(|p| p.to_string_lossy().into_owned());
+                backups::set_second_folder(&mut store, &operator(cli)?, folder.as_deref())?;
+            }
+            let folder = store.second_backup_folder()?;
+            emit(cli, &folder, || match &folder {
+                Some(f) => format!("第二备份位置：{f}"),
+                None => "没有设置第二备份位置".to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a backup holds, for the person choosing it.
+fn summary(s: &FileSummary) -> String {
+    let mut text = format!(
+        "学校：{}　事项{}项　收费标准{}个　评选{}次　修改记录{}条",
+        s.school.as_deref().unwrap_or("（未设置）"),
+        s.items,
+        s.fee_schedules,
+        s.eval_rounds,
+        s.audit_entries
+    );
+    if let Some((at, by)) = &s.last_change {
+        let local = at.with_timezone(&chrono::Local);
+        text.push_str(&format!(
+            "\n最后修改：{} {by}",
+            local.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    text
+}
