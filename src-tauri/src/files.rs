@@ -11,7 +11,8 @@
 //! environment variables stand in for the person at the screen:
 //! `GONGSHI_TEST_SAVE_DIR` (save there under the default name),
 //! `GONGSHI_TEST_OPEN_FILE` (the file chosen to open) and
-//! `GONGSHI_TEST_OPENED_LOG` (a line per file the app would open).
+//! `GONGSHI_TEST_OPENED_LOG` (a line per file the app would open),
+//! `GONGSHI_TEST_FOLDER` (the folder chosen).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use crate::last_folders::{FolderKind, LastFolders};
 const TEST_SAVE_DIR: &str = "GONGSHI_TEST_SAVE_DIR";
 const TEST_OPEN_FILE: &str = "GONGSHI_TEST_OPEN_FILE";
 const TEST_OPENED_LOG: &str = "GONGSHI_TEST_OPENED_LOG";
+const TEST_FOLDER: &str = "GONGSHI_TEST_FOLDER";
 
 /// Largest file an import reads: far above any real schedule or list.
 const MAX_IMPORT_BYTES: u64 = 20 * 1024 * 1024;
@@ -158,6 +160,19 @@ fn ask_save(app: &AppHandle, kind: FolderKind, default_name: &str) -> Option<Pat
         .set_directory(LastFolders::folder(app, kind))
         .add_filter(filter, extensions)
         .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// The native folder dialog (a second backup folder); `None` when
+/// cancelled. `GONGSHI_TEST_FOLDER` stands in for it in the e2e tests.
+pub fn ask_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(TEST_FOLDER) {
+        return Some(PathBuf::from(dir));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
         .and_then(|p| p.into_path().ok())
 }
 

@@ -2,6 +2,7 @@
 //! values into DTOs and back, and delegates every job to `gongshi-app`.
 //! No rule of the domain lives here.
 
+mod auto_backup;
 mod commands;
 mod display;
 mod dto;
@@ -13,6 +14,7 @@ mod sheet_fonts;
 mod state;
 
 use std::process::ExitCode;
+use tauri::Manager;
 
 use state::AppState;
 
@@ -29,7 +31,8 @@ pub fn run() -> ExitCode {
         return ExitCode::from(1);
     }
     let state = AppState::load(gongshi_app::paths::resolve_db_path(args.db));
-    let result = tauri::Builder::default()
+    auto_backup::at_start(&state.db_path);
+    let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -39,6 +42,12 @@ pub fn run() -> ExitCode {
         .invoke_handler(tauri::generate_handler![
             commands::startup::startup,
             commands::startup::create_store,
+            commands::backups::backups,
+            commands::backups::backup_now,
+            commands::backups::restore_backup,
+            commands::backups::set_backup_folder,
+            commands::backups::newest_good_backup,
+            commands::backups::recover_from_backup,
             commands::operators::sign_in,
             commands::operators::operators,
             commands::school::dashboard,
@@ -114,7 +123,15 @@ pub fn run() -> ExitCode {
             commands::eval::print_eval,
             commands::eval::publish_eval,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!());
+    let result = built.map(|app| {
+        app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                let state = app.state::<AppState>();
+                auto_backup::at_exit(&state.db_path, state.audit_at_start);
+            }
+        });
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

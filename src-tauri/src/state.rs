@@ -15,6 +15,9 @@ pub struct AppState {
     pub inner: Mutex<Inner>,
     /// What was saved or chosen through the dialogs.
     pub files: Files,
+    /// The audit log's length when the app started: more at exit means
+    /// changes, and a backup is taken.
+    pub audit_at_start: i64,
 }
 
 pub struct Inner {
@@ -36,7 +39,12 @@ impl AppState {
         } else {
             (None, None)
         };
+        let audit_at_start = store
+            .as_ref()
+            .and_then(|s: &Store| s.counts().ok())
+            .map_or(0, |c| c.audit_entries);
         Self {
+            audit_at_start,
             db_path,
             inner: Mutex::new(Inner {
                 store,

@@ -261,3 +261,48 @@ fn write_error(path: &Path, e: &std::io::Error) -> crate::AppError {
         reason: crate::io_reason(e),
     }
 }
+
+/// What the dashboard says of the backups.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    /// The newest backup, anywhere.
+    pub last: Option<BackupFile>,
+    pub second_folder: Option<String>,
+    /// What the school should know: none, too old, no second copy.
+    pub warnings: Vec<String>,
+}
+
+pub fn status(store: &Store, store_path: &Path) -> Result<Status> {
+    let now = Local::now().naive_local();
+    let second_folder = store.second_backup_folder()?;
+    let last = list(Some(store), store_path)?.into_iter().next();
+    let mut warnings = Vec::new();
+    let where_to =
+        gongshi_domain::faces::next_step("设置 → 备份与恢复", "gongshi backup folder --set 文件夹");
+    match &last {
+        None => warnings.push(format!(
+            "还没有任何备份。{}",
+            gongshi_domain::faces::next_step("设置 → 备份与恢复 → 立即备份", "gongshi backup now")
+        )),
+        Some(b) if (now - b.taken_at).num_days() >= WARN_AFTER_DAYS => warnings.push(format!(
+            "最近一次备份在{}天前（{}），请尽快备份。",
+            (now - b.taken_at).num_days(),
+            b.taken_at.format("%Y-%m-%d %H:%M")
+        )),
+        Some(_) => {}
+    }
+    match &second_folder {
+        None => warnings.push(format!(
+            "备份只存在这台电脑上：电脑坏了就一起没了。请选一个 U 盘或网络盘作第二备份位置{where_to}。"
+        )),
+        Some(f) if !Path::new(f).is_dir() => warnings.push(format!(
+            "第二备份位置“{f}”现在找不到（U 盘未插入或网络盘未连接？），备份只存在这台电脑上。"
+        )),
+        Some(_) => {}
+    }
+    Ok(Status {
+        last,
+        second_folder,
+        warnings,
+    })
+}

@@ -19,6 +19,8 @@ pub struct Info {
     /// The holiday arrangement a posting period will need and the calendar
     /// lacks, with what to do (see `calendar::missing_year_warning`).
     pub calendar_warning: Option<crate::calendar::CalendarWarning>,
+    /// The newest backup and what the school should know of its backups.
+    pub backup: crate::backups::Status,
 }
 
 pub fn info(store: &Store, db_path: &Path, today: NaiveDate) -> Result<Info> {
@@ -29,5 +31,6 @@ pub fn info(store: &Store, db_path: &Path, today: NaiveDate) -> Result<Info> {
         counts: store.counts()?,
         schema_version: store.schema_version()?,
         latest_schema_version: LATEST_VERSION,
+        backup: crate::backups::status(store, db_path)?,
     })
 }

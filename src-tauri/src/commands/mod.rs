@@ -1,6 +1,7 @@
 //! One module per area; each command a few lines delegating to gongshi-app.
 //! Store commands are `async` so they run off the UI thread.
 
+pub mod backups;
 pub mod board;
 pub mod calendar;
 pub mod calendar_import;

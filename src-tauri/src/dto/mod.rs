@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::error::ApiError;
 
+pub mod backup;
 pub mod calendar;
 pub mod eval;
 pub mod fees;
@@ -151,6 +152,10 @@ pub struct DashboardDto {
     pub db_path: String,
     /// A holiday arrangement the calendar lacks, and what to do.
     pub calendar_warning: Option<String>,
+    /// The newest backup: when and where; null when there is none.
+    pub backup_last: Option<String>,
+    /// No backup, too old, no second copy.
+    pub backup_warnings: Vec<String>,
 }
 
 impl From<Info> for DashboardDto {
@@ -172,6 +177,21 @@ impl From<Info> for DashboardDto {
             schema_version: i.schema_version,
             db_path: i.db_path,
             calendar_warning: i.calendar_warning.map(|w| w.text),
+            backup_last: i.backup.last.map(|b| {
+                format!(
+                    "{}（{}）",
+                    b.taken_at.format("%Y-%m-%d %H:%M"),
+                    b.path.display()
+                )
+            }),
+            backup_warnings: i
+                .backup
+                .warnings
+                .iter()
+                .map(|w| {
+                    gongshi_app::domain::faces::for_face(w, gongshi_app::domain::faces::Face::App)
+                })
+                .collect(),
         }
     }
 }
@@ -291,6 +311,9 @@ mod bindings {
             eval::RankedDto::decl(&cfg),
             eval::RoundViewDto::decl(&cfg),
             week::FieldKindDto::decl(&cfg),
+            backup::BackupDto::decl(&cfg),
+            backup::BackupsDto::decl(&cfg),
+            backup::TakenDto::decl(&cfg),
             table::ColumnKindDto::decl(&cfg),
             table::AlignDto::decl(&cfg),
             table::ColumnDto::decl(&cfg),

@@ -40,6 +40,8 @@ describe('DashboardScreen', () => {
       schema_version: 1,
       db_path: '/tmp/g.sqlite3',
       calendar_warning: null,
+      backup_last: '2026-12-01 08:00（/tmp/公示备份/公示备份-20261201-080000.sqlite3）',
+      backup_warnings: [],
     }
     api.dashboard.mockResolvedValue(dto)
     const wrapper = mount(DashboardScreen, { global: { plugins: [ElementPlus] } })
@@ -53,10 +55,13 @@ describe('DashboardScreen', () => {
 
   it('says when next year\'s holidays are missing, as the Rust side words it', async () => {
     const warning = '工作日历还没有2027年的节假日安排：跨入2027年的公示期会被拒绝。'
-    api.dashboard.mockResolvedValue({ school, counts: [], schema_version: 6, db_path: '/tmp/g.sqlite3', calendar_warning: warning })
+    api.dashboard.mockResolvedValue({ school, counts: [], schema_version: 6, db_path: '/tmp/g.sqlite3', calendar_warning: warning, backup_last: null, backup_warnings: ['还没有任何备份。'] })
     const wrapper = mount(DashboardScreen, { global: { plugins: [ElementPlus] } })
     await flushPromises()
     expect(wrapper.get('[data-test="calendar-warning"]').text()).toContain(warning)
+    // No backup yet: said, and the last backup reads 还没有.
+    expect(wrapper.get('[data-test="backup-warning"]').text()).toContain('还没有任何备份')
+    expect(wrapper.get('[data-test="backup-last"]').text()).toContain('还没有')
     expect(wrapper.get('[data-test="dashboard-school"]').text()).toBe(school.name)
     expect(wrapper.find('[data-test="no-school"]').exists()).toBe(false)
   })

@@ -47,7 +47,15 @@ export type DashboardDto = { school: SchoolDto | null, counts: Array<CountDto>, 
 /**
  * A holiday arrangement the calendar lacks, and what to do.
  */
-calendar_warning: string | null, };
+calendar_warning: string | null, 
+/**
+ * The newest backup: when and where; null when there is none.
+ */
+backup_last: string | null, 
+/**
+ * No backup, too old, no second copy.
+ */
+backup_warnings: Array<string>, };
 
 export type PaperDto = "a4" | "a3";
 
@@ -303,6 +311,28 @@ schema: TableSchemaDto, candidates: Array<Array<string>>, ranking: Array<RankedD
 frozen: string | null, };
 
 export type FieldKindDto = "text" | "date" | "number" | "money";
+
+export type BackupDto = { path: string, 
+/**
+ * 2026-12-01 18:20
+ */
+taken_at: string, size_kb: number, 
+/**
+ * What it holds (null when it does not pass its check).
+ */
+holds: string | null, 
+/**
+ * Why it does not pass its check.
+ */
+problem: string | null, };
+
+export type BackupsDto = { 
+/**
+ * Where backups go beside the store.
+ */
+home_folder: string, second_folder: string | null, backups: Array<BackupDto>, warnings: Array<string>, };
+
+export type TakenDto = { path: string, second: string | null, second_failed: string | null, };
 
 export type ColumnKindDto = "text" | "money" | "quantity" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class";
 

@@ -13,6 +13,9 @@ import type {
   CategoryDto,
   ClassSizeDto,
   ImportPreviewDto,
+  BackupDto,
+  BackupsDto,
+  TakenDto,
   TableSchemaDto,
   TenderThresholdDto,
   RoundDto,
@@ -84,6 +87,14 @@ export const api = {
   /** The native open dialog; null when the clerk cancels. */
   chooseFile: (kind: ImportKindDto) => call<ChosenFileDto | null>('choose_file', { kind }),
   categories: () => call<CategoryDto[]>('categories'),
+  backups: () => call<BackupsDto>('backups'),
+  backupNow: () => call<TakenDto>('backup_now'),
+  /** Restores a listed backup; the store before it is kept (its path). */
+  restoreBackup: (path: string) => call<string>('restore_backup', { path }),
+  /** The system's folder dialog (null when cancelled), or clears it. */
+  setBackupFolder: (clear: boolean) => call<string | null>('set_backup_folder', { clear }),
+  newestGoodBackup: () => call<BackupDto | null>('newest_good_backup'),
+  recoverFromBackup: (operator: string) => call<string>('recover_from_backup', { operator }),
   /** The item's whole table, internal columns too, as an Excel marked 内部. */
   exportInternalList: (id: number) => call<PrintedDto | null>('export_internal_list', { id }),
   checkLineRow: (categoryCode: string, cells: string[]) => call<FieldProblemDto[]>('check_line_row', { categoryCode, cells }),

@@ -805,7 +805,10 @@ fn backups_from_the_command_line() {
     };
     run(&["init", "--name", "一中"]);
     let taken = run(&["backup", "now"]);
-    assert!(taken.contains("已备份：") && taken.contains("学校：一中"), "{taken}");
+    assert!(
+        taken.contains("已备份：") && taken.contains("学校：一中"),
+        "{taken}"
+    );
     let listed = run(&["--json", "backup", "list"]);
     let list: serde_json::Value = serde_json::from_str(&listed).unwrap();
     let first = list[0]["path"].as_str().unwrap().to_owned();
@@ -835,5 +838,9 @@ fn backups_from_the_command_line() {
     std::fs::write(&junk, b"").unwrap();
     let refused = gongshi(&db, &["backup", "verify", junk.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(stderr(&refused).contains("文件是空的"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("文件是空的"),
+        "{}",
+        stderr(&refused)
+    );
 }
