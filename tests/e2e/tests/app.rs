@@ -652,3 +652,75 @@ async fn a_subsidy_list_with_id_numbers_previews_and_prints_masked() -> TestResu
     }
     Ok(())
 }
+
+/// The record kept safe: the app backs up on its own when it starts, 设置
+/// lists the backups with what they hold, a restore (after its
+/// confirmation) brings the old data back, and a store that no longer
+/// opens offers the newest good backup and sets itself aside.
+#[tokio::test]
+async fn backups_are_taken_restored_and_rescue_a_corrupt_store() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--name", "阳光市实验小学"]);
+    let folder = dir.path().join("公示备份");
+    let app = App::launch(&db).await?;
+    app.sign_in("王静").await?;
+    // The start's own backup, in the background.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while gongshi_app_backups(&folder) == 0 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(gongshi_app_backups(&folder), 1);
+    let last = app.wait_inner_text("backup-last", "公示备份-").await?;
+    assert!(last.contains("公示备份-"), "{last}");
+
+    // Renamed while the app is open (the CLI writes beside it), then the
+    // backup from before is restored from 设置.
+    gongshi_cli(&db, &["school", "set", "--name", "阳光市第二小学"]);
+    app.click("nav-settings").await?;
+    let listed = app.wait_inner_text("backup-list", "阳光市实验小学").await?;
+    assert!(listed.contains("事项0项"), "{listed}");
+    app.client
+        .execute(
+            "document.querySelector('[data-test=backup-settings]').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("settings-backups").await?;
+    app.click("backup-restore-0").await?;
+    app.click_css(".el-message-box__btns .el-button--primary")
+        .await?;
+    let school = app.wait_text("dashboard-school", "阳光市实验小学").await?;
+    assert_eq!(school, "阳光市实验小学");
+    app.close().await?;
+
+    // The store's schema page overwritten: refused, the backup offered.
+    let mut bytes = std::fs::read(&db)?;
+    bytes[100..4096].fill(0xAB);
+    std::fs::write(&db, &bytes)?;
+    let app = App::launch(&db).await?;
+    let offer = app.wait_inner_text("refused-offer", "阳光市").await?;
+    assert!(offer.contains("改名保留"), "{offer}");
+    app.screenshot("refused-offer").await?;
+    app.fill("refused-operator", "王静").await?;
+    app.click("refused-recover").await?;
+    app.wait_text("dashboard-school", "阳光市实验小学").await?;
+    app.close().await?;
+    let aside = std::fs::read_dir(dir.path())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".损坏-") && !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .count();
+    // Set aside (with its -wal and -shm), never deleted.
+    assert_eq!(aside, 1);
+    Ok(())
+}
+
+/// How many backups the folder holds.
+fn gongshi_app_backups(folder: &std::path::Path) -> usize {
+    std::fs::read_dir(folder).map_or(0, |d| {
+        d.flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("公示备份-"))
+            .count()
+    })
+}
