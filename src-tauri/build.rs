@@ -24,6 +24,7 @@ fn main() {
         "set_backup_folder",
         "newest_good_backup",
         "recover_from_backup",
+        "verify_audit",
         "check_line_row",
         "preview_line_import",
         "print_line_template",

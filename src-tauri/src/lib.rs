@@ -48,6 +48,7 @@ pub fn run() -> ExitCode {
             commands::backups::set_backup_folder,
             commands::backups::newest_good_backup,
             commands::backups::recover_from_backup,
+            commands::backups::verify_audit,
             commands::operators::sign_in,
             commands::operators::operators,
             commands::school::dashboard,

@@ -78,6 +78,7 @@ export const t = {
     confirmOk: '恢复',
     restored: '已恢复。恢复前的数据已备份为：',
     none: '还没有备份',
+    verify: '检查修改记录是否被改动',
   },
   settings: {
     title: '设置 · 学校信息',

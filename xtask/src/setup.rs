@@ -10,8 +10,15 @@ use crate::cmd::{output, root, run, succeeds};
 /// To compile and run the desktop app (Tauri 2 on WebKitGTK 4.1).
 const RUN_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config"];
 /// To run the tests: a virtual display, the WebKit WebDriver, and poppler's
-/// pdftotext/pdffonts/pdfinfo to read printed sheets back.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
+/// pdftotext/pdffonts/pdfinfo to read printed sheets back, and sqlite3 (a
+/// test tampers with the audit log as someone with the tool would).
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "sqlite3",
+];
 
 pub fn all(for_tests: bool) -> Result<()> {
     let mut packages = RUN_PACKAGES.to_vec();

@@ -30,6 +30,11 @@ pub enum AppError {
     #[error("无法写入 {path}：{reason}")]
     Write { path: String, reason: String },
 
+    /// The history does not match what was written: a row or an archived
+    /// sheet changed outside the program.
+    #[error("{0}")]
+    Tampered(String),
+
     /// An import refused as a whole: every bad row and field, one a line.
     #[error("导入失败，没有保存任何内容。请改正后重新导入：\n{}", .0.join("\n"))]
     Import(Vec<String>),
@@ -70,6 +75,7 @@ impl AppError {
             AppError::Print(_) => "print.failed",
             AppError::Write { .. } => "write.failed",
             AppError::Import(_) => "import.refused",
+            AppError::Tampered(_) => "audit.tampered",
         }
     }
 
@@ -80,7 +86,10 @@ impl AppError {
             AppError::Store(e) => e.is_refusal(),
             AppError::Invalid(_) => true,
             AppError::Print(e) => e.privacy_reason().is_some(),
-            AppError::Unprintable { .. } | AppError::Write { .. } | AppError::Import(_) => true,
+            AppError::Unprintable { .. }
+            | AppError::Write { .. }
+            | AppError::Import(_)
+            | AppError::Tampered(_) => true,
         }
     }
 }

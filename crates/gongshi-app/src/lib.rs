@@ -2,6 +2,7 @@
 //! faces over these functions. Store, print and domain meet here.
 
 pub mod archive;
+pub mod audit;
 pub mod backups;
 pub mod board;
 pub mod calendar;

@@ -68,6 +68,9 @@ pub enum Command {
     /// 备份与恢复：立即备份、列出、检查、恢复、第二备份位置
     #[command(subcommand)]
     Backup(crate::args_backup::BackupCommand),
+    /// 修改记录：检查是否被改动
+    #[command(subcommand)]
+    Audit(crate::args_backup::AuditCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,4 +1,4 @@
-//! `gongshi backup`: the record kept safe.
+//! `gongshi backup` and `gongshi audit`: the record kept safe.
 
 use std::path::PathBuf;
 
@@ -29,4 +29,10 @@ pub enum BackupCommand {
         #[arg(long)]
         clear: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// 检查修改记录链：每条记录、每份张贴稿存档是否与写入时一致
+    Verify,
 }

@@ -9,6 +9,7 @@ mod audit;
 pub mod backup;
 mod board;
 mod calendar_days;
+mod chain;
 mod convert;
 mod duties;
 mod error;
@@ -30,6 +31,7 @@ use rusqlite::Connection;
 
 pub use audit::{AuditEntry, AuditRecord};
 pub use board::WeekRows;
+pub use chain::ChainCheck;
 pub use error::StoreError;
 pub use evaluations::Round;
 pub use fees::{ClassSize, Schedule};
@@ -86,6 +88,7 @@ impl Store {
     fn prepare(mut conn: Connection) -> Result<Self> {
         open::apply_pragmas(&conn)?;
         migrations::migrate(&mut conn)?;
+        chain::seal(&conn)?;
         Ok(Self { conn })
     }
 

@@ -297,11 +297,19 @@ fn steps() -> Vec<M<'static>> {
             ALTER TABLE school ADD COLUMN second_backup_folder TEXT;
             "#,
         ),
+        // 11: the audit log as a chain: each row's SHA-256 over its content
+        // and the row before's (rows from before are sealed, in order, when
+        // the store opens; see chain.rs).
+        M::up(
+            r#"
+            ALTER TABLE audit_log ADD COLUMN hash TEXT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 10;
+pub const LATEST_VERSION: i64 = 11;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

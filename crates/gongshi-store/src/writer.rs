@@ -38,6 +38,8 @@ impl Store {
         };
         operators::touch(&writer)?;
         let value = change(&writer)?;
+        // The rows this change wrote join the chain, in the same transaction.
+        crate::chain::seal(&writer.tx)?;
         writer.tx.commit()?;
         Ok(value)
     }

@@ -110,3 +110,10 @@ pub fn recover_from_backup(state: State<'_, AppState>, operator: String) -> ApiR
     inner.refused = None;
     Ok(aside.display().to_string())
 }
+
+/// Walks the audit chain and the archived sheets: what it found.
+#[tauri::command(async)]
+pub fn verify_audit(state: State<'_, AppState>) -> ApiResult<String> {
+    let mut inner = state.lock();
+    Ok(gongshi_app::audit::verify(inner.store()?)?)
+}

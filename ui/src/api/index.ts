@@ -95,6 +95,8 @@ export const api = {
   setBackupFolder: (clear: boolean) => call<string | null>('set_backup_folder', { clear }),
   newestGoodBackup: () => call<BackupDto | null>('newest_good_backup'),
   recoverFromBackup: (operator: string) => call<string>('recover_from_backup', { operator }),
+  /** The audit chain and archived sheets checked: what was found. */
+  verifyAudit: () => call<string>('verify_audit'),
   /** The item's whole table, internal columns too, as an Excel marked 内部. */
   exportInternalList: (id: number) => call<PrintedDto | null>('export_internal_list', { id }),
   checkLineRow: (categoryCode: string, cells: string[]) => call<FieldProblemDto[]>('check_line_row', { categoryCode, cells }),

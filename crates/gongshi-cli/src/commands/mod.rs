@@ -84,6 +84,11 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Fees(c) => fees::fees(cli, &db, c),
         Command::Eval(c) => eval::eval(cli, &db, c),
         Command::Backup(c) => backup::backup(cli, &db, c),
+        Command::Audit(crate::args_backup::AuditCommand::Verify) => {
+            let said = gongshi_app::audit::verify(&Store::open(&db)?)?;
+            emit(cli, &said, || said.clone());
+            Ok(())
+        }
     }
 }
 

@@ -844,3 +844,32 @@ fn backups_from_the_command_line() {
         stderr(&refused)
     );
 }
+
+/// `gongshi audit verify`: the demo's history is whole; a row changed with
+/// the sqlite3 tool is named, with its time and the operator now in it.
+#[test]
+fn a_row_changed_outside_the_program_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--demo"]).status.success());
+    let whole = gongshi(&db, &["audit", "verify"]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    assert!(
+        stdout(&whole).contains("修改记录完整"),
+        "{}",
+        stdout(&whole)
+    );
+    let edited = Command::new("sqlite3")
+        .arg(&db)
+        .arg("UPDATE audit_log SET operator = '张三' WHERE id = 7;")
+        .status()
+        .unwrap();
+    assert!(edited.success());
+    let broken = gongshi(&db, &["audit", "verify"]);
+    assert_eq!(broken.status.code(), Some(1));
+    let said = stderr(&broken);
+    assert!(
+        said.contains("修改记录第7条") && said.contains("张三"),
+        "{said}"
+    );
+}

@@ -69,3 +69,56 @@ fn a_failed_change_rolls_back_everything_including_its_log() {
     assert!(store.audit_entries(10).unwrap().is_empty());
     assert!(store.operators().unwrap().is_empty());
 }
+
+/// The audit log is a chain: an edited, removed or inserted row is named
+/// (the first that does not match), and an archived PDF altered is found.
+#[test]
+fn the_chain_names_the_first_row_that_was_tampered_with() {
+    use gongshi_store::ChainCheck;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    for name in ["一中", "二中", "三中", "四中"] {
+        store
+            .write(&clerk(), |w| w.save_school(profile(name)))
+            .unwrap();
+    }
+    let ChainCheck::Whole { rows, .. } = store.verify_chain().unwrap() else {
+        panic!("a fresh chain is whole")
+    };
+    assert!(rows >= 4);
+    drop(store);
+    let ids: Vec<i64> = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let mut s = c.prepare("SELECT id FROM audit_log ORDER BY id").unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let tamper = |sql: &str| {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(sql).unwrap();
+    };
+    let broken_at = || match Store::open(&path).unwrap().verify_chain().unwrap() {
+        ChainCheck::BrokenAt { id, .. } => id,
+        other => panic!("{other:?}"),
+    };
+    // An edit: the row itself.
+    tamper(&format!(
+        "UPDATE audit_log SET operator = '别人' WHERE id = {}",
+        ids[2]
+    ));
+    assert_eq!(broken_at(), ids[2]);
+    tamper(&format!(
+        "UPDATE audit_log SET operator = '王老师' WHERE id = {}",
+        ids[2]
+    ));
+    assert!(matches!(
+        Store::open(&path).unwrap().verify_chain().unwrap(),
+        ChainCheck::Whole { .. }
+    ));
+    // A row removed: the one after it no longer follows.
+    tamper(&format!("DELETE FROM audit_log WHERE id = {}", ids[1]));
+    assert_eq!(broken_at(), ids[2]);
+}

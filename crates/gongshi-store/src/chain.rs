@@ -1,0 +1,189 @@
+//! The audit log as a chain: every row carries a SHA-256 over its own
+//! content and the row before's hash, so a row edited, inserted or
+//! removed afterwards (with the sqlite3 tool, say) breaks the chain from
+//! there on. The archived sheets' SHA-256s are in their rows, and each
+//! archived PDF is checked against its digest too. `verify` names the
+//! first row that does not match, with its time and operator.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::{Result, Store};
+
+/// The row's fields in a fixed order, each with its length first (so no
+/// two different rows read the same), then the previous hash.
+struct Content<'a> {
+    id: i64,
+    at: &'a str,
+    operator: &'a str,
+    entity: &'a str,
+    entity_id: &'a str,
+    action: &'a str,
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+}
+
+fn hash(c: &Content<'_>, prev: &str) -> String {
+    let mut h = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(&c.id.to_le_bytes());
+    for text in [c.at, c.operator, c.entity, c.entity_id, c.action] {
+        field(text.as_bytes());
+    }
+    for optional in [c.before, c.after] {
+        match optional {
+            Some(t) => field(t.as_bytes()),
+            // Absent is not the empty text.
+            None => field(&[0xff]),
+        }
+    }
+    field(prev.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The hash before the first row.
+const GENESIS: &str = "";
+
+/// Seals the rows without a hash (a store from before the chain, or the
+/// row just written), in order, each on the one before.
+pub(crate) fn seal(conn: &Connection) -> Result<()> {
+    let mut prev: String = conn
+        .query_row(
+            "SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_owned());
+    let mut stmt = conn.prepare(
+        "SELECT id, at, operator, entity, entity_id, action, before, after
+         FROM audit_log WHERE hash IS NULL ORDER BY id",
+    )?;
+    let rows: Vec<Row> = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    for r in rows {
+        let h = hash(&r.content(), &prev);
+        conn.execute(
+            "UPDATE audit_log SET hash = ?1 WHERE id = ?2",
+            params![h, r.id],
+        )?;
+        prev = h;
+    }
+    Ok(())
+}
+
+struct Row {
+    id: i64,
+    at: String,
+    operator: String,
+    entity: String,
+    entity_id: String,
+    action: String,
+    before: Option<String>,
+    after: Option<String>,
+    hash: Option<String>,
+}
+
+impl Row {
+    fn content(&self) -> Content<'_> {
+        Content {
+            id: self.id,
+            at: &self.at,
+            operator: &self.operator,
+            entity: &self.entity,
+            entity_id: &self.entity_id,
+            action: &self.action,
+            before: self.before.as_deref(),
+            after: self.after.as_deref(),
+        }
+    }
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        operator: r.get(2)?,
+        entity: r.get(3)?,
+        entity_id: r.get(4)?,
+        action: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+        hash: r.get(8).unwrap_or(None),
+    })
+}
+
+/// What a walk of the chain found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChainCheck {
+    /// Every row and every archived sheet as written.
+    Whole { rows: i64, sheets: i64 },
+    /// The first row that does not match: edited, or after one removed or
+    /// inserted.
+    BrokenAt {
+        id: i64,
+        at: String,
+        operator: String,
+        action: String,
+    },
+    /// An archived PDF whose bytes are not the ones its digest was taken of.
+    SheetAltered { sheet_id: i64 },
+}
+
+impl Store {
+    /// Walks the audit chain from the first row, and checks each archived
+    /// sheet against its digest.
+    pub fn verify_chain(&self) -> Result<ChainCheck> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, operator, entity, entity_id, action, before, after, hash
+             FROM audit_log ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], row)?;
+        let mut prev = GENESIS.to_owned();
+        let mut count = 0;
+        for r in rows {
+            let r = r?;
+            let expected = hash(&r.content(), &prev);
+            if r.hash.as_deref() != Some(expected.as_str()) {
+                return Ok(ChainCheck::BrokenAt {
+                    id: r.id,
+                    at: r.at,
+                    operator: r.operator,
+                    action: r.action,
+                });
+            }
+            prev = expected;
+            count += 1;
+        }
+        let mut sheets = self
+            .conn
+            .prepare("SELECT id, sha256, pdf FROM printed_sheets")?;
+        let found = sheets.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
+        })?;
+        let mut n = 0;
+        for sheet in found {
+            let (id, sha, pdf) = sheet?;
+            let digest: String = Sha256::digest(&pdf)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            if digest != sha {
+                return Ok(ChainCheck::SheetAltered { sheet_id: id });
+            }
+            n += 1;
+        }
+        Ok(ChainCheck::Whole {
+            rows: count,
+            sheets: n,
+        })
+    }
+}
