@@ -68,8 +68,12 @@ pub fn in_folder(folder: &Path) -> Vec<BackupFile> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    newest_first(&mut found);
     found
+}
+
+fn newest_first(backups: &mut [BackupFile]) {
+    backups.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
 }
 
 /// Where the second copy went, or why it did not.
@@ -161,7 +165,7 @@ pub fn list(store: Option<&Store>, store_path: &Path) -> Result<Vec<BackupFile>>
     {
         all.extend(in_folder(Path::new(&second)));
     }
-    all.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    newest_first(&mut all);
     Ok(all)
 }
 
@@ -239,7 +243,7 @@ pub fn newest_good(store_path: &Path, second: Option<&Path>) -> Option<(BackupFi
     if let Some(dir) = second {
         all.extend(in_folder(dir));
     }
-    all.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    newest_first(&mut all);
     all.into_iter()
         .find_map(|b| verify(&b.path).ok().map(|s| (b, s)))
 }
