@@ -19,8 +19,9 @@ pub fn at_start(db_path: &Path) {
 /// At exit: a backup if anything changed since the app started.
 pub fn at_exit(db_path: &Path, audit_at_start: i64) {
     let changed = Store::open(db_path)
-        .and_then(|s| s.counts())
-        .is_ok_and(|c| c.audit_entries != audit_at_start);
+        .map_err(gongshi_app::AppError::from)
+        .and_then(|s| backups::changes(&s))
+        .is_ok_and(|n| n != audit_at_start);
     if changed {
         take(db_path);
     }

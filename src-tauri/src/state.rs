@@ -41,8 +41,8 @@ impl AppState {
         };
         let audit_at_start = store
             .as_ref()
-            .and_then(|s: &Store| s.counts().ok())
-            .map_or(0, |c| c.audit_entries);
+            .and_then(|s: &Store| gongshi_app::backups::changes(s).ok())
+            .unwrap_or(0);
         Self {
             audit_at_start,
             db_path,

@@ -248,6 +248,17 @@ pub fn newest_good(store_path: &Path, second: Option<&Path>) -> Option<(BackupFi
         .find_map(|b| verify(&b.path).ok().map(|s| (b, s)))
 }
 
+/// How many changes the store has recorded: more at exit than at start
+/// means a backup is due.
+pub fn changes(store: &Store) -> Result<i64> {
+    Ok(store.counts()?.audit_entries)
+}
+
+/// The second folder, if the school chose one.
+pub fn second_folder(store: &Store) -> Result<Option<String>> {
+    Ok(store.second_backup_folder()?)
+}
+
 /// Sets the second folder (a USB stick, a network drive), or clears it.
 pub fn set_second_folder(store: &mut Store, op: &OperatorName, folder: Option<&str>) -> Result<()> {
     let folder = folder.map(str::trim).filter(|f| !f.is_empty());

@@ -99,7 +99,7 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
                 let folder = set.as_ref().map(|p| p.to_string_lossy().into_owned());
                 backups::set_second_folder(&mut store, &operator(cli)?, folder.as_deref())?;
             }
-            let folder = store.second_backup_folder()?;
+            let folder = backups::second_folder(&store)?;
             emit(cli, &folder, || match &folder {
                 Some(f) => format!("第二备份位置：{f}"),
                 None => "没有设置第二备份位置".to_owned(),
