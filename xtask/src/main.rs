@@ -78,6 +78,11 @@ fn test() -> Result<()> {
         "warnings",
     ])?;
     cargo(&["test", "--workspace", "--exclude", "gongshi-e2e"])?;
+    // The crash trials' counts, written by the test (cargo keeps a passing
+    // test's output to itself).
+    if let Ok(counts) = std::fs::read_to_string(root().join("artifacts").join("crash-trials.txt")) {
+        println!("崩溃试验（gongshi-cli tests/crash.rs）：\n{counts}");
+    }
     e2e_tests()?;
     installed_test()
 }
