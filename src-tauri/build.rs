@@ -25,6 +25,8 @@ fn main() {
         "newest_good_backup",
         "recover_from_backup",
         "verify_audit",
+        "export_transfer",
+        "open_transfer",
         "check_line_row",
         "preview_line_import",
         "print_line_template",

@@ -67,16 +67,7 @@ impl Files {
         let Some(path) = ask_open(app, kind) else {
             return Ok(None);
         };
-        let read = |e: std::io::Error| {
-            ApiError::new(
-                "file.read",
-                format!(
-                    "无法读取文件“{}”：{}",
-                    path.display(),
-                    gongshi_app::io_reason(&e)
-                ),
-            )
-        };
+        let read = |e: std::io::Error| read_error(&path, &e);
         let size = std::fs::metadata(&path).map_err(read)?.len();
         if size > MAX_IMPORT_BYTES {
             return Err(ApiError::new(
@@ -95,6 +86,14 @@ impl Files {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         Ok(Some(ChosenFileDto { name, bytes }))
+    }
+
+    /// Asks which file to open, without reading it (a hand-off file may be
+    /// larger than an import): `None` when cancelled.
+    pub fn choose_path(&self, app: &AppHandle, kind: ImportKindDto) -> Option<PathBuf> {
+        let path = ask_open(app, kind)?;
+        self.know(&path);
+        Some(path)
     }
 
     /// Remembers a file the app wrote elsewhere (an archived sheet taken
@@ -161,6 +160,18 @@ fn ask_save(app: &AppHandle, kind: FolderKind, default_name: &str) -> Option<Pat
         .add_filter(filter, extensions)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// A chosen file that could not be read, in words.
+pub fn read_error(path: &Path, e: &std::io::Error) -> ApiError {
+    ApiError::new(
+        "file.read",
+        format!(
+            "无法读取文件“{}”：{}",
+            path.display(),
+            gongshi_app::io_reason(e)
+        ),
+    )
 }
 
 /// The native folder dialog (a second backup folder); `None` when

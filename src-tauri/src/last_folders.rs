@@ -1,7 +1,8 @@
 //! The folder each kind of file was last saved to or opened from, kept in
 //! the app's configuration folder (this PC's, not the school's record) as
 //! an explicit, versioned file:
-//! `{"format": 1, "folders": {"pdf": "…", "xlsx": "…", "import": "…"}}`.
+//! `{"format": 1, "folders": {"pdf": "…", "xlsx": "…", "import": "…",
+//! "transfer": "…"}}`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ pub enum FolderKind {
     Pdf,
     Workbook,
     Import,
+    /// A hand-off file to another PC (.gongshi).
+    Transfer,
 }
 
 impl FolderKind {
@@ -22,6 +25,8 @@ impl FolderKind {
     pub fn of_file(name: &str) -> FolderKind {
         if name.ends_with(".xlsx") {
             FolderKind::Workbook
+        } else if name.ends_with(".gongshi") {
+            FolderKind::Transfer
         } else {
             FolderKind::Pdf
         }
@@ -32,6 +37,7 @@ impl FolderKind {
             FolderKind::Pdf => "pdf",
             FolderKind::Workbook => "xlsx",
             FolderKind::Import => "import",
+            FolderKind::Transfer => "transfer",
         }
     }
 
@@ -40,6 +46,7 @@ impl FolderKind {
         match self {
             FolderKind::Pdf => ("PDF 文件", &["pdf"]),
             FolderKind::Workbook | FolderKind::Import => ("Excel 工作簿", &["xlsx"]),
+            FolderKind::Transfer => ("公示数据文件", &["gongshi"]),
         }
     }
 }

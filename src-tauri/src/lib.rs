@@ -49,6 +49,8 @@ pub fn run() -> ExitCode {
             commands::backups::newest_good_backup,
             commands::backups::recover_from_backup,
             commands::backups::verify_audit,
+            commands::backups::export_transfer,
+            commands::backups::open_transfer,
             commands::operators::sign_in,
             commands::operators::operators,
             commands::school::dashboard,

@@ -69,6 +69,28 @@ impl Inner {
             .ok_or_else(|| ApiError::new("store.closed", "还没有打开数据文件。"))
     }
 
+    /// Closes the store, runs `replace` (a restore, a file from another
+    /// PC) and opens what it left; on a failure the store at `db_path` is
+    /// opened again if it opens.
+    pub fn replace_store<T>(
+        &mut self,
+        db_path: &std::path::Path,
+        replace: impl FnOnce() -> gongshi_app::Result<(Store, T)>,
+    ) -> ApiResult<T> {
+        self.store = None;
+        match replace() {
+            Ok((store, done)) => {
+                self.store = Some(store);
+                self.refused = None;
+                Ok(done)
+            }
+            Err(e) => {
+                self.store = Store::open(db_path).ok();
+                Err(e.into())
+            }
+        }
+    }
+
     pub fn operator(&self) -> ApiResult<OperatorName> {
         self.operator
             .clone()

@@ -15,6 +15,8 @@ export const t = {
   },
   comingSoon: '这一部分正在建设中，将在后续版本提供。',
   firstRun: {
+    fromFileText: '换了电脑？在原来的电脑上“设置 → 备份与恢复 → 导出到其他电脑”，再',
+    fromFile: '从其他电脑导出的文件打开…',
     title: '欢迎使用公示',
     intro: '还没有数据文件。请选择如何开始：',
     dataFile: '数据文件将保存在：',
@@ -79,6 +81,8 @@ export const t = {
     restored: '已恢复。恢复前的数据已备份为：',
     none: '还没有备份',
     verify: '检查修改记录是否被改动',
+    export: '导出到其他电脑',
+    exportNote: '换电脑时：在这里导出一个 .gongshi 文件，拷到新电脑，在新电脑上首次打开公示时选“从其他电脑导出的文件打开”。',
   },
   settings: {
     title: '设置 · 学校信息',

@@ -200,21 +200,28 @@ pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Sto
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    store.write(op, |w| {
-        w.record(AuditRecord::change(
-            "store",
-            "restore",
-            "恢复备份",
-            None,
-            Some(&serde_json::json!({
-                "from": name,
-                "school": summary.school,
-                "items": summary.items,
-                "kept_before": kept.file_name().map(|n| n.to_string_lossy().into_owned()),
-            })),
-        ))
-    })?;
+    let note = serde_json::json!({
+        "from": name,
+        "school": summary.school,
+        "items": summary.items,
+        "kept_before": kept.file_name().map(|n| n.to_string_lossy().into_owned()),
+    });
+    record(&mut store, op, "restore", "恢复备份", &note)?;
     Ok((store, kept))
+}
+
+/// Writes what happened to the whole store (a restore, a move from
+/// another PC) to its audit log.
+pub(crate) fn record(
+    store: &mut Store,
+    op: &OperatorName,
+    id: &str,
+    action: &str,
+    note: &impl Serialize,
+) -> Result<()> {
+    Ok(store.write(op, |w| {
+        w.record(AuditRecord::change("store", id, action, None, Some(note)))
+    })?)
 }
 
 /// Renames a store that cannot be opened aside — gongshi.sqlite3 →

@@ -29,6 +29,7 @@ pub mod sheet_file;
 pub mod sheets;
 pub mod table_io;
 pub mod tables;
+pub mod transfer;
 
 pub use error::{AppError, io_reason};
 pub use gongshi_domain as domain;

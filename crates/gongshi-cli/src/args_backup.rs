@@ -22,6 +22,16 @@ pub enum BackupCommand {
     },
     /// 数据文件打不开（已损坏）时：改名保留损坏的文件，用最新的完好备份恢复
     Recover,
+    /// 导出到其他电脑：写一个 .gongshi 文件（数据及其校验和）
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 从其他电脑导出的 .gongshi 文件打开（校验后放到本机；本机已有数据则先备份）
+    Open {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// 第二备份位置（U 盘、网络盘）：查看，或 --set 文件夹 / --clear
     Folder {
         #[arg(long, value_name = "FOLDER", conflicts_with = "clear")]

@@ -55,17 +55,9 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> ApiResult<Str
     if !known {
         return Err(ApiError::new("backup.unknown", "只能用列出的备份恢复。"));
     }
-    inner.store = None;
-    let restored = backups::restore(&state.db_path, std::path::Path::new(&path), &op);
-    let (store, kept) = match restored {
-        Ok(done) => done,
-        Err(e) => {
-            // Whatever happened, the store is opened again if it opens.
-            inner.store = gongshi_app::Store::open(&state.db_path).ok();
-            return Err(e.into());
-        }
-    };
-    inner.store = Some(store);
+    let kept = inner.replace_store(&state.db_path, || {
+        backups::restore(&state.db_path, std::path::Path::new(&path), &op)
+    })?;
     Ok(kept.display().to_string())
 }
 
@@ -105,9 +97,9 @@ pub fn recover_from_backup(state: State<'_, AppState>, operator: String) -> ApiR
     let mut inner = state.lock();
     let (newest, _) = backups::newest_good(&state.db_path, None)
         .ok_or_else(|| ApiError::new("backup.none", "没有找到完好的备份。"))?;
-    let (store, aside) = backups::restore(&state.db_path, &newest.path, &op)?;
-    inner.store = Some(store);
-    inner.refused = None;
+    let aside = inner.replace_store(&state.db_path, || {
+        backups::restore(&state.db_path, &newest.path, &op)
+    })?;
     Ok(aside.display().to_string())
 }
 
@@ -116,4 +108,39 @@ pub fn recover_from_backup(state: State<'_, AppState>, operator: String) -> ApiR
 pub fn verify_audit(state: State<'_, AppState>) -> ApiResult<String> {
     let mut inner = state.lock();
     Ok(gongshi_app::audit::verify(inner.store()?)?)
+}
+
+/// 导出到其他电脑: the hand-off file, saved where the clerk chooses.
+#[tauri::command(async)]
+pub fn export_transfer(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<crate::dto::PrintedDto>> {
+    let school = gongshi_app::school::profile(state.lock().store()?)?.map(|p| p.name);
+    let name = gongshi_app::transfer::file_name(school.as_deref());
+    state.files.save_as(&app, &name, || {
+        Ok(gongshi_app::transfer::export(&state.db_path)?.1)
+    })
+}
+
+/// 从文件打开: a hand-off file from another PC, checked and opened as this
+/// PC's store (the store here, if any, backed up first). None: cancelled.
+#[tauri::command(async)]
+pub fn open_transfer(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    operator: String,
+) -> ApiResult<Option<String>> {
+    let op = gongshi_app::domain::OperatorName::parse(&operator)?;
+    let kind = crate::dto::files::ImportKindDto::Transfer;
+    let Some(path) = state.files.choose_path(&app, kind) else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| crate::files::read_error(&path, &e))?;
+    let mut inner = state.lock();
+    let manifest = inner.replace_store(&state.db_path, || {
+        gongshi_app::transfer::open(&state.db_path, &bytes, &op)
+    })?;
+    inner.operator = Some(op);
+    Ok(Some(manifest.school.unwrap_or_default()))
 }

@@ -12,6 +12,8 @@ pub enum ImportKindDto {
     Table,
     /// The State Council's notice (text), a holiday-cn JSON or an .ics file.
     Calendar,
+    /// A hand-off file from another PC (.gongshi).
+    Transfer,
 }
 
 impl ImportKindDto {
@@ -19,6 +21,7 @@ impl ImportKindDto {
         match self {
             ImportKindDto::Table => ("Excel 或 CSV 表格", &["xlsx", "xls", "ods", "csv"]),
             ImportKindDto::Calendar => ("通知文本或日历文件", &["txt", "json", "ics"]),
+            ImportKindDto::Transfer => ("公示数据文件", &["gongshi"]),
         }
     }
 }

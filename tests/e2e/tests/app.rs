@@ -724,3 +724,33 @@ fn gongshi_app_backups(folder: &std::path::Path) -> usize {
             .count()
     })
 }
+
+/// A new PC: the first screen opens the file exported on the old one, and
+/// the school is there.
+#[tokio::test]
+async fn a_new_pc_opens_the_file_the_old_one_exported() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let old = dir.path().join("旧").join("gongshi.sqlite3");
+    gongshi_cli(&old, &["init", "--demo"]);
+    let file = dir.path().join("阳光-公示数据.gongshi");
+    gongshi_cli(
+        &old,
+        &["backup", "export", "--out", file.to_str().ok_or("path")?],
+    );
+    let new = dir.path().join("新").join("gongshi.sqlite3");
+    let app = App::launch_choosing(&new, &file).await?;
+    app.fill("first-operator", "王静").await?;
+    app.click("start-from-file").await?;
+    let school = app
+        .wait_text("dashboard-school", "阳光市实验小学（示例）")
+        .await?;
+    assert_eq!(school, "阳光市实验小学（示例）");
+    app.screenshot("opened-from-file").await?;
+    app.close().await?;
+    let items = gongshi_cli(&new, &["items", "list"]);
+    assert!(
+        items.contains("多媒体教室交互式电子白板采购结果公示"),
+        "{items}"
+    );
+    Ok(())
+}

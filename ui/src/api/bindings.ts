@@ -97,7 +97,7 @@ export type CalendarImportDto = { days: Array<CalendarDayDto>, problems: Array<I
 
 export type CalendarSourceDto = { "kind": "notice", text: string, year: number | null, } | { "kind": "file", bytes: Array<number>, file_name: string, };
 
-export type ImportKindDto = "table" | "calendar";
+export type ImportKindDto = "table" | "calendar" | "transfer";
 
 export type ChosenFileDto = { name: string, bytes: Array<number>, };
 

@@ -97,6 +97,10 @@ export const api = {
   recoverFromBackup: (operator: string) => call<string>('recover_from_backup', { operator }),
   /** The audit chain and archived sheets checked: what was found. */
   verifyAudit: () => call<string>('verify_audit'),
+  /** 导出到其他电脑: the save dialog; null when cancelled. */
+  exportTransfer: () => call<PrintedDto | null>('export_transfer'),
+  /** 从文件打开: the open dialog; the school opened, null when cancelled. */
+  openTransfer: (operator: string) => call<string | null>('open_transfer', { operator }),
   /** The item's whole table, internal columns too, as an Excel marked 内部. */
   exportInternalList: (id: number) => call<PrintedDto | null>('export_internal_list', { id }),
   checkLineRow: (categoryCode: string, cells: string[]) => call<FieldProblemDto[]>('check_line_row', { categoryCode, cells }),

@@ -5,7 +5,7 @@ use std::path::Path;
 use gongshi_app::backups::{self, SecondCopy};
 use gongshi_app::domain::FieldError;
 use gongshi_app::store::backup::FileSummary;
-use gongshi_app::{Result, Store};
+use gongshi_app::{Result, Store, transfer};
 
 use super::operator;
 use crate::args::Cli;
@@ -90,6 +90,25 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
                     newest.path.display(),
                     newest.taken_at.format("%Y-%m-%d %H:%M"),
                     aside.display()
+                )
+            });
+        }
+        BackupCommand::Export { out } => {
+            let (manifest, bytes) = transfer::export(db)?;
+            super::write_output(cli, out, &bytes)?;
+            if !cli.json {
+                println!("SHA-256：{}", manifest.sha256);
+            }
+        }
+        BackupCommand::Open { file } => {
+            let (bytes, _) = super::read_input(file)?;
+            let (_, manifest) = transfer::open(db, &bytes, &operator(cli)?)?;
+            emit(cli, &manifest, || {
+                format!(
+                    "已打开：{}（导出于 {}），数据文件 {}",
+                    manifest.school.as_deref().unwrap_or("（未设置学校）"),
+                    manifest.exported_at,
+                    db.display()
                 )
             });
         }

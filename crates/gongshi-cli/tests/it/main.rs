@@ -873,3 +873,47 @@ fn a_row_changed_outside_the_program_is_named() {
         "{said}"
     );
 }
+
+/// Moving a school to another PC: one file out, checked and opened on the
+/// other side; a damaged file is refused and nothing changes there.
+#[test]
+fn a_school_moves_to_another_pc_in_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("旧电脑").join("g.sqlite3");
+    let new = dir.path().join("新电脑").join("g.sqlite3");
+    assert!(gongshi(&old, &["init", "--demo"]).status.success());
+    let file = dir.path().join("阳光-公示数据.gongshi");
+    let out = gongshi(&old, &["backup", "export", "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("SHA-256："), "{}", stdout(&out));
+
+    // Damaged on the way: one byte of the store changed inside the zip.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0xff;
+    let damaged = dir.path().join("坏.gongshi");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let refused = gongshi(&new, &["backup", "open", damaged.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(!new.exists(), "nothing is made from a damaged file");
+
+    let opened = gongshi(&new, &["backup", "open", file.to_str().unwrap()]);
+    assert!(opened.status.success(), "{}", stderr(&opened));
+    assert!(
+        stdout(&opened).contains("阳光市实验小学（示例）"),
+        "{}",
+        stdout(&opened)
+    );
+    let shown = gongshi(&new, &["items", "list"]);
+    assert!(stdout(&shown).contains("多媒体教室交互式电子白板采购结果公示"));
+    // The move is in the history, and the history is whole.
+    assert!(gongshi(&new, &["audit", "verify"]).status.success());
+    let not_ours = dir.path().join("别的.gongshi");
+    std::fs::write(&not_ours, b"PK\x03\x04 not really").unwrap();
+    let refused = gongshi(&new, &["backup", "open", not_ours.to_str().unwrap()]);
+    assert!(
+        stderr(&refused).contains("不是公示导出的数据文件"),
+        "{}",
+        stderr(&refused)
+    );
+}
