@@ -30,8 +30,11 @@ pub fn verify(store: &Store) -> Result<String> {
                 "修改记录第{id}条（{when}，{operator}，“{action}”）与写入时不一致：这一条或它前面的一条在程序之外被改动或删除过。"
             )))
         }
+        ChainCheck::SheetAltered { sheet_id } if sheet_id < 0 => Err(AppError::Tampered(
+            "张贴稿存档里有一份在修改记录中没有记载：它是在程序之外放进去的。".into(),
+        )),
         ChainCheck::SheetAltered { sheet_id } => Err(AppError::Tampered(format!(
-            "张贴稿存档第{sheet_id}份的 PDF 与存档时的 SHA-256 不一致：它在程序之外被改动过。"
+            "张贴稿存档第{sheet_id}份与修改记录中存档时的 SHA-256 不一致（或已被删除）：它在程序之外被改动过。"
         ))),
     }
 }

@@ -48,22 +48,35 @@ fn hash(c: &Content<'_>, prev: &str) -> String {
 /// The hash before the first row.
 const GENESIS: &str = "";
 
-/// Seals the rows without a hash (a store from before the chain, or the
-/// row just written), in order, each on the one before.
-pub(crate) fn seal(conn: &Connection) -> Result<()> {
+/// The schema version that brought the chain: rows of a store from before
+/// it are sealed once, when it is migrated.
+pub(crate) const CHAIN_VERSION: i64 = 11;
+
+/// Seals every row, in order: a store just migrated from before the chain.
+pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
+    seal_after(conn, 0)
+}
+
+/// Seals the rows after `last` (those one change just wrote), each on the
+/// one before. A row left without its hash before them stays so: that is
+/// tampering, and the walk names it.
+pub(crate) fn seal_after(conn: &Connection, last: i64) -> Result<()> {
     let mut prev: String = conn
         .query_row(
-            "SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
+            "SELECT hash FROM audit_log WHERE id <= ?1 ORDER BY id DESC LIMIT 1",
+            [last],
+            |r| r.get::<_, Option<String>>(0),
         )
         .optional()?
+        .flatten()
         .unwrap_or_else(|| GENESIS.to_owned());
     let mut stmt = conn.prepare(
         "SELECT id, at, operator, entity, entity_id, action, before, after
-         FROM audit_log WHERE hash IS NULL ORDER BY id",
+         FROM audit_log WHERE id > ?1 ORDER BY id",
     )?;
-    let rows: Vec<Row> = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<Row> = stmt
+        .query_map([last], row)?
+        .collect::<rusqlite::Result<_>>()?;
     for r in rows {
         let h = hash(&r.content(), &prev);
         conn.execute(
@@ -73,6 +86,15 @@ pub(crate) fn seal(conn: &Connection) -> Result<()> {
         prev = h;
     }
     Ok(())
+}
+
+/// The newest row's id, before a change writes its own.
+pub(crate) fn last_id(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 struct Row {
@@ -159,27 +181,47 @@ impl Store {
             prev = expected;
             count += 1;
         }
-        let mut sheets = self
-            .conn
-            .prepare("SELECT id, sha256, pdf FROM printed_sheets")?;
-        let found = sheets.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-            ))
-        })?;
+        // Each archived sheet as its audit row recorded it (the digest is
+        // in the chain), and its PDF as that digest says.
+        let mut recorded = self.conn.prepare(
+            "SELECT entity_id, after FROM audit_log WHERE entity = 'printed_sheet' ORDER BY id",
+        )?;
         let mut n = 0;
-        for sheet in found {
-            let (id, sha, pdf) = sheet?;
-            let digest: String = Sha256::digest(&pdf)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            if digest != sha {
-                return Ok(ChainCheck::SheetAltered { sheet_id: id });
+        let rows = recorded.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for recorded_row in rows {
+            let (id, after) = recorded_row?;
+            let sheet_id: i64 = id.parse().unwrap_or(-1);
+            let sha_in_log = after
+                .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+                .and_then(|v| v["sha256"].as_str().map(str::to_owned));
+            let stored: Option<(String, Vec<u8>)> = self
+                .conn
+                .query_row(
+                    "SELECT sha256, pdf FROM printed_sheets WHERE id = ?1",
+                    [sheet_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let whole = stored.is_some_and(|(sha, pdf)| {
+                let digest: String = Sha256::digest(&pdf)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                digest == sha && Some(&sha) == sha_in_log.as_ref()
+            });
+            if !whole {
+                return Ok(ChainCheck::SheetAltered { sheet_id });
             }
             n += 1;
+        }
+        let archived: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM printed_sheets", [], |r| r.get(0))?;
+        if archived != n {
+            // A sheet archived with no row of its own in the log.
+            return Ok(ChainCheck::SheetAltered { sheet_id: -1 });
         }
         Ok(ChainCheck::Whole {
             rows: count,

@@ -87,8 +87,12 @@ impl Store {
 
     fn prepare(mut conn: Connection) -> Result<Self> {
         open::apply_pragmas(&conn)?;
+        let before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         migrations::migrate(&mut conn)?;
-        chain::seal(&conn)?;
+        if before < chain::CHAIN_VERSION {
+            // A store from before the chain: its rows sealed once, in order.
+            chain::seal_all(&conn)?;
+        }
         Ok(Self { conn })
     }
 

@@ -36,10 +36,11 @@ impl Store {
             operator,
             now: convert::timestamp(Utc::now()),
         };
+        let last = crate::chain::last_id(&writer.tx)?;
         operators::touch(&writer)?;
         let value = change(&writer)?;
         // The rows this change wrote join the chain, in the same transaction.
-        crate::chain::seal(&writer.tx)?;
+        crate::chain::seal_after(&writer.tx, last)?;
         writer.tx.commit()?;
         Ok(value)
     }

@@ -122,3 +122,47 @@ fn the_chain_names_the_first_row_that_was_tampered_with() {
     tamper(&format!("DELETE FROM audit_log WHERE id = {}", ids[1]));
     assert_eq!(broken_at(), ids[2]);
 }
+
+/// Taking the hashes away from a rewritten row on does not hide it: only a
+/// change the program makes seals rows (and a store from before the chain,
+/// once, as it is migrated).
+#[test]
+fn a_rewritten_row_with_its_hashes_removed_is_still_named() {
+    use gongshi_store::ChainCheck;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    for name in ["一中", "二中", "三中"] {
+        store
+            .write(&clerk(), |w| w.save_school(profile(name)))
+            .unwrap();
+    }
+    drop(store);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let second: i64 = c
+        .query_row(
+            "SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute_batch(&format!(
+        "UPDATE audit_log SET operator = '李新义（校长）' WHERE id = {second};
+         UPDATE audit_log SET hash = NULL WHERE id >= {second};"
+    ))
+    .unwrap();
+    drop(c);
+    let mut store = Store::open(&path).unwrap();
+    let ChainCheck::BrokenAt { id, .. } = store.verify_chain().unwrap() else {
+        panic!("the rewrite is hidden")
+    };
+    assert_eq!(id, second);
+    // A change made since does not seal the rows before it either.
+    store
+        .write(&clerk(), |w| w.save_school(profile("四中")))
+        .unwrap();
+    assert!(matches!(
+        store.verify_chain().unwrap(),
+        ChainCheck::BrokenAt { id, .. } if id == second
+    ));
+}
