@@ -44,10 +44,32 @@ pub struct BackupFile {
     pub bytes: u64,
 }
 
-/// The time in a backup's name, if the name is one of ours.
+/// The time in a backup's name, if the name is one of ours: the stamp,
+/// and `-2`, `-3`… for a second backup in the same second.
 fn taken_at(name: &str) -> Option<NaiveDateTime> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let stamp = match stamp.split_at_checked(15) {
+        Some((time, "")) => time,
+        Some((time, more)) => {
+            let n = more.strip_prefix('-')?;
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(time)?
+        }
+        None => return None,
+    };
     NaiveDateTime::parse_from_str(stamp, STAMP).ok()
+}
+
+/// A name for a backup taken at `now` in `folder` that no file has yet:
+/// a second backup in the same second never replaces the first.
+fn free_name(folder: &Path, now: NaiveDateTime) -> String {
+    let stamp = now.format(STAMP);
+    (1..)
+        .map(|n| match n {
+            1 => format!("{PREFIX}{stamp}{SUFFIX}"),
+            n => format!("{PREFIX}{stamp}-{n}{SUFFIX}"),
+        })
+        .find(|name| !folder.join(name).exists())
+        .unwrap_or_default()
 }
 
 /// The backups in `folder`, newest first (a missing folder has none).
@@ -106,29 +128,28 @@ pub struct Taken {
 /// it and, if set, the second folder; each checked; then thins both.
 pub fn take(store: &Store, store_path: &Path) -> Result<Taken> {
     let now = Local::now().naive_local();
-    let name = format!("{PREFIX}{}{SUFFIX}", now.format(STAMP));
     let home = home_folder(store_path);
     std::fs::create_dir_all(&home).map_err(|e| write_error(&home, &e))?;
-    let path = home.join(&name);
+    let path = home.join(free_name(&home, now));
     let summary = backup::copy_store(store_path, &path)?;
-    let mut pruned = prune(&home, now);
+    let school = summary.school.as_deref();
+    let mut pruned = prune(&home, now, school);
     let second = match store.second_backup_folder()? {
         None => SecondCopy::NotSet,
         Some(folder) => {
             let dir = PathBuf::from(&folder);
+            let second_path = dir.join(free_name(&dir, now));
             let copied = if dir.is_dir() {
-                std::fs::copy(&path, dir.join(&name))
-                    .map(|_| ())
-                    .map_err(|e| crate::io_reason(&e))
+                backup::copy_store(&path, &second_path)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
             } else {
                 Err("文件夹不存在（U 盘未插入或网络盘未连接？）".to_owned())
             };
             match copied {
                 Ok(()) => {
-                    pruned += prune(&dir, now);
-                    SecondCopy::Written {
-                        path: dir.join(&name),
-                    }
+                    pruned += prune(&dir, now, school);
+                    SecondCopy::Written { path: second_path }
                 }
                 Err(reason) => SecondCopy::Failed { folder, reason },
             }
@@ -142,10 +163,15 @@ pub fn take(store: &Store, store_path: &Path) -> Result<Taken> {
     })
 }
 
-/// Removes the backups in `folder` the retention rule lets go: only files
-/// named as backups are looked at. The count removed.
-fn prune(folder: &Path, now: NaiveDateTime) -> usize {
-    let found = in_folder(folder);
+/// Removes the backups in `folder` the retention rule lets go. Only files
+/// named as backups, whole, and of this school are looked at: a USB stick
+/// shared by two schools keeps the other's, and a damaged file never
+/// takes a good one's place. The count removed.
+fn prune(folder: &Path, now: NaiveDateTime, school: Option<&str>) -> usize {
+    let found: Vec<BackupFile> = in_folder(folder)
+        .into_iter()
+        .filter(|b| verify(&b.path).is_ok_and(|s| s.school.as_deref() == school))
+        .collect();
     let times: Vec<NaiveDateTime> = found.iter().map(|b| b.taken_at).collect();
     retention::keep(now, &times)
         .into_iter()
@@ -189,6 +215,7 @@ pub fn verify(path: &Path) -> Result<FileSummary> {
 /// where the store before the restore was kept.
 pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Store, PathBuf)> {
     let summary = verify(from)?;
+    opens_as_a_store(from, store_path)?;
     let kept = match Store::open(store_path) {
         Ok(current) => take(&current, store_path)?.path,
         Err(_) if store_path.exists() => set_aside(store_path)?,
@@ -222,6 +249,30 @@ pub(crate) fn record(
     Ok(store.write(op, |w| {
         w.record(AuditRecord::change("store", id, action, None, Some(note)))
     })?)
+}
+
+/// Refuses a file that would not open as this version's store (its
+/// upgrade fails): tried on a copy beside the store, before anything is
+/// replaced.
+fn opens_as_a_store(from: &Path, store_path: &Path) -> Result<()> {
+    let folder = store_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let trial = tempfile::Builder::new()
+        .prefix(".试开-")
+        .tempfile_in(folder)
+        .map_err(|e| write_error(folder, &e))?;
+    std::fs::copy(from, trial.path()).map_err(|e| write_error(trial.path(), &e))?;
+    let opened = Store::open(trial.path());
+    for suffix in ["-wal", "-shm"] {
+        let mut side = trial.path().as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    opened.map(drop).map_err(|e| {
+        FieldError::new("备份", format!("这个备份不能在本版本中打开，没有恢复：{e}")).into()
+    })
 }
 
 /// Renames a store that cannot be opened aside — gongshi.sqlite3 →
@@ -267,14 +318,34 @@ pub fn second_folder(store: &Store) -> Result<Option<String>> {
 }
 
 /// Sets the second folder (a USB stick, a network drive), or clears it.
-pub fn set_second_folder(store: &mut Store, op: &OperatorName, folder: Option<&str>) -> Result<()> {
+pub fn set_second_folder(
+    store: &mut Store,
+    store_path: &Path,
+    op: &OperatorName,
+    folder: Option<&str>,
+) -> Result<()> {
     let folder = folder.map(str::trim).filter(|f| !f.is_empty());
-    if let Some(f) = folder
-        && !Path::new(f).is_dir()
-    {
-        return Err(FieldError::new("第二备份位置", format!("“{f}”不是一个存在的文件夹")).into());
-    }
-    Ok(store.write(op, |w| w.set_second_backup_folder(folder))?)
+    let field = "第二备份位置";
+    let folder = match folder {
+        None => None,
+        Some(f) => {
+            // Kept whole (a relative path would depend on where it is run).
+            let full = std::fs::canonicalize(f)
+                .ok()
+                .filter(|p| p.is_dir())
+                .ok_or_else(|| FieldError::new(field, format!("“{f}”不是一个存在的文件夹")))?;
+            let home = std::fs::canonicalize(home_folder(store_path)).ok();
+            if home.as_ref() == Some(&full) {
+                return Err(FieldError::new(
+                    field,
+                    "这就是本机的备份文件夹：第二备份位置应在另一处（U 盘或网络盘）",
+                )
+                .into());
+            }
+            Some(full.display().to_string())
+        }
+    };
+    Ok(store.write(op, |w| w.set_second_backup_folder(folder.as_deref()))?)
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> crate::AppError {

@@ -79,7 +79,7 @@ pub fn set_backup_folder(
     };
     let mut inner = state.lock();
     let op = inner.operator()?;
-    backups::set_second_folder(inner.store()?, &op, folder.as_deref())?;
+    backups::set_second_folder(inner.store()?, &state.db_path, &op, folder.as_deref())?;
     Ok(folder)
 }
 

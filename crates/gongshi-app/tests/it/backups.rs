@@ -28,7 +28,7 @@ fn a_backup_goes_beside_the_store_and_to_the_second_folder_when_it_is_there() {
     // A USB stick: chosen, then unplugged.
     let usb = dir.path().join("U盘");
     std::fs::create_dir(&usb).unwrap();
-    backups::set_second_folder(&mut store, &clerk(), Some(usb.to_str().unwrap())).unwrap();
+    backups::set_second_folder(&mut store, &path, &clerk(), Some(usb.to_str().unwrap())).unwrap();
     let taken = backups::take(&store, &path).unwrap();
     assert!(
         matches!(taken.second, SecondCopy::Written { .. }),
@@ -44,9 +44,17 @@ fn a_backup_goes_beside_the_store_and_to_the_second_folder_when_it_is_there() {
     assert!(reason.contains("文件夹不存在"), "{reason}");
     // The first copy was still written.
     assert!(taken.path.exists());
-    let refused = backups::set_second_folder(&mut store, &clerk(), Some("/没有/这个/文件夹"))
-        .unwrap_err()
-        .to_string();
+    // The folder beside the store is not a second place.
+    let home = backups::home_folder(&path);
+    let same =
+        backups::set_second_folder(&mut store, &path, &clerk(), Some(home.to_str().unwrap()))
+            .unwrap_err()
+            .to_string();
+    assert!(same.contains("这就是本机的备份文件夹"), "{same}");
+    let refused =
+        backups::set_second_folder(&mut store, &path, &clerk(), Some("/没有/这个/文件夹"))
+            .unwrap_err()
+            .to_string();
     assert!(refused.starts_with("第二备份位置："), "{refused}");
 }
 
@@ -55,16 +63,24 @@ fn thinning_removes_only_old_backups_named_as_ours() {
     let dir = tempfile::tempdir().unwrap();
     let (store, path) = store_at(dir.path());
     let home = backups::home_folder(&path);
-    std::fs::create_dir_all(&home).unwrap();
-    // Two backups of one day a month ago, a year-old one, and files that
-    // are not backups at all (the clerk's own, a near-miss name).
+    let real = backups::take(&store, &path).unwrap().path;
+    let copy = home.join("副本");
+    std::fs::rename(&real, &copy).unwrap();
+    // Two backups of one day a month ago and a year-old one (real copies);
+    // files that are not backups at all (the clerk's own, near-miss names);
+    // a damaged file with a backup's name, which is left alone.
     for name in [
         "公示备份-20261101-080000.sqlite3",
         "公示备份-20261101-170000.sqlite3",
         "公示备份-20251101-170000.sqlite3",
+    ] {
+        std::fs::copy(&copy, home.join(name)).unwrap();
+    }
+    for name in [
         "公示备份-说明.txt",
         "我的文件.sqlite3",
         "公示备份-2026.sqlite3",
+        "公示备份-20251001-170000.sqlite3",
     ] {
         std::fs::write(home.join(name), b"x").unwrap();
     }
@@ -145,4 +161,33 @@ fn a_corrupt_store_is_set_aside_and_the_newest_good_backup_offered() {
     assert!(aside.to_string_lossy().contains(".损坏-"), "{aside:?}");
     assert_eq!(std::fs::read(&aside).unwrap(), bytes);
     assert_eq!(store.school().unwrap().unwrap().name, "阳光市实验小学");
+}
+
+#[test]
+fn two_backups_in_one_second_are_two_files_and_a_bad_backup_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = store_at(dir.path());
+    let a = backups::take(&store, &path).unwrap().path;
+    let b = backups::take(&store, &path).unwrap().path;
+    assert_ne!(a, b);
+    assert!(a.exists() && b.exists());
+    assert_eq!(backups::in_folder(&backups::home_folder(&path)).len(), 2);
+    drop(store);
+    // A file that passes its check but would not open here (its version
+    // says 10 though it already has the chain's column): refused before
+    // anything is replaced.
+    let odd = dir.path().join("公示备份-20261130-080000.sqlite3");
+    std::fs::copy(&a, &odd).unwrap();
+    rusqlite::Connection::open(&odd)
+        .unwrap()
+        .pragma_update(None, "user_version", 10)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let Err(err) = backups::restore(&path, &odd, &clerk()) else {
+        panic!("restored a file that does not open")
+    };
+    let err = err.to_string();
+    assert!(err.contains("不能在本版本中打开"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(Store::open(&path).is_ok());
 }

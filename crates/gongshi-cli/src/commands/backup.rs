@@ -116,7 +116,7 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
             let mut store = Store::open(db)?;
             if *clear || set.is_some() {
                 let folder = set.as_ref().map(|p| p.to_string_lossy().into_owned());
-                backups::set_second_folder(&mut store, &operator(cli)?, folder.as_deref())?;
+                backups::set_second_folder(&mut store, db, &operator(cli)?, folder.as_deref())?;
             }
             let folder = backups::second_folder(&store)?;
             emit(cli, &folder, || match &folder {
