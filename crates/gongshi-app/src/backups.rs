@@ -203,8 +203,23 @@ pub fn due(store_path: &Path) -> bool {
         .is_none_or(|b| (now - b.taken_at).num_hours() >= DUE_AFTER_HOURS)
 }
 
-/// What a file holds, checked as a store is before it is opened.
+/// What a file holds, checked as a store is before it is opened. A
+/// hand-off file (.gongshi) is pointed to where it opens.
 pub fn verify(path: &Path) -> Result<FileSummary> {
+    if path.extension().is_some_and(|e| e == "gongshi") {
+        return Err(FieldError::new(
+            "备份",
+            format!(
+                "“{}”是导出到其他电脑的文件，不是备份{}",
+                path.display(),
+                gongshi_domain::faces::next_step(
+                    "首次打开时选“从其他电脑导出的文件打开”",
+                    "gongshi backup open 文件"
+                )
+            ),
+        )
+        .into());
+    }
     Ok(backup::inspect(path)?)
 }
 
@@ -215,6 +230,10 @@ pub fn verify(path: &Path) -> Result<FileSummary> {
 /// where the store before the restore was kept.
 pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Store, PathBuf)> {
     let summary = verify(from)?;
+    let same = |p: &Path| std::fs::canonicalize(p).ok();
+    if same(from).is_some() && same(from) == same(store_path) {
+        return Err(FieldError::new("备份", "这就是现在的数据文件本身，不是备份").into());
+    }
     opens_as_a_store(from, store_path)?;
     let kept = match Store::open(store_path) {
         Ok(current) => take(&current, store_path)?.path,

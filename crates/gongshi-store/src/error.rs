@@ -18,7 +18,9 @@ pub enum StoreError {
     #[error("{path} 不是公示的数据文件（{reason}）。文件未被改动。")]
     NotOurs { path: PathBuf, reason: String },
 
-    #[error("数据文件 {path} 已损坏（{detail}）。文件未被改动；请用备份恢复。")]
+    #[error(
+        "数据文件 {path} 已损坏（{detail}）。文件未被改动；请用最新的完好备份恢复（应用：打开公示时按提示恢复；命令行：gongshi backup recover）。"
+    )]
     Corrupt { path: PathBuf, detail: String },
 
     #[error(

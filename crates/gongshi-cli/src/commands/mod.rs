@@ -6,6 +6,7 @@ mod fees;
 mod week;
 
 use gongshi_app::domain::duties::{Duties, Group};
+use gongshi_app::domain::faces::{Face, for_face};
 use gongshi_app::domain::grades::SchoolGrades;
 use gongshi_app::domain::{OperatorName, SchoolProfile, text};
 use gongshi_app::setup::{Start, create_store};
@@ -269,8 +270,22 @@ fn info_text(i: &info::Info) -> String {
                 w.text
             )
         });
+    // The last backup, and what the school should know of its backups.
+    let last = i.backup.last.as_ref().map_or("还没有".to_owned(), |b| {
+        format!(
+            "{}（{}）",
+            b.taken_at.format("%Y-%m-%d %H:%M"),
+            b.path.display()
+        )
+    });
+    let backup_warnings: String = i
+        .backup
+        .warnings
+        .iter()
+        .map(|w| format!("\n注意：{}", for_face(w, Face::CommandLine)))
+        .collect();
     format!(
-        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n收费标准：{} 个学期\n评选：{} 项\n操作人：{} 人\n修改记录：{} 条{warning}",
+        "学校：{school}\n数据文件：{}\n数据版本：{}\n公开事项：{} 项\n反馈：{} 条\n收费标准：{} 个学期\n评选：{} 项\n操作人：{} 人\n修改记录：{} 条\n最近一次备份：{last}{warning}{backup_warnings}",
         i.db_path,
         i.schema_version,
         i.counts.items,

@@ -820,6 +820,18 @@ fn backups_from_the_command_line() {
     assert!(restored.contains("恢复前的数据已备份为"), "{restored}");
     assert!(run(&["school", "show"]).contains("一中"));
 
+    // What the dashboard says, in plain text too.
+    let info = run(&["info"]);
+    assert!(info.contains("最近一次备份：20"), "{info}");
+    assert!(info.contains("注意：备份只存在这台电脑上"), "{info}");
+    // The store itself is not a backup of itself.
+    let itself = gongshi(&db, &["backup", "restore", db.to_str().unwrap()]);
+    assert!(
+        stderr(&itself).contains("就是现在的数据文件本身"),
+        "{}",
+        stderr(&itself)
+    );
+
     std::fs::write(&db, b"not a store any more").unwrap();
     let recovered = run(&["backup", "recover"]);
     assert!(recovered.contains("损坏的文件改名保留为"), "{recovered}");
@@ -832,8 +844,20 @@ fn backups_from_the_command_line() {
             name.contains(".损坏-").then_some(name)
         })
         .collect();
-    assert_eq!(aside.len(), 1, "{aside:?}");
+    // Set aside with its -wal and -shm, never deleted.
+    let stores = aside
+        .iter()
+        .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"));
+    assert_eq!(stores.count(), 1, "{aside:?}");
 
+    let handoff = dir.path().join("阳光.gongshi");
+    std::fs::write(&handoff, b"PK").unwrap();
+    let pointed = gongshi(&db, &["backup", "verify", handoff.to_str().unwrap()]);
+    assert!(
+        stderr(&pointed).contains("gongshi backup open"),
+        "{}",
+        stderr(&pointed)
+    );
     let junk = dir.path().join("坏.sqlite3");
     std::fs::write(&junk, b"").unwrap();
     let refused = gongshi(&db, &["backup", "verify", junk.to_str().unwrap()]);
@@ -916,4 +940,24 @@ fn a_school_moves_to_another_pc_in_one_file() {
         "{}",
         stderr(&refused)
     );
+}
+
+/// A damaged store says how to get the record back.
+#[test]
+fn a_damaged_store_names_the_way_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--name", "一中"]).status.success());
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[100..4096].fill(0xAB);
+    std::fs::write(&db, &bytes).unwrap();
+    let out = gongshi(&db, &["info"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert!(
+        said.contains("已损坏") && said.contains("gongshi backup recover"),
+        "{said}"
+    );
+    assert!(!said.contains("应用："), "{said}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
 }
