@@ -18,19 +18,23 @@ pub fn at_start(db_path: &Path) {
 
 /// At exit: a backup if anything changed since the app started.
 pub fn at_exit(db_path: &Path, audit_at_start: i64) {
-    let changed = Store::open(db_path)
-        .map_err(gongshi_app::AppError::from)
-        .and_then(|s| backups::changes(&s))
-        .is_ok_and(|n| n != audit_at_start);
-    if changed {
-        take(db_path);
-    }
+    report(open(db_path).and_then(|store| {
+        if backups::changes(&store)? == audit_at_start {
+            return Ok(());
+        }
+        backups::take(&store, db_path).map(drop)
+    }));
 }
 
 fn take(db_path: &Path) {
-    let done = Store::open(db_path)
-        .map_err(gongshi_app::AppError::from)
-        .and_then(|store| backups::take(&store, db_path));
+    report(open(db_path).and_then(|store| backups::take(&store, db_path).map(drop)));
+}
+
+fn open(db_path: &Path) -> gongshi_app::Result<Store> {
+    Ok(Store::open(db_path)?)
+}
+
+fn report(done: gongshi_app::Result<()>) {
     if let Err(e) = done {
         eprintln!("自动备份没有完成：{e}");
     }

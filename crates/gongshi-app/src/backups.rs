@@ -284,10 +284,8 @@ fn opens_as_a_store(from: &Path, store_path: &Path) -> Result<()> {
         .map_err(|e| write_error(folder, &e))?;
     std::fs::copy(from, trial.path()).map_err(|e| write_error(trial.path(), &e))?;
     let opened = Store::open(trial.path());
-    for suffix in ["-wal", "-shm"] {
-        let mut side = trial.path().as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
+    for side in backup::side_files(trial.path()) {
+        let _ = std::fs::remove_file(side);
     }
     opened.map(drop).map_err(|e| {
         FieldError::new("备份", format!("这个备份不能在本版本中打开，没有恢复：{e}")).into()
@@ -303,25 +301,21 @@ pub fn set_aside(store_path: &Path) -> Result<PathBuf> {
     aside.push(format!(".损坏-{stamp}"));
     let aside = PathBuf::from(aside);
     std::fs::rename(store_path, &aside).map_err(|e| write_error(store_path, &e))?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = store_path.as_os_str().to_owned();
-        side.push(suffix);
-        let mut to = aside.as_os_str().to_owned();
-        to.push(suffix);
-        let _ = std::fs::rename(PathBuf::from(side), PathBuf::from(to));
+    for (side, to) in backup::side_files(store_path)
+        .into_iter()
+        .zip(backup::side_files(&aside))
+    {
+        let _ = std::fs::rename(side, to);
     }
     Ok(aside)
 }
 
-/// The newest backup that passes its check, for a store that will not
-/// open (with what it holds).
-pub fn newest_good(store_path: &Path, second: Option<&Path>) -> Option<(BackupFile, FileSummary)> {
-    let mut all = in_folder(&home_folder(store_path));
-    if let Some(dir) = second {
-        all.extend(in_folder(dir));
-    }
-    newest_first(&mut all);
-    all.into_iter()
+/// The newest backup beside the store that passes its check, for a store
+/// that will not open (with what it holds; the second folder is a setting
+/// inside the store, so it cannot be read then).
+pub fn newest_good(store_path: &Path) -> Option<(BackupFile, FileSummary)> {
+    in_folder(&home_folder(store_path))
+        .into_iter()
         .find_map(|b| verify(&b.path).ok().map(|s| (b, s)))
 }
 

@@ -304,10 +304,6 @@ pub fn preview(
     ))
 }
 
-fn half_width(s: &str) -> String {
-    s.chars().map(gongshi_domain::text::half_width).collect()
-}
-
 /// The key of a category's field given its key or its Chinese label.
 pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
     category
@@ -315,8 +311,8 @@ pub fn field_key(category: Category, name: &str) -> Result<&'static str> {
         .iter()
         .find(|f| {
             // 上期结余(元) is 上期结余（元）: brackets of either width.
-            let label = half_width(f.label);
-            let name = half_width(name);
+            let label = gongshi_domain::text::half_width_str(f.label);
+            let name = gongshi_domain::text::half_width_str(name);
             f.key == name || label == name || label.starts_with(&name)
         })
         .map(|f| f.key)

@@ -6,7 +6,7 @@
 
 use gongshi_domain::Fen;
 use gongshi_domain::item::ItemTable;
-use gongshi_domain::lines::{self, Lines, procurement, subsidy};
+use gongshi_domain::lines::{self, Lines, finance, procurement, subsidy};
 use gongshi_domain::revision::Revision;
 use gongshi_domain::table::{self, Schema};
 use gongshi_print::sheet::{Align, Block, Column, Row, Table};
@@ -21,18 +21,14 @@ pub fn blocks(rev: &Revision, lines: &Lines) -> Result<Vec<Block>> {
     Ok(match lines {
         Lines::Finance(st) => {
             st.check_balance()?;
+            let sub = finance::side_schema();
             let side = |income: bool| {
-                let rows: Vec<Vec<String>> = stored
-                    .rows
+                let rows: Vec<Vec<String>> = st
+                    .lines
                     .iter()
-                    .zip(&st.lines)
-                    .filter(|(_, l)| l.income == income)
-                    .map(|(r, _)| r[1..].to_vec())
+                    .filter(|l| l.income == income)
+                    .map(|l| sub.cells_of(|k| l.cell(k)))
                     .collect();
-                let sub = Schema {
-                    columns: schema.columns[1..].to_vec(),
-                    ..schema.clone()
-                };
                 let total = if income {
                     st.income()
                 } else {

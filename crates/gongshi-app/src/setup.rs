@@ -23,10 +23,9 @@ pub fn create_store(path: &Path, start: &Start, operator: &OperatorName) -> Resu
     let filled = fill(&mut store, start, operator);
     if let Err(e) = filled {
         drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
+        let _ = std::fs::remove_file(path);
+        for side in gongshi_store::backup::side_files(path) {
+            let _ = std::fs::remove_file(side);
         }
         return Err(e);
     }

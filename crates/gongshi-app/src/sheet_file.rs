@@ -175,31 +175,19 @@ fn body(sheet: Sheet, at: usize) -> Result<Vec<(usize, Vec<String>)>> {
 /// A header row with some of the schema's columns but not every required
 /// one: which are missing (the row most like the header says).
 fn missing_columns(sheet: &Sheet, schema: &Schema) -> Option<FieldError> {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .map(gongshi_domain::text::half_width)
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    };
-    let has = |row: &[String], header: &str| row.iter().any(|c| norm(c) == norm(header));
-    let best = sheet
-        .rows
-        .iter()
-        .take(50)
-        .max_by_key(|r| schema.columns.iter().filter(|c| has(r, &c.header)).count())?;
-    let found = schema
-        .columns
-        .iter()
-        .filter(|c| has(best, &c.header))
-        .count();
+    let found = |row: &[String]| schema.places(row).iter().flatten().count();
+    let best = sheet.rows.iter().take(50).max_by_key(|r| found(r))?;
+    let places = schema.places(best);
+    let found = found(best);
     if found < 2 {
         return None;
     }
     let missing: Vec<&str> = schema
         .columns
         .iter()
-        .filter(|c| c.required && !has(best, &c.header))
-        .map(|c| c.header.as_ref())
+        .zip(&places)
+        .filter(|(c, at)| c.required && at.is_none())
+        .map(|(c, _)| c.header.as_ref())
         .collect();
     Some(FieldError::new(
         "表头",

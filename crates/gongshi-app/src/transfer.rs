@@ -12,8 +12,8 @@ use chrono::{Local, Utc};
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_store::{LATEST_VERSION, Store, backup};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+use crate::archive::sha256_hex;
 use crate::{AppError, Result};
 
 const MANIFEST: &str = "manifest.json";
@@ -42,13 +42,6 @@ pub fn file_name(school: Option<&str>) -> String {
         school.unwrap_or("学校"),
         Local::now().format("%Y%m%d")
     )
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The hand-off file of the store at `store_path`: a checked copy and its
@@ -164,7 +157,8 @@ pub fn open(store_path: &Path, file: &[u8], op: &OperatorName) -> Result<(Store,
         path: incoming.path().display().to_string(),
         reason: crate::io_reason(&e),
     })?;
-    backup::inspect(incoming.path())?;
+    // Checked as it is put in place (restore and replace_store both read
+    // it as a store first).
     let mut store = if store_path.exists() {
         crate::backups::restore(store_path, incoming.path(), op)?.0
     } else {

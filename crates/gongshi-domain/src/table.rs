@@ -444,19 +444,7 @@ impl Schema {
     /// of a ledger export left aside). None unless every required column
     /// is there.
     pub fn locate(&self, header_row: &[String]) -> Option<Vec<Option<usize>>> {
-        let norm = |s: &str| -> String {
-            s.trim()
-                .chars()
-                .map(crate::text::half_width)
-                .filter(|c| !c.is_whitespace())
-                .collect()
-        };
-        let found: Vec<String> = header_row.iter().map(|h| norm(h)).collect();
-        let places: Vec<Option<usize>> = self
-            .columns
-            .iter()
-            .map(|c| found.iter().position(|h| *h == norm(&c.header)))
-            .collect();
+        let places = self.places(header_row);
         let complete = self
             .columns
             .iter()
@@ -464,6 +452,19 @@ impl Schema {
             .all(|(c, at)| at.is_some() || !c.required);
         // A row holding only some optional headers is not the header row.
         (complete && places.iter().any(Option::is_some)).then_some(places)
+    }
+
+    /// Where each column's header is in `row`, if it is (by
+    /// [`crate::text::label_key`]).
+    pub fn places(&self, row: &[String]) -> Vec<Option<usize>> {
+        let found: Vec<String> = row.iter().map(|h| crate::text::label_key(h)).collect();
+        self.columns
+            .iter()
+            .map(|c| {
+                let header = crate::text::label_key(&c.header);
+                found.iter().position(|h| *h == header)
+            })
+            .collect()
     }
 
     /// A file row in the schema's order, by the places [`Schema::locate`]

@@ -243,6 +243,20 @@ pub fn half_width(c: char) -> char {
     }
 }
 
+/// A text read as [`half_width`] reads each of its characters.
+pub fn half_width_str(s: &str) -> String {
+    s.chars().map(half_width).collect()
+}
+
+/// A label as typed compared by what it says: half width, no spaces
+/// (金额（元） is 金额(元), 姓 名 is 姓名).
+pub fn label_key(s: &str) -> String {
+    s.chars()
+        .map(half_width)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 #[cfg(test)]
 mod half_width_tests {
     use super::half_width;

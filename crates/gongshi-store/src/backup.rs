@@ -118,10 +118,8 @@ pub fn replace_store(store: &Path, from: &Path) -> Result<FileSummary> {
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
-    for suffix in ["-wal", "-shm"] {
-        let mut side = store.as_os_str().to_owned();
-        side.push(suffix);
-        match std::fs::remove_file(PathBuf::from(side)) {
+    for side in side_files(store) {
+        match std::fs::remove_file(side) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(io(store, &e)),
@@ -130,6 +128,15 @@ pub fn replace_store(store: &Path, from: &Path) -> Result<FileSummary> {
     std::fs::rename(&temp, store).map_err(|e| io(store, &e))?;
     sync_dir(store);
     Ok(summary)
+}
+
+/// The files SQLite keeps beside a store in WAL mode: its -wal and -shm.
+pub fn side_files(store: &Path) -> [PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut side = store.as_os_str().to_owned();
+        side.push(suffix);
+        PathBuf::from(side)
+    })
 }
 
 /// `名字.sqlite3` → `.名字.sqlite3.写入中`: in the same folder (so the rename

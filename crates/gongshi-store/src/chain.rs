@@ -42,7 +42,11 @@ fn hash(c: &Content<'_>, prev: &str) -> String {
         }
     }
     field(prev.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The hash before the first row.
@@ -205,11 +209,7 @@ impl Store {
                 )
                 .optional()?;
             let whole = stored.is_some_and(|(sha, pdf)| {
-                let digest: String = Sha256::digest(&pdf)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-                digest == sha && Some(&sha) == sha_in_log.as_ref()
+                hex(&Sha256::digest(&pdf)) == sha && Some(&sha) == sha_in_log.as_ref()
             });
             if !whole {
                 return Ok(ChainCheck::SheetAltered { sheet_id });

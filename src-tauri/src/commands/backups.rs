@@ -86,7 +86,7 @@ pub fn set_backup_folder(
 /// For a store that was refused: the newest backup that passes its check.
 #[tauri::command(async)]
 pub fn newest_good_backup(state: State<'_, AppState>) -> Option<BackupDto> {
-    backups::newest_good(&state.db_path, None).map(|(b, _)| (&b).into())
+    backups::newest_good(&state.db_path).map(|(b, _)| (&b).into())
 }
 
 /// Sets the refused store aside (renamed, never deleted), restores the
@@ -95,7 +95,7 @@ pub fn newest_good_backup(state: State<'_, AppState>) -> Option<BackupDto> {
 pub fn recover_from_backup(state: State<'_, AppState>, operator: String) -> ApiResult<String> {
     let op = gongshi_app::domain::OperatorName::parse(&operator)?;
     let mut inner = state.lock();
-    let (newest, _) = backups::newest_good(&state.db_path, None)
+    let (newest, _) = backups::newest_good(&state.db_path)
         .ok_or_else(|| ApiError::new("backup.none", "没有找到完好的备份。"))?;
     let aside = inner.replace_store(&state.db_path, || {
         backups::restore(&state.db_path, &newest.path, &op)

@@ -154,7 +154,7 @@ fn a_corrupt_store_is_set_aside_and_the_newest_good_backup_offered() {
     std::fs::write(&path, &bytes).unwrap();
     assert!(Store::open(&path).is_err());
 
-    let (offered, summary) = backups::newest_good(&path, None).unwrap();
+    let (offered, summary) = backups::newest_good(&path).unwrap();
     assert_eq!(offered.path, good);
     assert_eq!(summary.school.as_deref(), Some("阳光市实验小学"));
     let (store, aside) = backups::restore(&path, &offered.path, &clerk()).unwrap();

@@ -80,7 +80,7 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
                 )
                 .into());
             }
-            let Some((newest, _)) = backups::newest_good(db, None) else {
+            let Some((newest, _)) = backups::newest_good(db) else {
                 return Err(FieldError::new("备份", "没有找到完好的备份").into());
             };
             let (_, aside) = backups::restore(db, &newest.path, &operator(cli)?)?;

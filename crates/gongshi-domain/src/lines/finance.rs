@@ -53,6 +53,14 @@ pub fn schema() -> Schema {
     }
 }
 
+/// The columns one side's table shows on the sheet: all but 收支, which
+/// the table's heading says.
+pub fn side_schema() -> Schema {
+    let mut schema = schema();
+    schema.columns.retain(|c| c.key != "side");
+    schema
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub income: bool,

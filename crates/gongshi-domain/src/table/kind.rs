@@ -129,8 +129,7 @@ impl Kind {
 }
 
 fn quantity(cell: &str) -> Result<Quantity, String> {
-    let typed: String = cell.chars().map(text::half_width).collect();
-    let typed = typed.replace(',', "");
+    let typed = text::half_width_str(cell).replace(',', "");
     if typed.starts_with('-') {
         return Err(format!("“{cell}”不能为负数"));
     }
@@ -156,8 +155,8 @@ fn quantity(cell: &str) -> Result<Quantity, String> {
 }
 
 fn choice(cell: &str, list: &[&'static str]) -> Result<String, String> {
-    let typed: String = cell.chars().map(text::half_width).collect();
-    let same = |c: &&&str| c.chars().map(text::half_width).collect::<String>() == typed;
+    let typed = text::half_width_str(cell);
+    let same = |c: &&&str| text::half_width_str(c) == typed;
     match list.iter().find(same) {
         Some(c) => Ok((*c).to_owned()),
         None => Err(format!("“{cell}”不是可选的一项（{}）", list.join("、"))),

@@ -106,11 +106,7 @@ impl ClassName {
 /// The class is the number at the end (in brackets or not); the grade
 /// what comes before it. 32班 is not split (grade 3 class 2, or 32?).
 fn split_class(cell: &str) -> Option<(String, String)> {
-    let typed: String = cell
-        .chars()
-        .map(crate::text::half_width)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let typed = crate::text::label_key(cell);
     let body = typed.strip_suffix('班')?;
     let (grade, number) = match body.strip_suffix(')') {
         Some(open) => {
