@@ -317,6 +317,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
 }
 
 #[cfg(test)]
+mod upgrades;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -328,45 +331,6 @@ mod tests {
     #[test]
     fn latest_version_matches_the_list() {
         assert_eq!(LATEST_VERSION, steps().len() as i64);
-    }
-
-    #[test]
-    fn a_version_1_store_moves_to_the_latest_with_its_data() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        MIGRATIONS.to_version(&mut conn, 1).unwrap();
-        conn.execute(
-            "INSERT INTO school (id, name, updated_at) VALUES (1, '一中', '2026-11-24T00:00:00Z')",
-            [],
-        )
-        .unwrap();
-        migrate(&mut conn).unwrap();
-        let name: String = conn
-            .query_row("SELECT name FROM school", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(name, "一中");
-        let fts: i64 = conn
-            .query_row("SELECT count(*) FROM revisions_fts", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(fts, 0);
-    }
-
-    #[test]
-    fn a_version_3_schedule_keeps_the_reduction_policy_it_printed() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        MIGRATIONS.to_version(&mut conn, 3).unwrap();
-        conn.execute(
-            "INSERT INTO fee_schedules (semester, created_at)
-             VALUES ('2026年秋季学期', '2026-08-20T00:00:00Z')",
-            [],
-        )
-        .unwrap();
-        migrate(&mut conn).unwrap();
-        let policy: String = conn
-            .query_row("SELECT reduction_policy FROM fee_schedules", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(policy, gongshi_domain::fee::DEFAULT_REDUCTION_POLICY);
     }
 
     #[test]
