@@ -1,4 +1,6 @@
 // Every Chinese string of the interface, in one place.
+import type { RoundKindDto } from './api/bindings'
+
 export const t = {
   appName: '公示',
   appTitle: '校务公开',
@@ -278,7 +280,7 @@ export const t = {
     name: '评选名称',
     namePlaceholder: '如 2026年度优秀教师评选',
     kind: '类型',
-    kinds: { award: '评优评先', title: '职称评聘', other: '其他评选' } as Record<string, string>,
+    kinds: { award: '评优评先', title: '职称评聘', other: '其他评选' } as Record<RoundKindDto, string>,
     quota: '推荐名额',
     criteria: '评选标准',
     components: '评分项目及权重',

@@ -11,16 +11,16 @@ use gongshi_print::sheet::{Align, Block, Closing, Column, Document, Paper, Row, 
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{Round, Store};
 
-use crate::evaluations::{public_table, round, tie_note, unranked_note, veto_rule};
+use crate::evaluations::{RoundRef, public_table, round, tie_note, unranked_note, veto_rule};
 use crate::{Result, calendar};
 
 fn document(
     store: &Store,
-    name: &str,
+    which: RoundRef<'_>,
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<(Document, Allowlist)> {
-    let r = round(store, name)?;
+    let r = round(store, which)?;
     let s = &r.settings;
     let school = store.school()?.unwrap_or_default();
     let ranking = evaluation::rank(s, &r.candidates);
@@ -112,31 +112,31 @@ fn document(
 }
 
 /// 结果公示 as PDF; refused by the privacy scan like any sheet.
-pub fn result_sheet(
+pub fn result_sheet<'a>(
     store: &Store,
-    name: &str,
+    which: impl Into<RoundRef<'a>>,
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<Vec<u8>> {
-    let (doc, allow) = document(store, name, now, paper)?;
+    let (doc, allow) = document(store, which.into(), now, paper)?;
     Ok(gongshi_print::render_pdf(&doc, &allow)?)
 }
 
 /// The sheet as it would print, and why the scan would refuse it, if so.
-pub fn preview(
+pub fn preview<'a>(
     store: &Store,
-    name: &str,
+    which: impl Into<RoundRef<'a>>,
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<(Vec<Page>, Option<String>)> {
-    let (doc, allow) = document(store, name, now, paper)?;
+    let (doc, allow) = document(store, which.into(), now, paper)?;
     Ok(gongshi_print::pdf::preview(&doc, &allow))
 }
 
 /// The committee's workbook: every candidate, every score, the total, the
 /// result, 师德 and the internal remark (a veto's reason). Marked 内部.
-pub fn export(store: &Store, name: &str) -> Result<Vec<u8>> {
-    let r: Round = round(store, name)?;
+pub fn export<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec<u8>> {
+    let r: Round = round(store, which)?;
     let s = &r.settings;
     let school = store.school()?.unwrap_or_default();
     let ranking = evaluation::rank(s, &r.candidates);

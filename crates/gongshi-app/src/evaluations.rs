@@ -9,14 +9,54 @@ use gongshi_domain::item::{ItemContent, ItemTable};
 use gongshi_domain::table::{CellError, Context};
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
-use gongshi_store::{Round, Store};
+use gongshi_store::{Round, RoundHead, Store};
 
 use crate::{Result, items, table_io};
 
-pub fn round(store: &Store, name: &str) -> Result<Round> {
-    store
-        .eval_round(name)?
-        .ok_or_else(|| FieldError::new("评选", format!("没有名为“{name}”的评选")).into())
+/// Which round a face means: the command line by the name the clerk
+/// types, the app by the round's id (which stays when it is renamed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundRef<'a> {
+    Id(i64),
+    Name(&'a str),
+}
+
+impl<'a> From<&'a str> for RoundRef<'a> {
+    fn from(name: &'a str) -> Self {
+        RoundRef::Name(name)
+    }
+}
+
+impl<'a> From<&'a String> for RoundRef<'a> {
+    fn from(name: &'a String) -> Self {
+        RoundRef::Name(name)
+    }
+}
+
+impl From<i64> for RoundRef<'_> {
+    fn from(id: i64) -> Self {
+        RoundRef::Id(id)
+    }
+}
+
+pub fn round<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Round> {
+    let which = which.into();
+    let found = match which {
+        RoundRef::Id(id) => store.eval_round(id)?,
+        RoundRef::Name(name) => store.eval_round_named(name)?,
+    };
+    found.ok_or_else(|| {
+        let what = match which {
+            RoundRef::Id(id) => format!("没有第{id}号评选（可能已在别处删除）"),
+            RoundRef::Name(name) => format!("没有名为“{name}”的评选"),
+        };
+        FieldError::new("评选", what).into()
+    })
+}
+
+/// The rounds, newest first, by id and name.
+pub fn rounds(store: &Store) -> Result<Vec<RoundHead>> {
+    Ok(store.eval_rounds()?)
 }
 
 /// Why the round can no longer change, if it cannot: its result was
@@ -47,17 +87,18 @@ fn unlocked(store: &Store, round: &Round) -> Result<()> {
     }
 }
 
-/// Creates a round (`old_name` None) or changes one. Its score components
-/// cannot change once scores are entered (the scores would no longer fit).
+/// Creates a round (`existing` None) or changes one (a rename keeps its
+/// id and history). Its score components cannot change once scores are
+/// entered (the scores would no longer fit).
 pub fn save_round(
     store: &mut Store,
     op: &OperatorName,
-    old_name: Option<&str>,
+    existing: Option<RoundRef<'_>>,
     settings: RoundSettings,
 ) -> Result<Round> {
     let settings = settings.validated()?;
     printable_objection_phone(store, &settings.objection_phone)?;
-    let existing = old_name.map(|n| round(store, n)).transpose()?;
+    let existing = existing.map(|which| round(store, which)).transpose()?;
     if let Some(r) = &existing {
         unlocked(store, r)?;
         let names = |s: &RoundSettings| {
@@ -74,14 +115,15 @@ pub fn save_round(
             .into());
         }
     }
-    let taken = store.eval_round(&settings.name)?;
-    if taken.is_some() && old_name != Some(settings.name.as_str()) {
+    let taken = store.eval_round_named(&settings.name)?.map(|r| r.id);
+    let id = existing.map(|r| r.id);
+    if taken.is_some() && taken != id {
         return Err(
             FieldError::new("评选名称", format!("已有名为“{}”的评选", settings.name)).into(),
         );
     }
-    store.write(op, |w| w.save_eval_round(old_name, &settings))?;
-    round(store, &settings.name)
+    let id = store.write(op, |w| w.save_eval_round(id, &settings))?;
+    round(store, id)
 }
 
 /// The objection phone prints on the result sheet and the posted item,
@@ -104,8 +146,8 @@ fn printable_objection_phone(store: &Store, phone: &str) -> Result<()> {
 }
 
 /// The score template: a title row, then the header the import looks for.
-pub fn template(store: &Store, name: &str) -> Result<Vec<u8>> {
-    let r = round(store, name)?;
+pub fn template<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec<u8>> {
+    let r = round(store, which)?;
     table_io::template(
         &evaluation::schema(&r.settings),
         "评分",
@@ -128,14 +170,14 @@ pub fn read(settings: &RoundSettings, bytes: &[u8], file_name: &str) -> Result<V
 }
 
 /// Imports a filled template as the round's candidates: all or nothing.
-pub fn import(
+pub fn import<'a>(
     store: &mut Store,
     op: &OperatorName,
-    name: &str,
+    which: impl Into<RoundRef<'a>>,
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Round> {
-    let r = round(store, name)?;
+    let r = round(store, which)?;
     let candidates = read(&r.settings, bytes, file_name)?;
     replace_candidates(store, op, &r, &candidates)
 }
@@ -148,13 +190,13 @@ pub fn check_row(settings: &RoundSettings, cells: &[String]) -> Vec<CellError> {
 }
 
 /// Saves the score grid (cells in the template's order): all rows or none.
-pub fn save_candidates(
+pub fn save_candidates<'a>(
     store: &mut Store,
     op: &OperatorName,
-    name: &str,
+    which: impl Into<RoundRef<'a>>,
     rows: &[Vec<String>],
 ) -> Result<Round> {
-    let r = round(store, name)?;
+    let r = round(store, which)?;
     let schema = evaluation::schema(&r.settings);
     let candidates = table_io::grid(rows, &schema, &Context::default(), |row| {
         evaluation::record(&r.settings, row)
@@ -169,8 +211,8 @@ fn replace_candidates(
     candidates: &[Candidate],
 ) -> Result<Round> {
     unlocked(store, r)?;
-    store.write(op, |w| w.save_eval_candidates(&r.settings.name, candidates))?;
-    round(store, &r.settings.name)
+    store.write(op, |w| w.save_eval_candidates(r.id, candidates))?;
+    round(store, r.id)
 }
 
 /// The public ranking table: 名次, 姓名, 部门/年级组, each component,
@@ -253,13 +295,13 @@ pub fn tie_note(r: &Round, ranking: &[Ranked]) -> Option<String> {
 
 /// The round's result as a disclosure item of its category: made on first
 /// call, updated while it is still a draft (or returned).
-pub fn publish(
+pub fn publish<'a>(
     store: &mut Store,
     op: &OperatorName,
-    name: &str,
+    which: impl Into<RoundRef<'a>>,
     today: NaiveDate,
 ) -> Result<items::Saved> {
-    let r = round(store, name)?;
+    let r = round(store, which)?;
     unlocked(store, &r)?;
     if r.candidates.is_empty() {
         return Err(FieldError::new("候选人", "还没有录入候选人和评分").into());
@@ -336,13 +378,9 @@ pub fn publish(
         _ => {
             let saved = items::create(store, op, s.kind.category(), content)?;
             let item_id = saved.revision.item_id;
-            store.write(op, |w| w.set_eval_item(name, item_id))?;
+            store.write(op, |w| w.set_eval_item(r.id, item_id))?;
             Ok(saved)
         }
     }
 }
 
-/// The rounds' names, newest first.
-pub fn rounds(store: &Store) -> Result<Vec<String>> {
-    Ok(store.eval_rounds()?)
-}

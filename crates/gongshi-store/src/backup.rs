@@ -24,6 +24,10 @@ pub struct FileSummary {
     pub audit_entries: i64,
     /// The last change: when and by whom.
     pub last_change: Option<(DateTime<Utc>, String)>,
+    /// The audit chain's last sealed row: its id and hash (None for a log
+    /// that is empty or from before the chain). A later store must still
+    /// hold that row, unchanged: see `Store::audit_hash`.
+    pub chain_head: Option<(i64, String)>,
 }
 
 /// Writes a whole, checked copy of the store at `store` to `dest`: it is
@@ -100,6 +104,13 @@ pub fn inspect(path: &Path) -> Result<FileSummary> {
         eval_rounds: count("eval_rounds"),
         audit_entries: count("audit_log"),
         last_change,
+        chain_head: conn
+            .query_row(
+                "SELECT id, hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok(),
     })
 }
 

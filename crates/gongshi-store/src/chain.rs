@@ -163,6 +163,31 @@ pub enum ChainCheck {
 impl Store {
     /// Walks the audit chain from the first row, and checks each archived
     /// sheet against its digest.
+    /// Row `id`'s hash, if the row is there (a backup's chain head is
+    /// looked up here: a log cut short after the backup lacks it).
+    pub fn audit_hash(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT hash FROM audit_log WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten())
+    }
+
+    /// When the store was last replaced as a whole (a restore, a move from
+    /// another PC): its log from then on follows another file's.
+    pub fn last_replaced(&self) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT at FROM audit_log WHERE entity = 'store' ORDER BY id DESC LIMIT 1",
+                [],
+                |r| crate::convert::parse_timestamp(&r.get::<_, String>(0)?),
+            )
+            .optional()?)
+    }
+
     pub fn verify_chain(&self) -> Result<ChainCheck> {
         let mut stmt = self.conn.prepare(
             "SELECT id, at, operator, entity, entity_id, action, before, after, hash

@@ -5,7 +5,7 @@ use gongshi_domain::evaluation::{Candidate, RoundSettings, Score};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::{AuditRecord, Result, Store, Writer, convert};
+use crate::{AuditRecord, Result, Store, Writer, convert, formats};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Round {
@@ -34,59 +34,99 @@ fn candidates(conn: &rusqlite::Connection, round_id: i64) -> Result<Vec<Candidat
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn round(conn: &rusqlite::Connection, name: &str) -> Result<Option<Round>> {
-    let head: Option<(i64, String, Option<i64>)> = conn
+/// A round's id and name, as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundHead {
+    pub id: i64,
+    pub name: String,
+}
+
+fn id_named(conn: &rusqlite::Connection, name: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM eval_rounds WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+fn round(conn: &rusqlite::Connection, id: i64) -> Result<Option<Round>> {
+    let head: Option<(String, String, Option<i64>)> = conn
         .query_row(
-            "SELECT id, settings, item_id FROM eval_rounds WHERE name = ?1",
-            [name],
+            "SELECT name, settings, item_id FROM eval_rounds WHERE id = ?1",
+            [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let Some((id, settings, item_id)) = head else {
+    let Some((name, settings, item_id)) = head else {
         return Ok(None);
+    };
+    let settings = RoundSettings {
+        name,
+        ..formats::read(&settings)?
     };
     Ok(Some(Round {
         id,
-        settings: convert::from_json(&settings)?,
+        settings,
         item_id,
         candidates: candidates(conn, id)?,
     }))
 }
 
 impl Store {
-    pub fn eval_round(&self, name: &str) -> Result<Option<Round>> {
-        round(&self.conn, name)
+    pub fn eval_round(&self, id: i64) -> Result<Option<Round>> {
+        round(&self.conn, id)
     }
 
-    /// Round names, newest first.
-    pub fn eval_rounds(&self) -> Result<Vec<String>> {
+    /// The round a clerk names (names are unique; the id is what stays
+    /// when it is renamed).
+    pub fn eval_round_named(&self, name: &str) -> Result<Option<Round>> {
+        match id_named(&self.conn, name)? {
+            Some(id) => round(&self.conn, id),
+            None => Ok(None),
+        }
+    }
+
+    /// The rounds, newest first.
+    pub fn eval_rounds(&self) -> Result<Vec<RoundHead>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT name FROM eval_rounds ORDER BY id DESC")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
+            .prepare("SELECT id, name FROM eval_rounds ORDER BY id DESC")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(RoundHead {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
 impl Writer<'_> {
-    /// Makes the round `old_name` (None: a new one) have `settings`; a
-    /// rename follows the new name.
-    pub fn save_eval_round(&self, old_name: Option<&str>, settings: &RoundSettings) -> Result<()> {
-        let before = match old_name {
-            Some(n) => round(&self.tx, n)?,
+    /// Makes the round `id` (None: a new one) have `settings`, and
+    /// returns its id. A rename keeps the id, and the round's history
+    /// (audit rows are keyed by it).
+    pub fn save_eval_round(&self, id: Option<i64>, settings: &RoundSettings) -> Result<i64> {
+        let before = match id {
+            Some(id) => round(&self.tx, id)?,
             None => None,
         };
-        match &before {
-            Some(r) => self.tx.execute(
-                "UPDATE eval_rounds SET name = ?2, settings = ?3 WHERE id = ?1",
-                params![r.id, settings.name, convert::to_json(settings)],
-            )?,
-            None => self.tx.execute(
-                "INSERT INTO eval_rounds (name, settings, created_at) VALUES (?1, ?2, ?3)",
-                params![settings.name, convert::to_json(settings), self.now],
-            )?,
+        let id = match &before {
+            Some(r) => {
+                self.tx.execute(
+                    "UPDATE eval_rounds SET name = ?2, settings = ?3 WHERE id = ?1",
+                    params![r.id, settings.name, formats::write(settings)],
+                )?;
+                r.id
+            }
+            None => {
+                self.tx.execute(
+                    "INSERT INTO eval_rounds (name, settings, created_at) VALUES (?1, ?2, ?3)",
+                    params![settings.name, formats::write(settings), self.now],
+                )?;
+                self.tx.last_insert_rowid()
+            }
         };
-        let after = round(&self.tx, &settings.name)?;
+        let after = round(&self.tx, id)?;
         let action = if before.is_some() {
             "修改评选"
         } else {
@@ -94,17 +134,17 @@ impl Writer<'_> {
         };
         self.record(AuditRecord::change(
             "eval_round",
-            &settings.name,
+            &id.to_string(),
             action,
             before.as_ref(),
             after.as_ref(),
-        ))
+        ))?;
+        Ok(id)
     }
 
     /// Replaces the round's candidates and scores.
-    pub fn save_eval_candidates(&self, name: &str, new: &[Candidate]) -> Result<()> {
-        let before = round(&self.tx, name)?;
-        let Some(id) = before.as_ref().map(|r| r.id) else {
+    pub fn save_eval_candidates(&self, id: i64, new: &[Candidate]) -> Result<()> {
+        let Some(before) = round(&self.tx, id)? else {
             return Ok(());
         };
         self.tx
@@ -126,24 +166,24 @@ impl Writer<'_> {
                 ],
             )?;
         }
-        let after = round(&self.tx, name)?;
+        let after = round(&self.tx, id)?;
         self.record(AuditRecord::change(
             "eval_round",
-            name,
+            &id.to_string(),
             "录入评分",
-            before.as_ref(),
+            Some(&before),
             after.as_ref(),
         ))
     }
 
-    pub fn set_eval_item(&self, name: &str, item_id: i64) -> Result<()> {
+    pub fn set_eval_item(&self, id: i64, item_id: i64) -> Result<()> {
         self.tx.execute(
-            "UPDATE eval_rounds SET item_id = ?2 WHERE name = ?1",
-            params![name, item_id],
+            "UPDATE eval_rounds SET item_id = ?2 WHERE id = ?1",
+            params![id, item_id],
         )?;
         self.record(AuditRecord::change(
             "eval_round",
-            name,
+            &id.to_string(),
             "生成公开事项",
             None,
             Some(&item_id),

@@ -4,7 +4,7 @@
 use gongshi_domain::feedback::Feedback;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{AuditRecord, Result, Store, Writer, convert};
+use crate::{AuditRecord, Result, Store, Writer, formats};
 
 const COLUMNS: &str = "id, received_on, channel, item_id, content, is_objection, answer, publish";
 
@@ -16,10 +16,7 @@ fn to_feedback(r: &Row<'_>) -> rusqlite::Result<Feedback> {
         item_id: r.get(3)?,
         content: r.get(4)?,
         is_objection: r.get(5)?,
-        answer: r
-            .get::<_, Option<String>>(6)?
-            .map(|t| convert::from_json(&t))
-            .transpose()?,
+        answer: formats::read_opt(r.get(6)?)?,
         publish: r.get(7)?,
     })
 }
@@ -63,7 +60,7 @@ impl Store {
 impl Writer<'_> {
     /// Inserts (id 0) or updates an entry; returns its id.
     pub fn save_feedback(&self, f: &Feedback) -> Result<i64> {
-        let answer = f.answer.as_ref().map(convert::to_json);
+        let answer = formats::write_opt(&f.answer);
         if f.id == 0 {
             self.tx.execute(
                 "INSERT INTO feedback (received_on, channel, item_id, content, is_objection, answer, publish)

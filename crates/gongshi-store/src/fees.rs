@@ -6,7 +6,7 @@ use gongshi_domain::revision::Stamp;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::{AuditRecord, Result, Store, Writer, convert};
+use crate::{AuditRecord, Result, Store, Writer, formats};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Schedule {
@@ -38,7 +38,7 @@ fn items(conn: &rusqlite::Connection, schedule_id: i64) -> Result<Vec<FeeItem>> 
             name: r.get(0)?,
             amount: Fen(r.get(1)?),
             unit: r.get(2)?,
-            grades: convert::from_json(&r.get::<_, String>(3)?)?,
+            grades: formats::read(&r.get::<_, String>(3)?)?,
             department: r.get(4)?,
             phone: r.get(5)?,
             basis: r.get(6)?,
@@ -74,7 +74,7 @@ fn schedule(conn: &rusqlite::Connection, semester: &str) -> Result<Option<Schedu
     let usual = Terms::for_semester(&semester);
     Ok(Some(Schedule {
         id,
-        approved: approved.map(|a| convert::from_json(&a)).transpose()?,
+        approved: formats::read_opt(approved)?,
         reduction_policy,
         terms: Terms {
             months,
@@ -142,7 +142,7 @@ impl Writer<'_> {
                     item.name,
                     item.amount.0,
                     item.unit,
-                    convert::to_json(&item.grades),
+                    formats::write(&item.grades),
                     item.department,
                     item.phone,
                     item.basis,
@@ -207,7 +207,7 @@ impl Writer<'_> {
         let before = schedule(&self.tx, semester)?;
         self.tx.execute(
             "UPDATE fee_schedules SET approved = ?2 WHERE semester = ?1",
-            params![semester, convert::to_json(stamp)],
+            params![semester, formats::write(stamp)],
         )?;
         let after = schedule(&self.tx, semester)?;
         self.record(AuditRecord::change(

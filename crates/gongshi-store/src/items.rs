@@ -11,7 +11,7 @@ use gongshi_domain::workflow::Status;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::{AuditRecord, Result, Store, Writer, convert};
+use crate::{AuditRecord, Result, Store, Writer, convert, formats};
 
 const COLUMNS: &str = "r.id, r.item_id, i.category, r.number, r.status, r.title, r.body, r.fields,
     r.table_json, r.posting_days, r.planned_start, r.confidentiality, r.signoff, r.approved,
@@ -24,10 +24,6 @@ fn unknown(what: &str, value: &str) -> rusqlite::Error {
         rusqlite::types::Type::Text,
         format!("unknown {what}: {value}").into(),
     )
-}
-
-fn json_opt<T: serde::de::DeserializeOwned>(text: Option<String>) -> rusqlite::Result<Option<T>> {
-    text.map(|t| convert::from_json(&t)).transpose()
 }
 
 fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
@@ -54,18 +50,18 @@ fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
             title: r.get(5)?,
             body: r.get(6)?,
             fields: convert::from_json(&r.get::<_, String>(7)?)?,
-            table: json_opt(r.get(8)?)?,
+            table: formats::read_opt(r.get(8)?)?,
             posting_days: r.get(9)?,
             planned_start: r.get(10)?,
         },
-        confidentiality: json_opt(r.get(11)?)?,
-        signoff: json_opt(r.get(12)?)?,
-        approved: json_opt(r.get(13)?)?,
+        confidentiality: formats::read_opt(r.get(11)?)?,
+        signoff: formats::read_opt(r.get(12)?)?,
+        approved: formats::read_opt(r.get(13)?)?,
         returned_reason: r.get(14)?,
         period,
         taken_down_on: r.get(18)?,
         taken_down_reason: r.get(20)?,
-        closure: json_opt(r.get(19)?)?,
+        closure: formats::read_opt(r.get(19)?)?,
     })
 }
 
@@ -74,10 +70,6 @@ fn read_revision(conn: &Connection, id: i64) -> Result<Option<Revision>> {
         "SELECT {COLUMNS} FROM revisions r JOIN items i ON i.id = r.item_id WHERE r.id = ?1"
     );
     Ok(conn.query_row(&sql, [id], to_revision).optional()?)
-}
-
-fn opt_json<T: Serialize>(v: &Option<T>) -> Option<String> {
-    v.as_ref().map(convert::to_json)
 }
 
 /// One row of the item list: the current revision, briefly.
@@ -276,19 +268,19 @@ fn values(rev: &Revision, now: &str) -> Vec<Box<dyn rusqlite::ToSql>> {
         Box::new(c.title.clone()),
         Box::new(c.body.clone()),
         Box::new(convert::to_json(&c.fields)),
-        Box::new(opt_json(&c.table)),
+        Box::new(formats::write_opt(&c.table)),
         Box::new(c.posting_days),
         Box::new(c.planned_start),
-        Box::new(opt_json(&rev.confidentiality)),
-        Box::new(opt_json(&rev.signoff)),
-        Box::new(opt_json(&rev.approved)),
+        Box::new(formats::write_opt(&rev.confidentiality)),
+        Box::new(formats::write_opt(&rev.signoff)),
+        Box::new(formats::write_opt(&rev.approved)),
         Box::new(rev.returned_reason.clone()),
         Box::new(rev.period.map(|p| p.start)),
         Box::new(rev.period.map(|p| p.end)),
         Box::new(rev.period.map(|p| p.working_days)),
         Box::new(rev.taken_down_on),
         Box::new(rev.taken_down_reason.clone()),
-        Box::new(opt_json(&rev.closure)),
+        Box::new(formats::write_opt(&rev.closure)),
         Box::new(now.to_owned()),
     ]
 }

@@ -107,7 +107,7 @@ pub fn recover_from_backup(state: State<'_, AppState>, operator: String) -> ApiR
 #[tauri::command(async)]
 pub fn verify_audit(state: State<'_, AppState>) -> ApiResult<String> {
     let mut inner = state.lock();
-    Ok(gongshi_app::audit::verify(inner.store()?)?)
+    Ok(gongshi_app::audit::verify(inner.store()?, &state.db_path)?)
 }
 
 /// 导出到其他电脑: the hand-off file, saved where the clerk chooses.

@@ -1,12 +1,11 @@
 //! DTOs of evaluation rounds.
 
 use gongshi_app::domain::evaluation::{self, Component, Outcome, RoundKind, RoundSettings};
-use gongshi_app::store::Round;
+use gongshi_app::store::{Round, RoundHead};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::dto::table::TableSchemaDto;
-use crate::error::ApiError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ComponentDto {
@@ -15,12 +14,82 @@ pub struct ComponentDto {
     pub weight: u32,
 }
 
+/// A round's kind, as the domain's `RoundKind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RoundKindDto {
+    Award,
+    Title,
+    Other,
+}
+
+impl From<RoundKind> for RoundKindDto {
+    fn from(k: RoundKind) -> Self {
+        match k {
+            RoundKind::Award => Self::Award,
+            RoundKind::Title => Self::Title,
+            RoundKind::Other => Self::Other,
+        }
+    }
+}
+
+impl From<RoundKindDto> for RoundKind {
+    fn from(k: RoundKindDto) -> Self {
+        match k {
+            RoundKindDto::Award => Self::Award,
+            RoundKindDto::Title => Self::Title,
+            RoundKindDto::Other => Self::Other,
+        }
+    }
+}
+
+/// Where a candidate landed, as the domain's `Outcome`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum OutcomeDto {
+    Recommended,
+    /// Equal to others across the quota line.
+    Tied,
+    /// Ranked below the line.
+    Not,
+    /// 师德不合格: not ranked.
+    Vetoed,
+}
+
+impl From<Outcome> for OutcomeDto {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Recommended => Self::Recommended,
+            Outcome::TiedAtQuota => Self::Tied,
+            Outcome::NotRecommended => Self::Not,
+            Outcome::Vetoed => Self::Vetoed,
+        }
+    }
+}
+
+/// A round in the list: its id (what the app addresses it by; it stays
+/// when the round is renamed) and name.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RoundHeadDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+}
+
+impl From<RoundHead> for RoundHeadDto {
+    fn from(h: RoundHead) -> Self {
+        Self {
+            id: h.id,
+            name: h.name,
+        }
+    }
+}
+
 /// A round's rules, as the editor shows and sends them.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct RoundDto {
     pub name: String,
-    /// award | title | other
-    pub kind: String,
+    pub kind: RoundKindDto,
     pub quota: u32,
     pub criteria: String,
     pub components: Vec<ComponentDto>,
@@ -36,7 +105,7 @@ impl From<&RoundSettings> for RoundDto {
     fn from(s: &RoundSettings) -> Self {
         Self {
             name: s.name.clone(),
-            kind: s.kind.code().into(),
+            kind: s.kind.into(),
             quota: s.quota,
             criteria: s.criteria.clone(),
             components: s
@@ -57,10 +126,10 @@ impl From<&RoundSettings> for RoundDto {
 }
 
 impl RoundDto {
-    pub fn into_settings(self) -> Result<RoundSettings, ApiError> {
-        Ok(RoundSettings {
+    pub fn into_settings(self) -> RoundSettings {
+        RoundSettings {
             name: self.name,
-            kind: RoundKind::parse(&self.kind)?,
+            kind: self.kind.into(),
             quota: self.quota,
             criteria: self.criteria,
             components: self
@@ -76,7 +145,7 @@ impl RoundDto {
             objection_office: self.objection_office,
             objection_phone: self.objection_phone,
             name_unranked: self.name_unranked,
-        })
+        }
     }
 
     /// A new round's defaults, as the domain sets them (the CLI's too).
@@ -95,8 +164,7 @@ pub struct RankedDto {
     pub scores: Vec<String>,
     /// 92.60, exact
     pub total: String,
-    /// recommended | tied | not | vetoed
-    pub outcome: String,
+    pub outcome: OutcomeDto,
     /// 拟推荐, 并列（名额线）, 不符合推荐条件 or empty
     pub label: String,
     /// Internal: a veto's reason (shown to the committee, never printed).
@@ -107,6 +175,9 @@ pub struct RankedDto {
 /// cells, the ranking with the quota line.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RoundViewDto {
+    /// What the commands address it by.
+    #[ts(type = "number")]
+    pub id: i64,
     pub round: RoundDto,
     pub formula: String,
     pub tie_rule: String,
@@ -115,6 +186,7 @@ pub struct RoundViewDto {
     pub candidates: Vec<Vec<String>>,
     pub ranking: Vec<RankedDto>,
     pub tie_note: Option<String>,
+    #[ts(type = "number | null")]
     pub item_id: Option<i64>,
     /// Why it can no longer change, once its result was submitted.
     pub frozen: Option<String>,
@@ -125,6 +197,7 @@ impl RoundViewDto {
         let s = &r.settings;
         let ranking = evaluation::rank(s, &r.candidates);
         Self {
+            id: r.id,
             round: s.into(),
             formula: s.formula(),
             tie_rule: s.tie_rule(),
@@ -140,13 +213,7 @@ impl RoundViewDto {
                         department: c.department.clone(),
                         scores: c.scores.iter().map(ToString::to_string).collect(),
                         total: x.total.to_string(),
-                        outcome: match x.outcome {
-                            Outcome::Recommended => "recommended",
-                            Outcome::TiedAtQuota => "tied",
-                            Outcome::NotRecommended => "not",
-                            Outcome::Vetoed => "vetoed",
-                        }
-                        .into(),
+                        outcome: x.outcome.into(),
                         label: x.outcome.label().into(),
                         note: c.note.clone(),
                     }

@@ -529,6 +529,14 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
     app.wait_inner_text("eval-problem-0-2", "不是分数").await?;
     app.click("eval-reset").await?;
 
+    // A rename keeps the round, its scores and ranking: the app addresses
+    // it by id, not by the name it had.
+    app.fill("round-name", "2026年度校级优秀教师评选").await?;
+    app.click("round-save").await?;
+    app.wait_inner_text("eval-round", "校级").await?;
+    let kept = app.wait_inner_text("eval-ranking", "92.60").await?;
+    assert!(kept.contains("不符合推荐条件"), "{kept}");
+
     app.click("eval-sheet-print").await?;
     let path = app.wait_inner_text("eval-sheet-path", ".pdf").await?;
     app.find("preview-page-1").await?;
@@ -547,6 +555,7 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
         text.contains("拟推荐") && text.contains("不符合推荐条件"),
         "{text}"
     );
+    assert!(text.contains("2026年度校级优秀教师评选"), "{text}");
     assert!(
         !text.contains("有偿补课"),
         "the veto's reason is internal: {text}"

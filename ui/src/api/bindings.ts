@@ -268,11 +268,13 @@ export type ComponentDto = { name: string,
  */
 weight: number, };
 
-export type RoundDto = { name: string, 
-/**
- * award | title | other
- */
-kind: string, quota: number, criteria: string, components: Array<ComponentDto>, tie_break: Array<string>, posting_days: number, objection_office: string, objection_phone: string, 
+export type RoundKindDto = "award" | "title" | "other";
+
+export type OutcomeDto = "recommended" | "tied" | "not" | "vetoed";
+
+export type RoundHeadDto = { id: number, name: string, };
+
+export type RoundDto = { name: string, kind: RoundKindDto, quota: number, criteria: string, components: Array<ComponentDto>, tie_break: Array<string>, posting_days: number, objection_office: string, objection_phone: string, 
 /**
  * Whether the public result sheet names those not ranked.
  */
@@ -286,11 +288,7 @@ rank: number | null, name: string, department: string, scores: Array<string>,
 /**
  * 92.60, exact
  */
-total: string, 
-/**
- * recommended | tied | not | vetoed
- */
-outcome: string, 
+total: string, outcome: OutcomeDto, 
 /**
  * 拟推荐, 并列（名额线）, 不符合推荐条件 or empty
  */
@@ -300,11 +298,15 @@ label: string,
  */
 note: string, };
 
-export type RoundViewDto = { round: RoundDto, formula: string, tie_rule: string, 
+export type RoundViewDto = { 
+/**
+ * What the commands address it by.
+ */
+id: number, round: RoundDto, formula: string, tie_rule: string, 
 /**
  * The scores' table: the grid's columns, the template's header.
  */
-schema: TableSchemaDto, candidates: Array<Array<string>>, ranking: Array<RankedDto>, tie_note: string | null, item_id: bigint | null, 
+schema: TableSchemaDto, candidates: Array<Array<string>>, ranking: Array<RankedDto>, tie_note: string | null, item_id: number | null, 
 /**
  * Why it can no longer change, once its result was submitted.
  */

@@ -19,6 +19,7 @@ import type {
   TableSchemaDto,
   TenderThresholdDto,
   RoundDto,
+  RoundHeadDto,
   RoundViewDto,
   FieldProblemDto,
   ProgressDto,
@@ -160,19 +161,19 @@ export const api = {
   setFeePolicy: (semester: string, policy: string) => call<ScheduleDto>('set_fee_policy', { semester, policy }),
   previewFees: (what: 'board' | 'letter', semester: string, grade: number | null, paper: PaperDto) =>
     call<PreviewDto>('preview_fees', { what, semester, grade, paper }),
-  evalRounds: () => call<string[]>('eval_rounds'),
-  evalRound: (name: string) => call<RoundViewDto>('eval_round', { name }),
+  evalRounds: () => call<RoundHeadDto[]>('eval_rounds'),
+  evalRound: (id: number) => call<RoundViewDto>('eval_round', { id }),
   newEvalRound: () => call<RoundDto>('new_eval_round'),
-  saveEvalRound: (oldName: string | null, round: RoundDto) => call<RoundViewDto>('save_eval_round', { oldName, round }),
-  checkEvalRow: (round: string, cells: string[]) => call<FieldProblemDto[]>('check_eval_row', { round, cells }),
-  saveEvalCandidates: (round: string, rows: string[][]) => call<RoundViewDto>('save_eval_candidates', { round, rows }),
-  previewEvalImport: (round: string, bytes: number[], fileName: string) =>
+  saveEvalRound: (id: number | null, round: RoundDto) => call<RoundViewDto>('save_eval_round', { id, round }),
+  checkEvalRow: (round: number, cells: string[]) => call<FieldProblemDto[]>('check_eval_row', { round, cells }),
+  saveEvalCandidates: (round: number, rows: string[][]) => call<RoundViewDto>('save_eval_candidates', { round, rows }),
+  previewEvalImport: (round: number, bytes: number[], fileName: string) =>
     call<ImportPreviewDto>('preview_eval_import', { round, bytes, fileName }),
-  importEval: (round: string, bytes: number[], fileName: string) => call<RoundViewDto>('import_eval', { round, bytes, fileName }),
-  previewEvalSheet: (round: string, paper: PaperDto) => call<PreviewDto>('preview_eval_sheet', { round, paper }),
-  printEval: (what: 'template' | 'sheet' | 'export', round: string, paper: PaperDto) =>
+  importEval: (round: number, bytes: number[], fileName: string) => call<RoundViewDto>('import_eval', { round, bytes, fileName }),
+  previewEvalSheet: (round: number, paper: PaperDto) => call<PreviewDto>('preview_eval_sheet', { round, paper }),
+  printEval: (what: 'template' | 'sheet' | 'export', round: number, paper: PaperDto) =>
     call<PrintedDto | null>('print_eval', { what, round, paper }),
-  publishEval: (round: string) => call<number>('publish_eval', { round }),
+  publishEval: (round: number) => call<number>('publish_eval', { round }),
   feeLetterCount: (semester: string, grade: number | null) => call<number>('fee_letter_count', { semester, grade }),
   /** The letters batch; `onProgress` hears how far it is. */
   printFeeLetters: (semester: string, grade: number | null, onProgress: (p: ProgressDto) => void) => {

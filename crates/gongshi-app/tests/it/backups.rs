@@ -191,3 +191,45 @@ fn two_backups_in_one_second_are_two_files_and_a_bad_backup_is_not_restored() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(Store::open(&path).is_ok());
 }
+
+/// Rows cut from the end of the log leave the chain whole, but a backup
+/// taken before still holds them: the check names that backup. A restore
+/// starts the comparison afresh (the backups before it followed another
+/// log).
+#[test]
+fn rows_cut_from_the_end_of_the_log_are_found_by_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = store_at(dir.path());
+    let mut changed = profile();
+    changed.principal = "张校长".into();
+    school::save_school(&mut store, &clerk(), changed).unwrap();
+    let taken = backups::take(&store, &path).unwrap().path;
+    let said = gongshi_app::audit::verify(&store, &path).unwrap();
+    assert!(said.contains("与1份备份对照"), "{said}");
+
+    // Someone removes the last rows with the sqlite3 tool.
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let last: i64 = conn
+        .query_row("SELECT max(id) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    conn.execute("DELETE FROM audit_log WHERE id >= ?1", [last])
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert!(matches!(
+        store.verify_chain().unwrap(),
+        gongshi_app::store::ChainCheck::Whole { .. }
+    ));
+    let err = gongshi_app::audit::verify(&store, &path).unwrap_err();
+    assert!(matches!(err, gongshi_app::AppError::Tampered(_)), "{err}");
+    let said = err.to_string();
+    assert!(said.contains(&format!("第{last}条")), "{said}");
+    assert!(said.contains("公示备份-"), "{said}");
+
+    drop(store);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let (store, _) = backups::restore(&path, &taken, &clerk()).unwrap();
+    let said = gongshi_app::audit::verify(&store, &path).unwrap();
+    assert!(said.contains("修改记录完整"), "{said}");
+}

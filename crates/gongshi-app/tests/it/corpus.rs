@@ -134,7 +134,7 @@ impl Import {
                 store.fee_semesters().unwrap(),
                 store.fee_schedule(SEMESTER).unwrap()
             ),
-            Import::Eval => format!("{:?}", store.eval_round(ROUND).unwrap()),
+            Import::Eval => format!("{:?}", store.eval_round_named(ROUND).unwrap()),
             Import::Table => store.item_count().unwrap().to_string(),
             Import::Calendar => format!(
                 "{:?} {:?}",

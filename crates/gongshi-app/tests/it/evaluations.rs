@@ -146,7 +146,7 @@ fn round_rules_are_checked_and_components_fixed_once_scored() {
     let mut renamed = settings(3);
     renamed.components[2].name = "年度考核".into();
     renamed.tie_break = vec!["年度考核".into()];
-    let err = evaluations::save_round(&mut store, &clerk(), Some(ROUND), renamed).unwrap_err();
+    let err = evaluations::save_round(&mut store, &clerk(), Some(ROUND.into()), renamed).unwrap_err();
     assert!(
         err.to_string().contains("不能再增删或改名评分项目"),
         "{err}"
@@ -155,7 +155,7 @@ fn round_rules_are_checked_and_components_fixed_once_scored() {
     let mut weights = settings(3);
     weights.components[0].weight = 50;
     weights.components[1].weight = 20;
-    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND), weights).unwrap();
+    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND.into()), weights).unwrap();
     assert_eq!(r.settings.quota, 3);
 }
 
@@ -212,13 +212,13 @@ fn the_round_becomes_a_disclosure_item_and_freezes_when_submitted() {
     // A kind changed after publishing is named, not posted under the old one.
     let mut title = settings(2);
     title.kind = RoundKind::Title;
-    evaluations::save_round(&mut store, &op, Some(ROUND), title).unwrap();
+    evaluations::save_round(&mut store, &op, Some(ROUND.into()), title).unwrap();
     let err = evaluations::publish(&mut store, &op, ROUND, d("2026-11-23")).unwrap_err();
     assert!(
         err.to_string().contains("评选类型现在是“职称评聘”"),
         "{err}"
     );
-    evaluations::save_round(&mut store, &op, Some(ROUND), settings(2)).unwrap();
+    evaluations::save_round(&mut store, &op, Some(ROUND.into()), settings(2)).unwrap();
 
     items::submit(&mut store, &op, rev.item_id).unwrap();
     assert_eq!(
@@ -341,7 +341,7 @@ fn the_naming_setting_is_saved_with_the_round_and_changed_back() {
     );
     let mut named = evaluations::round(&store, ROUND).unwrap().settings;
     named.name_unranked = true;
-    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND), named).unwrap();
+    let r = evaluations::save_round(&mut store, &clerk(), Some(ROUND.into()), named).unwrap();
     assert!(r.settings.name_unranked);
     let table = evaluations::public_table(
         &r,
@@ -360,4 +360,34 @@ fn committee_rows(store: &Store) -> Vec<Vec<String>> {
         .rows()
         .map(|r| r.iter().map(ToString::to_string).collect())
         .collect()
+}
+
+#[test]
+fn a_renamed_round_keeps_its_id_scores_and_history() {
+    let mut store = store_with_round(2);
+    let first = evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let mut renamed = first.settings.clone();
+    renamed.name = "2026年度优秀班主任评选".into();
+    let r = evaluations::save_round(&mut store, &clerk(), Some(first.id.into()), renamed).unwrap();
+    assert_eq!(r.id, first.id);
+    assert_eq!(r.candidates, first.candidates);
+    let err = evaluations::round(&store, ROUND).unwrap_err();
+    assert!(err.to_string().contains("没有名为"), "{err}");
+    assert_eq!(evaluations::round(&store, "2026年度优秀班主任评选").unwrap().id, r.id);
+    // The round's history is one thread across the rename: keyed by id.
+    let id = r.id.to_string();
+    let history: Vec<_> = store
+        .audit_entries(100)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.entity == "eval_round" && e.entity_id == id)
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(history.len(), 3, "{history:?}");
+    assert!(history.contains(&"新建评选".to_owned()));
+    assert!(history.contains(&"修改评选".to_owned()));
+    // A new round may now take the old name, and is another round.
+    let again = evaluations::save_round(&mut store, &clerk(), None, settings(2)).unwrap();
+    assert_ne!(again.id, r.id);
+    assert!(again.candidates.is_empty());
 }

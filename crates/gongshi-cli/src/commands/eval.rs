@@ -100,16 +100,19 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
         }
         EvalCommand::Set { round, changes } => {
             let mut store = Store::open(db)?;
-            let current = jobs::round(&store, round)?.settings;
-            let s = settings(Some(current), changes)?;
-            let r = jobs::save_round(&mut store, &operator(cli)?, Some(round), s)?;
+            let current = jobs::round(&store, round)?;
+            let s = settings(Some(current.settings), changes)?;
+            let r = jobs::save_round(&mut store, &operator(cli)?, Some(current.id.into()), s)?;
             show(&r, "已保存。");
             Ok(())
         }
         EvalCommand::List => {
             let store = Store::open(db)?;
             let list = jobs::rounds(&store)?;
-            emit(cli, &list, || list.join("\n"));
+            emit(cli, &list, || {
+                let names: Vec<_> = list.iter().map(|r| r.name.as_str()).collect();
+                names.join("\n")
+            });
             Ok(())
         }
         EvalCommand::Show { round } => {

@@ -86,7 +86,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Eval(c) => eval::eval(cli, &db, c),
         Command::Backup(c) => backup::backup(cli, &db, c),
         Command::Audit(crate::args_backup::AuditCommand::Verify) => {
-            let said = gongshi_app::audit::verify(&Store::open(&db)?)?;
+            let said = gongshi_app::audit::verify(&Store::open(&db)?, &db)?;
             emit(cli, &said, || said.clone());
             Ok(())
         }

@@ -190,7 +190,7 @@ fn fees(store: &Store, version: usize) {
 }
 
 fn rounds(store: &Store) {
-    let round = store.eval_round("2026年度优秀教师评选").unwrap().unwrap();
+    let round = store.eval_round_named("2026年度优秀教师评选").unwrap().unwrap();
     assert_eq!(round.settings.quota, 1);
     assert_eq!(round.settings.objection_office, "校纪检组");
     // Stored before 名单 could name the unranked: read as off.
