@@ -80,6 +80,7 @@ export const t = {
     confirmTitle: '确认恢复',
     confirm: '将用 {at} 的备份替换现在的数据：\n{holds}\n\n恢复前会先把现在的数据备份一份，恢复后可以再用它换回来。',
     confirmOk: '恢复',
+    otherSchool: '注意：',
     restored: '已恢复。恢复前的数据已备份为：',
     none: '还没有备份',
     verify: '检查修改记录是否被改动',

@@ -310,6 +310,22 @@ pub fn set_aside(store_path: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
+/// What replacing the store with a file of `incoming` school would change
+/// that a clerk may not expect: another school's data in place of this
+/// one's. None when the schools are the same, or one is not known (a
+/// store that does not open, a file without a school).
+pub fn other_school(current: Option<&str>, incoming: Option<&str>) -> Option<String> {
+    let (current, incoming) = (current?, incoming?);
+    (incoming != current).then(|| {
+        format!("这个文件是“{incoming}”的数据，现在的数据是“{current}”的：换上后，{current}的数据只留在恢复前自动做的备份里")
+    })
+}
+
+/// The school of the store at `store_path`, if it opens and has one.
+pub fn school_at(store_path: &Path) -> Option<String> {
+    Some(Store::open(store_path).ok()?.school().ok()??.name)
+}
+
 /// The newest backup beside the store that passes its check, for a store
 /// that will not open (with what it holds; the second folder is a setting
 /// inside the store, so it cannot be read then).

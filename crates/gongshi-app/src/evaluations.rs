@@ -383,4 +383,3 @@ pub fn publish<'a>(
         }
     }
 }
-

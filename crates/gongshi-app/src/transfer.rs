@@ -6,7 +6,7 @@
 //! first (as a restore does).
 
 use std::io::{Cursor, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Local, Utc};
 use gongshi_domain::{FieldError, OperatorName};
@@ -42,6 +42,17 @@ pub fn file_name(school: Option<&str>) -> String {
         school.unwrap_or("学校"),
         Local::now().format("%Y%m%d")
     )
+}
+
+/// Where a hand-off file chosen as `out` is written: with its `.gongshi`
+/// ending added when missing, so the other PC's dialog finds it.
+pub fn out_path(out: &Path) -> PathBuf {
+    if out.extension().is_some_and(|e| e == "gongshi") {
+        return out.to_owned();
+    }
+    let mut named = out.as_os_str().to_owned();
+    named.push(".gongshi");
+    PathBuf::from(named)
 }
 
 /// The hand-off file of the store at `store_path`: a checked copy and its

@@ -19,6 +19,9 @@ pub enum BackupCommand {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// 文件是另一所学校的数据时，确认仍要换上
+        #[arg(long)]
+        other_school: bool,
     },
     /// 数据文件打不开（已损坏）时：改名保留损坏的文件，用最新的完好备份恢复
     Recover,
@@ -31,6 +34,9 @@ pub enum BackupCommand {
     Open {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// 文件是另一所学校的数据时，确认仍要换上
+        #[arg(long)]
+        other_school: bool,
     },
     /// 第二备份位置（U 盘、网络盘）：查看，或 --set 文件夹 / --clear
     Folder {

@@ -40,8 +40,9 @@ fn base(dir: &Path) -> PathBuf {
 }
 
 /// One run of `args` on a fresh copy of `base`, killed after `delay`
-/// (if it is still running); the trial's folder and whether it was killed.
-fn trial(base: &Path, root: &Path, n: u32, args: &[String], delay: Duration) -> (PathBuf, bool) {
+/// (if it is still running); the trial's folder, and whether it was
+/// killed or else finished successfully.
+fn trial(base: &Path, root: &Path, n: u32, args: &[String], delay: Duration) -> (PathBuf, Run) {
     let dir = root.join(format!("t{n}"));
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("gongshi.sqlite3");
@@ -59,20 +60,26 @@ fn trial(base: &Path, root: &Path, n: u32, args: &[String], delay: Duration) -> 
         .spawn()
         .unwrap();
     let started = Instant::now();
-    let mut killed = false;
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let run = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Run::Finished {
+                ok: status.success(),
+            };
         }
         if started.elapsed() >= delay {
             child.kill().unwrap();
             child.wait().unwrap();
-            killed = true;
-            break;
+            break Run::Killed;
         }
         std::thread::sleep(Duration::from_micros(200));
-    }
-    (dir, killed)
+    };
+    (dir, run)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Killed,
+    Finished { ok: bool },
 }
 
 /// The moments to kill at: spread evenly over a little more than a whole
@@ -100,14 +107,23 @@ fn trials(
     let root = tempfile::tempdir().unwrap();
     // One whole run first: it must succeed, and it sets the time scale.
     let started = Instant::now();
-    let (dir, killed) = trial(base, root.path(), 999, args, Duration::from_secs(120));
-    assert!(!killed, "{name}: a whole run took over two minutes");
+    let (dir, run) = trial(base, root.path(), 999, args, Duration::from_secs(120));
+    assert_ne!(
+        run,
+        Run::Killed,
+        "{name}: a whole run took over two minutes"
+    );
+    assert_eq!(
+        run,
+        Run::Finished { ok: true },
+        "{name}: a whole run failed"
+    );
     let whole = started.elapsed();
     check(&dir).unwrap_or_else(|e| panic!("{name}, a whole run: {e}"));
     let mut killed_count = 0;
     for (n, delay) in delays(whole).into_iter().enumerate() {
-        let (dir, killed) = trial(base, root.path(), n as u32, args, delay);
-        killed_count += u32::from(killed);
+        let (dir, run) = trial(base, root.path(), n as u32, args, delay);
+        killed_count += u32::from(run == Run::Killed);
         let db = dir.join("gongshi.sqlite3");
         let integrity = sqlite(&db, "PRAGMA integrity_check");
         assert_eq!(integrity, "ok", "{name}, trial {n} ({delay:?})");
@@ -254,6 +270,8 @@ fn killed_at_any_moment_the_store_holds_all_of_a_change_or_none() {
         "backup".to_owned(),
         "restore".to_owned(),
         restore_from.display().to_string(),
+        // Another school's data: the restore is asked for by name.
+        "--other-school".to_owned(),
     ];
     report.push((
         "恢复",

@@ -15,10 +15,14 @@ pub fn backups(state: State<'_, AppState>) -> ApiResult<BackupsDto> {
     let store = inner.store()?;
     let status = backups::status(store, &state.db_path)?;
     let list = backups::list(Some(store), &state.db_path)?;
+    let school = gongshi_app::school::profile(store)?.map(|s| s.name);
     Ok(BackupsDto {
         home_folder: backups::home_folder(&state.db_path).display().to_string(),
         second_folder: status.second_folder,
-        backups: list.iter().map(Into::into).collect(),
+        backups: list
+            .iter()
+            .map(|b| BackupDto::new(b, school.as_deref()))
+            .collect(),
         warnings: status
             .warnings
             .iter()
@@ -86,7 +90,7 @@ pub fn set_backup_folder(
 /// For a store that was refused: the newest backup that passes its check.
 #[tauri::command(async)]
 pub fn newest_good_backup(state: State<'_, AppState>) -> Option<BackupDto> {
-    backups::newest_good(&state.db_path).map(|(b, _)| (&b).into())
+    backups::newest_good(&state.db_path).map(|(b, _)| BackupDto::new(&b, None))
 }
 
 /// Sets the refused store aside (renamed, never deleted), restores the

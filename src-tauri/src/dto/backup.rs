@@ -15,11 +15,15 @@ pub struct BackupDto {
     pub holds: Option<String>,
     /// Why it does not pass its check.
     pub problem: Option<String>,
+    /// Set when it is another school's data: what restoring it would do.
+    pub other_school: Option<String>,
 }
 
-impl From<&BackupFile> for BackupDto {
-    fn from(b: &BackupFile) -> Self {
+impl BackupDto {
+    /// A backup as listed for a store of school `current`.
+    pub fn new(b: &BackupFile, current: Option<&str>) -> Self {
         let checked = gongshi_app::backups::verify(&b.path);
+        let school = checked.as_ref().ok().and_then(|s| s.school.clone());
         Self {
             path: b.path.display().to_string(),
             taken_at: b.taken_at.format("%Y-%m-%d %H:%M").to_string(),
@@ -28,6 +32,7 @@ impl From<&BackupFile> for BackupDto {
             problem: checked
                 .err()
                 .map(|e| crate::error::ApiError::from(e).message),
+            other_school: gongshi_app::backups::other_school(current, school.as_deref()),
         }
     }
 }

@@ -49,7 +49,9 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     assert!(err.to_string().contains("SHA-256不符"), "{err}");
     assert!(archive::take_out(&store, rev.id, 999, &out).is_err());
     // The history's check finds it too, naming the sheet.
-    let said = gongshi_app::audit::verify(&store, &db).unwrap_err().to_string();
+    let said = gongshi_app::audit::verify(&store, &db)
+        .unwrap_err()
+        .to_string();
     assert!(
         said.contains(&format!("张贴稿存档第{}份", sheet.id)),
         "{said}"

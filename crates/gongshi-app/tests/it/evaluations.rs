@@ -146,7 +146,8 @@ fn round_rules_are_checked_and_components_fixed_once_scored() {
     let mut renamed = settings(3);
     renamed.components[2].name = "年度考核".into();
     renamed.tie_break = vec!["年度考核".into()];
-    let err = evaluations::save_round(&mut store, &clerk(), Some(ROUND.into()), renamed).unwrap_err();
+    let err =
+        evaluations::save_round(&mut store, &clerk(), Some(ROUND.into()), renamed).unwrap_err();
     assert!(
         err.to_string().contains("不能再增删或改名评分项目"),
         "{err}"
@@ -365,7 +366,8 @@ fn committee_rows(store: &Store) -> Vec<Vec<String>> {
 #[test]
 fn a_renamed_round_keeps_its_id_scores_and_history() {
     let mut store = store_with_round(2);
-    let first = evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
+    let first =
+        evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();
     let mut renamed = first.settings.clone();
     renamed.name = "2026年度优秀班主任评选".into();
     let r = evaluations::save_round(&mut store, &clerk(), Some(first.id.into()), renamed).unwrap();
@@ -373,7 +375,12 @@ fn a_renamed_round_keeps_its_id_scores_and_history() {
     assert_eq!(r.candidates, first.candidates);
     let err = evaluations::round(&store, ROUND).unwrap_err();
     assert!(err.to_string().contains("没有名为"), "{err}");
-    assert_eq!(evaluations::round(&store, "2026年度优秀班主任评选").unwrap().id, r.id);
+    assert_eq!(
+        evaluations::round(&store, "2026年度优秀班主任评选")
+            .unwrap()
+            .id,
+        r.id
+    );
     // The round's history is one thread across the rename: keyed by id.
     let id = r.id.to_string();
     let history: Vec<_> = store

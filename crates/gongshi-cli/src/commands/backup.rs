@@ -62,7 +62,9 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
                 format!("完好：{}\n{}", file.display(), summary(&found))
             });
         }
-        BackupCommand::Restore { file } => {
+        BackupCommand::Restore { file, other_school } => {
+            let found = backups::verify(file)?;
+            same_school_or(db, found.school.as_deref(), *other_school)?;
             let (_, kept) = backups::restore(db, file, &operator(cli)?)?;
             emit(cli, &kept, || {
                 format!(
@@ -95,13 +97,17 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
         }
         BackupCommand::Export { out } => {
             let (manifest, bytes) = transfer::export(db)?;
-            super::write_output(cli, out, &bytes)?;
+            super::write_output(cli, &transfer::out_path(out), &bytes)?;
             if !cli.json {
-                println!("SHA-256：{}", manifest.sha256);
+                // The digest of the data inside (the file itself is a zip
+                // around it): what the other PC checks on opening.
+                println!("其中数据的 SHA-256：{}", manifest.sha256);
             }
         }
-        BackupCommand::Open { file } => {
+        BackupCommand::Open { file, other_school } => {
             let (bytes, _) = super::read_input(file)?;
+            let (incoming, _) = transfer::read(&bytes)?;
+            same_school_or(db, incoming.school.as_deref(), *other_school)?;
             let (_, manifest) = transfer::open(db, &bytes, &operator(cli)?)?;
             emit(cli, &manifest, || {
                 format!(
@@ -146,4 +152,16 @@ fn summary(s: &FileSummary) -> String {
         ));
     }
     text
+}
+
+/// Another school's data replaces this one's only when asked for by name.
+fn same_school_or(db: &Path, incoming: Option<&str>, confirmed: bool) -> Result<()> {
+    match backups::other_school(backups::school_at(db).as_deref(), incoming) {
+        Some(why) if !confirmed => Err(FieldError::new(
+            "学校",
+            format!("{why}。确实要换上，请加 --other-school 再执行一次"),
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }

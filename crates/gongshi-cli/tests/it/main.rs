@@ -816,7 +816,17 @@ fn backups_from_the_command_line() {
 
     run(&["school", "set", "--name", "二中"]);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let restored = run(&["backup", "restore", &first]);
+    // Another school's name in the backup: said, and done only when asked.
+    let asked = gongshi(&db, &["backup", "restore", &first]);
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(
+        stderr(&asked).contains("这个文件是“一中”的数据，现在的数据是“二中”的")
+            && stderr(&asked).contains("--other-school"),
+        "{}",
+        stderr(&asked)
+    );
+    assert!(run(&["school", "show"]).contains("二中"));
+    let restored = run(&["backup", "restore", &first, "--other-school"]);
     assert!(restored.contains("恢复前的数据已备份为"), "{restored}");
     assert!(run(&["school", "show"]).contains("一中"));
 
@@ -906,10 +916,20 @@ fn a_school_moves_to_another_pc_in_one_file() {
     let old = dir.path().join("旧电脑").join("g.sqlite3");
     let new = dir.path().join("新电脑").join("g.sqlite3");
     assert!(gongshi(&old, &["init", "--demo"]).status.success());
+    // Named without its ending: the ending is added.
     let file = dir.path().join("阳光-公示数据.gongshi");
-    let out = gongshi(&old, &["backup", "export", "--out", file.to_str().unwrap()]);
+    let named = dir.path().join("阳光-公示数据");
+    let out = gongshi(
+        &old,
+        &["backup", "export", "--out", named.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("SHA-256："), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("数据的 SHA-256："),
+        "{}",
+        stdout(&out)
+    );
+    assert!(file.exists() && !named.exists());
 
     // Damaged on the way: one byte of the store changed inside the zip.
     let mut bytes = std::fs::read(&file).unwrap();
@@ -932,6 +952,21 @@ fn a_school_moves_to_another_pc_in_one_file() {
     assert!(stdout(&shown).contains("多媒体教室交互式电子白板采购结果公示"));
     // The move is in the history, and the history is whole.
     assert!(gongshi(&new, &["audit", "verify"]).status.success());
+    // A PC that already keeps another school's record asks first.
+    let third = dir.path().join("三中电脑").join("g.sqlite3");
+    assert!(
+        gongshi(&third, &["init", "--name", "三中"])
+            .status
+            .success()
+    );
+    let asked = gongshi(&third, &["backup", "open", file.to_str().unwrap()]);
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(
+        stderr(&asked).contains("--other-school"),
+        "{}",
+        stderr(&asked)
+    );
+    assert!(stdout(&gongshi(&third, &["school", "show"])).contains("三中"));
     let not_ours = dir.path().join("别的.gongshi");
     std::fs::write(&not_ours, b"PK\x03\x04 not really").unwrap();
     let refused = gongshi(&new, &["backup", "open", not_ours.to_str().unwrap()]);

@@ -130,9 +130,15 @@ fn the_week(store: &Store, version: usize) {
     let table = closed.content.table.as_ref().unwrap();
     assert_eq!(table.rows, [["白板", "3200.00"]]);
     assert_eq!(closed.approved.as_ref().unwrap().by, "李校长");
-    assert_eq!(closed.confidentiality.as_ref().unwrap().on, day("2026-03-01"));
+    assert_eq!(
+        closed.confidentiality.as_ref().unwrap().on,
+        day("2026-03-01")
+    );
     let period = closed.period.unwrap();
-    assert_eq!((period.start, period.end), (day("2026-03-02"), day("2026-03-06")));
+    assert_eq!(
+        (period.start, period.end),
+        (day("2026-03-02"), day("2026-03-06"))
+    );
     assert_eq!(
         closed.closure.as_ref().unwrap().result,
         CloseResult::ObjectionsHandled
@@ -158,10 +164,16 @@ fn the_week(store: &Store, version: usize) {
     let sheet = &store.printed_sheets(1).unwrap()[0];
     let start = (version >= 7).then(|| day("2026-03-02"));
     assert_eq!(sheet.period_start, start);
-    assert_eq!(store.printed_pdf(sheet.id).unwrap(), b"%PDF-1.7 board sheet");
+    assert_eq!(
+        store.printed_pdf(sheet.id).unwrap(),
+        b"%PDF-1.7 board sheet"
+    );
 
     assert_eq!(store.min_days(Category::Finance).unwrap(), 7);
-    assert_eq!(store.regular_disclosures().unwrap()[0].title, "每月财务收支");
+    assert_eq!(
+        store.regular_disclosures().unwrap()[0].title,
+        "每月财务收支"
+    );
     let days = store.calendar_days().unwrap();
     assert!(days.iter().any(|d| d.name == "校运会" && d.off));
 }
@@ -190,7 +202,10 @@ fn fees(store: &Store, version: usize) {
 }
 
 fn rounds(store: &Store) {
-    let round = store.eval_round_named("2026年度优秀教师评选").unwrap().unwrap();
+    let round = store
+        .eval_round_named("2026年度优秀教师评选")
+        .unwrap()
+        .unwrap();
     assert_eq!(round.settings.quota, 1);
     assert_eq!(round.settings.objection_office, "校纪检组");
     // Stored before 名单 could name the unranked: read as off.
