@@ -326,7 +326,11 @@ holds: string | null,
 /**
  * Why it does not pass its check.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Set when it is another school's data: what restoring it would do.
+ */
+other_school: string | null, };
 
 export type BackupsDto = { 
 /**
