@@ -2,6 +2,13 @@
 //! seal circle, a watermark across the page. Coordinates are points from
 //! the page's top-left corner; the PDF writer flips them. Tables break
 //! between rows and repeat their header; a closing block is kept together.
+//!
+//! As official documents are set (GB/T 9704: when the space left cannot
+//! hold the date and seal, adjust the spacing instead): a sheet that
+//! nearly fits fewer pages is laid again with tighter line spacing and
+//! gaps, within set limits, before a page is added; and the closing block
+//! (period, date, issuer, seal) never stands alone on a page — the last
+//! lines of the body go over with it.
 
 use crate::dates::chinese_date;
 use crate::fonts::Face;
@@ -132,8 +139,45 @@ impl Style {
     }
 }
 
-const LINE_HEIGHT: f32 = 1.55;
-const TABLE_LINE_HEIGHT: f32 = 1.3;
+/// Line spacing and vertical gaps: the usual first, then tighter levels a
+/// sheet may be set in to save a page (the last is the limit: still easy
+/// to read on a board).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Spacing {
+    /// Line height, in ems, of text.
+    line: f32,
+    /// Line height, in ems, in table cells.
+    table_line: f32,
+    /// Share of the usual gaps between blocks.
+    gap: f32,
+}
+
+const SPACINGS: [Spacing; 4] = [
+    Spacing {
+        line: 1.55,
+        table_line: 1.3,
+        gap: 1.0,
+    },
+    Spacing {
+        line: 1.46,
+        table_line: 1.22,
+        gap: 0.8,
+    },
+    Spacing {
+        line: 1.38,
+        table_line: 1.16,
+        gap: 0.6,
+    },
+    Spacing {
+        line: 1.32,
+        table_line: 1.12,
+        gap: 0.45,
+    },
+];
+
+/// How many lines (or table rows) of the body go over with a closing block
+/// that would otherwise stand alone on its page.
+const CARRY: usize = 3;
 
 struct Ctx<'a> {
     sheet: &'a Sheet,
@@ -146,42 +190,113 @@ struct Ctx<'a> {
     bottom: f32,
     y: f32,
     pages: Vec<Page>,
+    spacing: Spacing,
+    /// Body lines and table rows placed so far (the units a forced break
+    /// counts in).
+    units: usize,
+    /// Start a new page before this unit (the lines that go over with the
+    /// closing).
+    break_at: Option<usize>,
+    /// The next line belongs with what was just placed (a key and the
+    /// first line of its value): no forced break before it.
+    glued: bool,
+    /// Units that are lines of a heading: a forced break goes before the
+    /// heading rather than after it.
+    heading_units: Vec<usize>,
+    /// Units placed before the current page began.
+    page_start_units: usize,
+    /// Units placed before a closing block that stands on its page with
+    /// fewer than [`CARRY`] lines of the body.
+    closing_alone: Option<usize>,
 }
 
-/// Lays out one sheet; at least one page.
+/// Lays out one sheet; at least one page. Laid at the usual spacing; a
+/// sheet of several pages is tried tighter, and the first level that saves
+/// a page is taken; a closing block left alone on its page takes the body's
+/// last lines with it.
 pub fn layout(sheet: &Sheet) -> Vec<Page> {
-    let (w_mm, h_mm) = sheet.paper.size_mm();
-    let portrait_width = w_mm.min(h_mm);
-    let style = Style {
-        scale: portrait_width / 210.0,
-    };
-    let mut ctx = Ctx {
-        sheet,
-        width: w_mm * MM,
-        height: h_mm * MM,
-        left: style.mm(20.0),
-        right: w_mm * MM - style.mm(20.0),
-        top: style.mm(24.0),
-        bottom: h_mm * MM - style.mm(20.0),
-        y: 0.0,
-        pages: Vec::new(),
-        style,
-    };
-    ctx.new_page();
-    ctx.title();
-    for block in &sheet.blocks {
-        ctx.block(block);
+    let mut laid = Ctx::run(sheet, SPACINGS[0], None);
+    if laid.pages.len() > 1 {
+        let tighter = SPACINGS[1..]
+            .iter()
+            .map(|s| Ctx::run(sheet, *s, None))
+            .find(|t| t.pages.len() < laid.pages.len());
+        if let Some(tighter) = tighter {
+            laid = tighter;
+        }
     }
-    ctx.number_pages();
+    if let Some(before) = laid.closing_alone {
+        let mut at = before.saturating_sub(CARRY);
+        while at > 0 && laid.heading_units.contains(&(at - 1)) {
+            at -= 1;
+        }
+        laid = Ctx::run(sheet, laid.spacing, Some(at));
+    }
+    laid.number_pages();
     if let Some(text) = &sheet.watermark {
-        for page in &mut ctx.pages {
+        for page in &mut laid.pages {
             page.marks.push(watermark(text, page.width, page.height));
         }
     }
-    ctx.pages
+    laid.pages
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// One pass over the sheet at `spacing`, breaking before unit
+    /// `break_at` if given.
+    fn run(sheet: &'a Sheet, spacing: Spacing, break_at: Option<usize>) -> Self {
+        let (w_mm, h_mm) = sheet.paper.size_mm();
+        let portrait_width = w_mm.min(h_mm);
+        let style = Style {
+            scale: portrait_width / 210.0,
+        };
+        let mut ctx = Ctx {
+            sheet,
+            width: w_mm * MM,
+            height: h_mm * MM,
+            left: style.mm(20.0),
+            right: w_mm * MM - style.mm(20.0),
+            top: style.mm(24.0),
+            bottom: h_mm * MM - style.mm(20.0),
+            y: 0.0,
+            pages: Vec::new(),
+            style,
+            spacing,
+            units: 0,
+            break_at,
+            glued: false,
+            heading_units: Vec::new(),
+            page_start_units: 0,
+            closing_alone: None,
+        };
+        ctx.new_page();
+        ctx.title();
+        for block in &sheet.blocks {
+            ctx.block(block);
+        }
+        ctx
+    }
+
+    /// A vertical gap of `mm` at the usual spacing, tightened with it.
+    fn gap(&self, mm: f32) -> f32 {
+        self.style.mm(mm) * self.spacing.gap
+    }
+
+    /// Counts a body unit about to be placed and starts a new page first
+    /// when this is where the layout was asked to break.
+    fn unit(&mut self) -> bool {
+        if std::mem::take(&mut self.glued) {
+            return false;
+        }
+        let n = self.units;
+        self.units += 1;
+        if self.break_at == Some(n) && self.y > self.top + 0.5 {
+            self.new_page();
+            return true;
+        }
+        false
+    }
+
     fn measure(&self) -> f32 {
         self.right - self.left
     }
@@ -198,6 +313,7 @@ impl Ctx<'_> {
             marks: Vec::new(),
         });
         self.y = self.top;
+        self.page_start_units = self.units;
         self.running_header();
     }
 
@@ -270,9 +386,10 @@ impl Ctx<'_> {
 
     /// Places wrapped lines from the cursor, each line kept whole.
     fn lines(&mut self, lines: &[Line], face: Face, size: f32, x: f32, first_x: f32, align: Align) {
-        let lh = size * LINE_HEIGHT;
+        let lh = size * self.spacing.line;
         let measure = self.measure();
         for (i, line) in lines.iter().enumerate() {
+            self.unit();
             self.ensure(lh);
             let x0 = if i == 0 { first_x } else { x };
             let avail = self.right - x0;
@@ -302,7 +419,7 @@ impl Ctx<'_> {
             let lines = wrap(&sub, Measure::new(Face::Body, size, self.measure()));
             self.lines(&lines, Face::Body, size, left, left, Align::Center);
         }
-        self.y += self.style.mm(3.0);
+        self.y += self.gap(3.0);
     }
 
     fn block(&mut self, block: &Block) {
@@ -310,11 +427,13 @@ impl Ctx<'_> {
         match block {
             Block::Heading(text) => {
                 let size = self.style.heading();
-                self.y += self.style.mm(1.5);
+                self.y += self.gap(1.5);
                 // Keep a heading with at least two lines of what follows.
-                self.ensure(size * LINE_HEIGHT * 3.0);
+                self.ensure(size * self.spacing.line * 3.0);
                 let lines = wrap(text, Measure::new(Face::Title, size, self.measure()));
+                let first = self.units;
                 self.lines(&lines, Face::Title, size, left, left, Align::Left);
+                self.heading_units.extend(first..self.units);
             }
             Block::Paragraph(text) => {
                 let size = self.style.body();
@@ -340,7 +459,7 @@ impl Ctx<'_> {
             }
             Block::KeyValues(pairs) => self.key_values(pairs),
             Block::Table(table) => self.table(table),
-            Block::Spacer(mm) => self.y += self.style.mm(*mm),
+            Block::Spacer(mm) => self.y += self.gap(*mm),
             Block::Closing(closing) => self.closing(closing),
             Block::CutLine(label) => self.cut_line(label),
         }
@@ -353,8 +472,10 @@ impl Ctx<'_> {
             let key_width = Face::Body.width(&key, size);
             let value_x = self.left + key_width;
             let lines = wrap(value, Measure::new(Face::Body, size, self.right - value_x));
-            let lh = size * LINE_HEIGHT;
+            let lh = size * self.spacing.line;
+            self.unit();
             self.ensure(lh);
+            self.glued = true;
             let baseline = self.y + baseline_offset(size, lh);
             let left = self.left;
             self.text_at(left, baseline, Face::Body, size, key, 0.0, Ink::Black);
@@ -366,8 +487,8 @@ impl Ctx<'_> {
         let size = self.style.table();
         let pad_x = self.style.mm(1.5);
         let widths = crate::columns::widths(table, self.measure(), size, pad_x);
-        let pad_y = self.style.mm(1.0);
-        let lh = size * TABLE_LINE_HEIGHT;
+        let pad_y = self.style.mm(1.0) * self.spacing.gap.max(0.6);
+        let lh = size * self.spacing.table_line;
         let header: Vec<(String, f32, Align)> = table
             .columns
             .iter()
@@ -376,7 +497,7 @@ impl Ctx<'_> {
             .collect();
         let header = self.cells(&header, size, pad_x);
         let header_h = row_height(&header, lh, pad_y);
-        self.y += self.style.mm(1.0);
+        self.y += self.gap(1.0);
         // A header alone at the foot of a page is no use: keep it with a row.
         self.ensure(header_h * 2.0);
         self.draw_row(&header, header_h, pad_x, pad_y, lh, Some(0.88), size);
@@ -384,14 +505,17 @@ impl Ctx<'_> {
             let cells = self.row_cells(table, row, &widths);
             let laid = self.cells(&cells, size, pad_x);
             let h = row_height(&laid, lh, pad_y);
-            if h > self.room() {
-                self.new_page();
+            let forced = self.unit();
+            if forced || h > self.room() {
+                if !forced {
+                    self.new_page();
+                }
                 self.draw_row(&header, header_h, pad_x, pad_y, lh, Some(0.88), size);
             }
             let shade = row.total.then_some(0.95);
             self.draw_row(&laid, h, pad_x, pad_y, lh, shade, size);
         }
-        self.y += self.style.mm(2.0);
+        self.y += self.gap(2.0);
     }
 
     /// A row's cells with their widths; a totals row's first cell spans the
@@ -480,7 +604,7 @@ impl Ctx<'_> {
 
     fn closing(&mut self, c: &Closing) {
         let size = self.style.body();
-        let lh = size * LINE_HEIGHT;
+        let lh = size * self.spacing.line;
         let m = Measure::new(Face::Body, size, self.measure());
         let mut left_lines: Vec<Line> = Vec::new();
         if let Some(p) = &c.posting_period {
@@ -507,8 +631,11 @@ impl Ctx<'_> {
         // The lower half of the seal may hang into the space below the date
         // (and the page's margin), as a stamp does.
         let height = left_lines.len() as f32 * lh + gap + block_h;
-        self.y += self.style.mm(2.0);
+        self.y += self.gap(2.0);
         self.ensure(height);
+        if self.pages.len() > 1 && self.units - self.page_start_units < CARRY {
+            self.closing_alone = Some(self.units);
+        }
         let left = self.left;
         for line in &left_lines {
             let baseline = self.y + baseline_offset(size, lh);
@@ -575,7 +702,7 @@ impl Ctx<'_> {
 
     fn cut_line(&mut self, label: &str) {
         let size = self.style.note();
-        self.y += self.style.mm(5.0);
+        self.y += self.gap(5.0);
         self.ensure(size * 3.0);
         let label = format!(" {label} ");
         let w = Face::Body.width(&label, size);

@@ -4,7 +4,11 @@
 //! already keeps numbers like 1,280.00 whole. On top of it the rules of
 //! Chinese typesetting (禁则): no line starts with closing punctuation
 //! (，。、；：！？）》」…) and none ends with opening punctuation (（《「…);
-//! URLs and e-mail addresses are never split. Widths come from the font.
+//! URLs and e-mail addresses are never split, nor a document number
+//! (文号: 青发改价〔2025〕12号) or a date (2026年12月1日) where it fits on a
+//! line; a paragraph or cell does not end with one character alone on its
+//! last line when the line before can give one up. Widths come from the
+//! font.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -80,7 +84,7 @@ fn wrap_uncached(text: &str, m: Measure) -> Vec<Line> {
     let mut lines = Vec::new();
     for hard in text.split('\n') {
         let before = lines.len();
-        wrap_hard_line(hard.trim_end(), m, &mut lines);
+        wrap_without_widow(hard.trim_end(), m, &mut lines);
         if lines.len() == before {
             // An empty line still takes a line.
             lines.push(Line {
@@ -96,6 +100,52 @@ fn wrap_uncached(text: &str, m: Measure) -> Vec<Line> {
     lines
 }
 
+/// Wraps one hard line; when its last line would hold a single character
+/// (punctuation after it aside: “心。”), the line before gives up its last
+/// character to it, where a break is allowed there.
+fn wrap_without_widow(text: &str, m: Measure, lines: &mut Vec<Line>) {
+    let start = lines.len();
+    wrap_hard_line(text, m, lines);
+    let n = lines.len();
+    if n - start < 2 || !lone_character(&lines[n - 1].text) {
+        return;
+    }
+    let prev = lines[n - 2].text.clone();
+    let Some(given) = prev.chars().next_back() else {
+        return;
+    };
+    let cut = prev.len() - given.len_utf8();
+    if prev[..cut].chars().count() < 2 {
+        return;
+    }
+    let joined = format!("{prev}{}", lines[n - 1].text);
+    let widest = m.first.max(m.rest);
+    if !pieces(&joined, m, widest)
+        .iter()
+        .any(|p| p.as_ptr() as usize - joined.as_ptr() as usize == cut)
+    {
+        return;
+    }
+    let last = joined[cut..].to_owned();
+    if m.face.width(&last, m.size) > m.rest + 0.01 {
+        return;
+    }
+    let kept = prev[..cut].to_owned();
+    lines[n - 2].width = m.face.width(&kept, m.size);
+    lines[n - 2].text = kept;
+    lines[n - 1].width = m.face.width(&last, m.size);
+    lines[n - 1].text = last;
+}
+
+/// A line of one character, with perhaps punctuation after it.
+fn lone_character(text: &str) -> bool {
+    text.trim()
+        .chars()
+        .filter(|c| !NO_LINE_START.contains(*c))
+        .count()
+        == 1
+}
+
 fn width_for(m: Measure, line_index: usize) -> f32 {
     if line_index == 0 { m.first } else { m.rest }
 }
@@ -105,7 +155,7 @@ fn wrap_hard_line(text: &str, m: Measure, lines: &mut Vec<Line>) {
     // Width of `current` including its trailing spaces; measured piece by
     // piece so a line costs one pass over its characters.
     let mut current_width = 0.0;
-    for piece in pieces(text) {
+    for piece in pieces(text, m, m.first.max(m.rest)) {
         let max = width_for(m, lines.len());
         let trimmed = piece.trim_end();
         let piece_width = m.face.width(piece, m.size);
@@ -167,9 +217,14 @@ fn split_overlong(piece: &str, m: Measure, lines: &mut Vec<Line>) -> String {
     current
 }
 
-/// Splits `text` at the allowed break opportunities.
-fn pieces(text: &str) -> Vec<&str> {
-    let protected = protected_spans(text);
+/// Splits `text` at the allowed break opportunities. A document number or
+/// date wider than `widest` is not protected (it breaks where it may).
+fn pieces(text: &str, m: Measure, widest: f32) -> Vec<&str> {
+    let mut protected: Vec<(usize, usize)> = (document_numbers(text).into_iter())
+        .chain(dates(text))
+        .filter(|&(s, e)| m.face.width(&text[s..e], m.size) <= widest + 0.01)
+        .collect();
+    protected.extend(addresses(text));
     let mut out = Vec::new();
     let mut start = 0;
     for (at, kind) in linebreaks(text) {
@@ -209,8 +264,8 @@ fn allowed_between(text: &str, at: usize, protected: &[(usize, usize)]) -> bool 
     !protected.iter().any(|&(s, e)| s < at && at < e)
 }
 
-/// Byte ranges that must stay on one line: URLs and e-mail addresses.
-fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+/// URLs and e-mail addresses: never split, however wide.
+fn addresses(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let is_url_char = |c: char| c.is_ascii_graphic();
     for prefix in ["http://", "https://", "www."] {
@@ -240,6 +295,74 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
                 .map(char::len_utf8)
                 .sum::<usize>();
         spans.push((start, end));
+    }
+    spans
+}
+
+/// 文号: an issuer's abbreviation (up to six Chinese characters, back to a
+/// space or punctuation), 〔year〕 (or [year], （year）), a number, 号.
+fn document_numbers(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (open, _) in text.match_indices(['〔', '[', '（', '(']) {
+        let after = &text[open..];
+        let mut chars = after.char_indices().skip(1);
+        let year: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Some((close_at, close)) = chars.next() else {
+            continue;
+        };
+        if !"〕]）)".contains(close) {
+            continue;
+        }
+        let rest = &after[close_at + close.len_utf8()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with('号') {
+            continue;
+        }
+        let end = open + close_at + close.len_utf8() + digits + '号'.len_utf8();
+        let start = text[..open]
+            .char_indices()
+            .rev()
+            .take(6)
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(open, |(i, _)| i);
+        spans.push((start, end));
+    }
+    spans
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// 2026年12月1日 (and 2026年12月): a date is read whole.
+fn dates(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (at, _) in text.match_indices('年') {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i);
+        let Some(start) = start.filter(|s| at - s == 4) else {
+            continue;
+        };
+        let mut end = at + '年'.len_utf8();
+        for unit in ['月', '日'] {
+            let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&digits) && text[end + digits..].starts_with(unit) {
+                end += digits + unit.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if end > at + '年'.len_utf8() {
+            spans.push((start, end));
+        }
     }
     spans
 }
@@ -380,5 +503,44 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(laid, ["一二", "三四五六"]);
+    }
+
+    #[test]
+    fn a_document_number_breaks_at_the_space_before_it() {
+        let basis = "青禾市发展和改革委员会 青发改价〔2025〕12号";
+        for width in [12.0, 13.0, 14.0, 16.0] {
+            let ls = lines(basis, width);
+            assert!(
+                ls.iter().any(|l| l.contains("青发改价〔2025〕12号")),
+                "{width}: {ls:?}"
+            );
+        }
+        // Too narrow for it whole: still all there, by characters.
+        let ls = lines(basis, 6.0);
+        assert_eq!(ls.concat().replace(' ', ""), basis.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_date_stays_whole_where_it_fits() {
+        let text = "公示期：2026年12月1日至2026年12月7日（5个工作日）";
+        for width in 10..=24 {
+            let ls = lines(text, width as f32);
+            for date in ["2026年12月1日", "2026年12月7日"] {
+                assert!(ls.iter().any(|l| l.contains(date)), "{width}: {ls:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_line_of_one_character_ends_a_cell_or_paragraph() {
+        assert_eq!(lines("后勤服务中心", 5.0), ["后勤服务", "中心"]);
+        let text = "家庭经济困难学生可向班主任申请减免。";
+        for width in 4..=17 {
+            let ls = lines(text, width as f32);
+            let last = ls.last().unwrap();
+            assert!(!lone_character(last), "{width}: {ls:?}");
+        }
+        // One character alone is all there is: left so.
+        assert_eq!(lines("心", 5.0), ["心"]);
     }
 }

@@ -4,6 +4,7 @@
 
 mod pdf;
 mod privacy;
+mod typesetting;
 mod xlsx;
 
 use std::path::Path;
