@@ -94,8 +94,20 @@ pub fn in_folder(folder: &Path) -> Vec<BackupFile> {
     found
 }
 
+/// Newest first; in one second, the later copy (-2, -3…) first.
 fn newest_first(backups: &mut [BackupFile]) {
-    backups.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+    backups.sort_by_key(|b| std::cmp::Reverse((b.taken_at, same_second_number(&b.path))));
+}
+
+/// The `-2` of 公示备份-20261201-181626-2.sqlite3 (1 without one).
+fn same_second_number(path: &Path) -> u32 {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    name.as_deref()
+        .and_then(|n| n.strip_suffix(SUFFIX))
+        .and_then(|n| n.strip_prefix(PREFIX))
+        .and_then(|n| n.get(16..))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
 }
 
 /// Where the second copy went, or why it did not.
@@ -235,12 +247,34 @@ pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Sto
         return Err(FieldError::new("备份", "这就是现在的数据文件本身，不是备份").into());
     }
     opens_as_a_store(from, store_path)?;
-    let kept = match Store::open(store_path) {
-        Ok(current) => take(&current, store_path)?.path,
-        Err(_) if store_path.exists() => set_aside(store_path)?,
-        Err(_) => PathBuf::new(),
-    };
-    backup::replace_store(store_path, from)?;
+    match Store::open(store_path) {
+        Ok(current) => {
+            let kept = take(&current, store_path)?.path;
+            drop(current);
+            // Into the open store, under its lock (see restore_into).
+            backup::restore_into(store_path, from)?;
+            finish_restore(store_path, from, &summary, &kept, op)
+        }
+        Err(_) => {
+            let kept = if store_path.exists() {
+                set_aside(store_path)?
+            } else {
+                PathBuf::new()
+            };
+            backup::replace_store(store_path, from)?;
+            finish_restore(store_path, from, &summary, &kept, op)
+        }
+    }
+}
+
+/// The restored store reopened, and the restore in its log.
+fn finish_restore(
+    store_path: &Path,
+    from: &Path,
+    summary: &FileSummary,
+    kept: &Path,
+    op: &OperatorName,
+) -> Result<(Store, PathBuf)> {
     let mut store = Store::open(store_path)?;
     let name = from
         .file_name()
@@ -253,7 +287,7 @@ pub fn restore(store_path: &Path, from: &Path, op: &OperatorName) -> Result<(Sto
         "kept_before": kept.file_name().map(|n| n.to_string_lossy().into_owned()),
     });
     record(&mut store, op, "restore", "恢复备份", &note)?;
-    Ok((store, kept))
+    Ok((store, kept.to_owned()))
 }
 
 /// Writes what happened to the whole store (a restore, a move from
@@ -297,9 +331,18 @@ fn opens_as_a_store(from: &Path, store_path: &Path) -> Result<()> {
 /// deletes it.
 pub fn set_aside(store_path: &Path) -> Result<PathBuf> {
     let stamp = Local::now().format(STAMP);
-    let mut aside = store_path.as_os_str().to_owned();
-    aside.push(format!(".损坏-{stamp}"));
-    let aside = PathBuf::from(aside);
+    // A second damaged file in the same second never replaces the first.
+    let aside = (1..)
+        .map(|n| {
+            let mut aside = store_path.as_os_str().to_owned();
+            match n {
+                1 => aside.push(format!(".损坏-{stamp}")),
+                n => aside.push(format!(".损坏-{stamp}-{n}")),
+            }
+            PathBuf::from(aside)
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_default();
     std::fs::rename(store_path, &aside).map_err(|e| write_error(store_path, &e))?;
     for (side, to) in backup::side_files(store_path)
         .into_iter()

@@ -141,6 +141,29 @@ pub fn replace_store(store: &Path, from: &Path) -> Result<FileSummary> {
     Ok(summary)
 }
 
+/// Puts the checked file `from` into the store at `store`, which opens:
+/// through SQLite's online backup, all pages in one write transaction under
+/// the store's own lock. A command writing at the same moment waits and
+/// then writes on top of the restored data — nothing goes into a file that
+/// was replaced under it — and a restore cut short leaves the store as it
+/// was.
+pub fn restore_into(store: &Path, from: &Path) -> Result<FileSummary> {
+    let summary = inspect(from)?;
+    let source = Connection::open_with_flags(
+        from,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let mut target = Connection::open_with_flags(
+        store,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    target.busy_timeout(std::time::Duration::from_secs(30))?;
+    let copy = rusqlite::backup::Backup::new(&source, &mut target)?;
+    // All pages in one step: one write transaction.
+    copy.run_to_completion(i32::MAX, std::time::Duration::from_millis(100), None)?;
+    Ok(summary)
+}
+
 /// The files SQLite keeps beside a store in WAL mode: its -wal and -shm.
 pub fn side_files(store: &Path) -> [PathBuf; 2] {
     ["-wal", "-shm"].map(|suffix| {
@@ -157,7 +180,8 @@ fn temp_beside(dest: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    dest.with_file_name(format!(".{name}.写入中"))
+    // The process id keeps two backups started at once from sharing it.
+    dest.with_file_name(format!(".{name}.{}.写入中", std::process::id()))
 }
 
 /// The folder's entry made durable too (where the system allows it).

@@ -233,3 +233,37 @@ fn rows_cut_from_the_end_of_the_log_are_found_by_a_backup() {
     let said = gongshi_app::audit::verify(&store, &path).unwrap();
     assert!(said.contains("修改记录完整"), "{said}");
 }
+
+/// Backups taken in one second sort with the later copy first, and a
+/// second damaged store set aside in that second keeps the first.
+#[test]
+fn same_second_backups_and_set_asides_keep_their_order_and_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, path) = store_at(dir.path());
+    let mut taken = Vec::new();
+    for i in 0..4 {
+        let mut p = profile();
+        p.address = format!("地址{i}");
+        school::save_school(&mut store, &clerk(), p).unwrap();
+        taken.push(backups::take(&store, &path).unwrap().path);
+    }
+    let listed: Vec<_> = backups::list(Some(&store), &path)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.path)
+        .collect();
+    // Within one second the names are -2, -3…: newest (the last taken) first.
+    let same_second = listed
+        .iter()
+        .zip(taken.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert!(same_second >= 2, "{listed:?} vs {taken:?}");
+    drop(store);
+    std::fs::write(&path, b"first damaged").unwrap();
+    let first = backups::set_aside(&path).unwrap();
+    std::fs::write(&path, b"second").unwrap();
+    let second = backups::set_aside(&path).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(std::fs::read(&first).unwrap(), b"first damaged");
+}

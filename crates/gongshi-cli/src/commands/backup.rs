@@ -82,16 +82,17 @@ pub fn backup(cli: &Cli, db: &Path, command: &BackupCommand) -> Result<()> {
                 )
                 .into());
             }
-            let Some((newest, _)) = backups::newest_good(db) else {
+            let Some((newest, found)) = backups::newest_good(db) else {
                 return Err(FieldError::new("备份", "没有找到完好的备份").into());
             };
             let (_, aside) = backups::restore(db, &newest.path, &operator(cli)?)?;
             emit(cli, &newest.path, || {
                 format!(
-                    "已用 {}（{}）恢复。损坏的文件改名保留为 {}",
+                    "已用 {}（{}）恢复。损坏的文件改名保留为 {}\n{}",
                     newest.path.display(),
                     newest.taken_at.format("%Y-%m-%d %H:%M"),
-                    aside.display()
+                    aside.display(),
+                    summary(&found)
                 )
             });
         }
