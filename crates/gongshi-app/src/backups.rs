@@ -364,9 +364,10 @@ pub fn other_school(current: Option<&str>, incoming: Option<&str>) -> Option<Str
     })
 }
 
-/// The school of the store at `store_path`, if it opens and has one.
+/// The school of the store at `store_path`, if it reads and has one (read
+/// as a backup is, without writing to it).
 pub fn school_at(store_path: &Path) -> Option<String> {
-    Some(Store::open(store_path).ok()?.school().ok()??.name)
+    backup::inspect(store_path).ok()?.school
 }
 
 /// The newest backup beside the store that passes its check, for a store

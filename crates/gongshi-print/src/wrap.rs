@@ -120,10 +120,13 @@ fn wrap_without_widow(text: &str, m: Measure, lines: &mut Vec<Line>) {
     }
     let joined = format!("{prev}{}", lines[n - 1].text);
     let widest = m.first.max(m.rest);
-    if !pieces(&joined, m, widest)
-        .iter()
-        .any(|p| p.as_ptr() as usize - joined.as_ptr() as usize == cut)
-    {
+    // A break is allowed where one of the pieces ends.
+    let mut end = 0;
+    let breaks = pieces(&joined, m, widest);
+    if !breaks.iter().any(|p| {
+        end += p.len();
+        end == cut
+    }) {
         return;
     }
     let last = joined[cut..].to_owned();

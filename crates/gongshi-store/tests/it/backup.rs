@@ -5,14 +5,20 @@ use gongshi_store::{Store, backup};
 
 use super::{clerk, profile};
 
+/// A store in `dir` with its school saved (the change still in the -wal).
+fn store_of(dir: &std::path::Path, school: &str) -> (std::path::PathBuf, Store) {
+    let path = dir.join("gongshi.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    store
+        .write(&clerk(), |w| w.save_school(profile(school)))
+        .unwrap();
+    (path, store)
+}
+
 #[test]
 fn a_backup_holds_what_the_open_store_holds_even_before_a_checkpoint() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gongshi.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store
-        .write(&clerk(), |w| w.save_school(profile("一中")))
-        .unwrap();
+    let (path, store) = store_of(dir.path(), "一中");
     // The change is in the -wal, the store still open: the copy has it.
     let dest = dir.path().join("备份.sqlite3");
     let summary = backup::copy_store(&path, &dest).unwrap();
@@ -47,11 +53,7 @@ fn a_copy_that_fails_leaves_nothing_and_a_bad_file_is_refused_to_restore() {
 #[test]
 fn a_restore_removes_the_old_wal_and_opens_as_the_backup() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gongshi.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store
-        .write(&clerk(), |w| w.save_school(profile("一中")))
-        .unwrap();
+    let (path, mut store) = store_of(dir.path(), "一中");
     let saved = dir.path().join("备份.sqlite3");
     backup::copy_store(&path, &saved).unwrap();
     store
