@@ -1,9 +1,9 @@
-//! The two faces every sheet uses, embedded in the binary and parsed once
-//! per process. See assets/fonts/README.md.
+//! The two faces every sheet uses, embedded in the binary. Read where they
+//! lie (ttf-parser reads tables in place: nothing is parsed or copied up
+//! front, so one sheet does not pay for two 14 MB fonts). See
+//! assets/fonts/README.md.
 
 use std::sync::LazyLock;
-
-use printpdf::ParsedFont;
 
 /// Which face a piece of text is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,20 +17,30 @@ pub enum Face {
 static TITLE_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifSC-Black.ttf");
 static BODY_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifSC-Regular.ttf");
 
+/// A face's tables, read in place from the embedded bytes.
 pub struct LoadedFont {
-    pub parsed: ParsedFont,
-    units_per_em: f32,
+    pub face: ttf_parser::Face<'static>,
+    pub units_per_em: f32,
+    /// The PostScript name (NotoSerifSC-Regular), for the PDF.
+    pub postscript_name: String,
 }
 
-fn load(bytes: &[u8], name: &str) -> LoadedFont {
-    // The fonts are part of the binary; a test parses them, so a failure
+fn load(bytes: &'static [u8], name: &str) -> LoadedFont {
+    // The fonts are part of the binary; a test reads them, so a failure
     // here is a broken build, not a user's problem.
-    let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-        .unwrap_or_else(|| panic!("embedded font {name} does not parse"));
-    let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
+    let face = ttf_parser::Face::parse(bytes, 0)
+        .unwrap_or_else(|e| panic!("embedded font {name} does not parse: {e}"));
+    let units_per_em = f32::from(face.units_per_em().max(1));
+    let postscript_name = face
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string())
+        .unwrap_or_else(|| name.to_owned());
     LoadedFont {
-        parsed,
+        face,
         units_per_em,
+        postscript_name,
     }
 }
 
@@ -48,7 +58,10 @@ impl Face {
     /// The advance width of `text` at `size` points, in points.
     pub fn width(self, text: &str, size: f32) -> f32 {
         let font = self.font();
-        let units: u32 = text.chars().map(|c| font.advance(c)).sum();
+        let units: u32 = text
+            .chars()
+            .map(|c| u32::from(font.advance(font.glyph(c))))
+            .sum();
         units as f32 * size / font.units_per_em
     }
 
@@ -63,21 +76,25 @@ impl Face {
 
     /// Whether the face has a glyph for `c`.
     pub fn covers(self, c: char) -> bool {
-        self.font().parsed.lookup_glyph_index(c as u32).is_some()
+        self.font().face.glyph_index(c).is_some()
     }
 }
 
 impl LoadedFont {
-    fn advance(&self, c: char) -> u32 {
-        match self.parsed.lookup_glyph_index(c as u32) {
-            Some(glyph) => u32::from(self.parsed.get_horizontal_advance(glyph)),
-            // No glyph: the PDF shows .notdef, about one em wide.
-            None => self.units_per_em as u32,
-        }
+    /// The glyph drawn for `c`: .notdef (0) when the face has none.
+    pub fn glyph(&self, c: char) -> u16 {
+        self.face.glyph_index(c).map_or(0, |g| g.0)
+    }
+
+    /// A glyph's advance in font units (.notdef's for an unknown one).
+    pub fn advance(&self, glyph: u16) -> u16 {
+        self.face
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .unwrap_or(self.units_per_em as u16)
     }
 }
 
-/// Parses both faces now (for benchmarks and start-up warm-up).
+/// Reads both faces' table directories now (benchmarks, start-up).
 pub fn preload() {
     let _ = Face::Title.font();
     let _ = Face::Body.font();
@@ -93,6 +110,7 @@ mod tests {
             assert!(face.covers('校'));
             assert!((face.width("校务公开", 10.0) - 40.0).abs() < 0.5);
             assert!(face.width("1", 10.0) < 10.0);
+            assert!(face.font().postscript_name.starts_with("NotoSerifSC-"));
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::wrap::{Line, Measure, wrap};
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ink {
     Black,
     Gray,

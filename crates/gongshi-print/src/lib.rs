@@ -5,7 +5,7 @@
 //!
 //! PDF: [`wrap`] breaks Chinese text (UAX #14 plus the line-start and
 //! line-end rules), [`layout`] places blocks on pages (tables split between
-//! rows with the header repeated), [`pdf`] writes them with printpdf,
+//! rows with the header repeated), [`pdf`] writes them with pdf-writer,
 //! embedding font subsets. Every sheet's text passes the privacy scan inside
 //! [`pdf::render`]; a caller cannot skip it.
 

@@ -1,17 +1,22 @@
-//! Writes laid-out pages as a PDF with printpdf: fonts embedded once as
-//! subsets, text extractable in reading order, real metadata dates.
+//! Writes laid-out pages as a PDF (pdf-writer): the two faces embedded
+//! once as subsets of the glyphs used, text extractable in reading order,
+//! real metadata dates. What the pages of a batch share (a letter's text
+//! but for the name, class and slip) is drawn once, as a form XObject
+//! (`shared`); a page adds only its own marks.
+
+mod content;
+mod embed;
+mod shared;
 
 use chrono::{Datelike, Timelike};
-use printpdf::{
-    BlendMode, Color, DictItem, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId, Greyscale,
-    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
-};
+use pdf_writer::types::BlendMode;
+use pdf_writer::{Date, Filter, Finish, Pdf, Rect, Ref, TextStr};
 
-use crate::fonts::Face;
-use crate::layout::{Ink, MM, Mark, Page, layout};
+use crate::layout::{Mark, Page, layout};
 use crate::sheet::Document;
 use crate::{Allowlist, PrintError, privacy};
+use content::{BODY_FONT, Glyphs, MULTIPLY, Painter, SHARED, TITLE_FONT};
+use shared::Shared;
 
 /// Renders `doc` to PDF bytes. Refuses, writing nothing, when any text of
 /// any sheet fails the privacy scan (phones in `allow` may print).
@@ -27,28 +32,7 @@ pub fn render_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<u8>, PrintError> {
     privacy::check(doc, allow)?;
-    let total = doc.sheets.len();
-    let mut pdf = PdfDocument::new(&doc.title);
-    set_metadata(&mut pdf, doc);
-    let fonts = Fonts {
-        title: pdf.add_font(&Face::Title.font().parsed),
-        body: pdf.add_font(&Face::Body.font().parsed),
-        // Only a document with a watermark carries its graphics state.
-        multiply: doc
-            .sheets
-            .iter()
-            .any(|s| s.watermark.is_some())
-            .then(|| pdf.add_graphics_state(multiply())),
-    };
-    let mut pages: Vec<PdfPage> = Vec::new();
-    for (done, sheet) in doc.sheets.iter().enumerate() {
-        pages.extend(layout(sheet).iter().map(|page| to_pdf_page(page, &fonts)));
-        progress(done + 1, total);
-    }
-    let mut warnings = Vec::new();
-    Ok(pdf
-        .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut warnings))
+    Ok(Writer::new(doc).write(doc, progress))
 }
 
 /// Lays out every sheet of `doc` without writing (for previews and tests).
@@ -63,301 +47,165 @@ pub fn preview(doc: &Document, allow: &Allowlist) -> (Vec<Page>, Option<String>)
     (pages(doc), refused)
 }
 
-/// What the pages refer to: the two faces, and the multiply blending of a
-/// watermark.
-struct Fonts {
-    title: FontId,
-    body: FontId,
-    multiply: Option<ExtendedGraphicsStateId>,
+/// Compressed with zlib, as FlateDecode reads it. Level 6: a batch's
+/// streams are small, and the font subsets gain from it.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
 }
 
-fn multiply() -> ExtendedGraphicsState {
-    let mut gs = ExtendedGraphicsState::default();
-    gs.set_blend_mode(BlendMode::multiply());
-    gs
+/// One document being written: the objects so far, the glyphs used, the
+/// page objects in order.
+struct Writer {
+    pdf: Pdf,
+    next: i32,
+    glyphs: Glyphs,
+    pages: Vec<Ref>,
+    shared: Option<Shared>,
 }
 
-impl Fonts {
-    fn id(&self, face: Face) -> FontId {
-        match face {
-            Face::Title => self.title.clone(),
-            Face::Body => self.body.clone(),
+/// The objects every document has, at fixed numbers.
+const CATALOG: Ref = Ref::new(1);
+const PAGE_TREE: Ref = Ref::new(2);
+const INFO: Ref = Ref::new(3);
+const TITLE_REF: Ref = Ref::new(4);
+const BODY_REF: Ref = Ref::new(5);
+/// The resources of every page: fonts, blending, the shared part.
+const RESOURCES: Ref = Ref::new(6);
+/// The shared part's own resources (fonts only).
+const FONTS_ONLY: Ref = Ref::new(7);
+const MULTIPLY_REF: Ref = Ref::new(8);
+const SHARED_REF: Ref = Ref::new(9);
+const FIRST_FREE: i32 = 10;
+
+impl Writer {
+    fn new(doc: &Document) -> Self {
+        Self {
+            pdf: Pdf::new(),
+            next: FIRST_FREE,
+            glyphs: Glyphs::new(),
+            pages: Vec::with_capacity(doc.sheets.len()),
+            shared: Shared::find(doc),
         }
+    }
+
+    fn bump(&mut self) -> Ref {
+        self.next += 1;
+        Ref::new(self.next - 1)
+    }
+
+    fn write(mut self, doc: &Document, progress: &mut dyn FnMut(usize, usize)) -> Vec<u8> {
+        if let Some(shared) = self.shared.take() {
+            self.write_shared(&shared);
+            self.shared = Some(shared);
+        }
+        let total = doc.sheets.len();
+        for (done, sheet) in doc.sheets.iter().enumerate() {
+            for page in layout(sheet) {
+                self.page(&page);
+            }
+            progress(done + 1, total);
+        }
+        self.finish(doc)
+    }
+
+    fn write_shared(&mut self, shared: &Shared) {
+        let mut painter = Painter::new(shared.height, &mut self.glyphs);
+        for mark in &shared.marks {
+            painter.mark(mark);
+        }
+        let content = deflate(&painter.finish());
+        let mut form = self.pdf.form_xobject(SHARED_REF, &content);
+        form.bbox(Rect::new(0.0, 0.0, shared.width, shared.height));
+        form.filter(Filter::FlateDecode);
+        form.pair(pdf_writer::Name(b"Resources"), FONTS_ONLY);
+        form.finish();
+    }
+
+    fn page(&mut self, page: &Page) {
+        let own = self.shared.as_ref().and_then(|s| s.own_marks(page));
+        let mut painter = Painter::new(page.height, &mut self.glyphs);
+        match own {
+            // Backgrounds of its own first, then the shared part, then the rest.
+            Some(own) => {
+                let (shades, rest): (Vec<&Mark>, Vec<&Mark>) = own
+                    .into_iter()
+                    .partition(|m| matches!(m, Mark::Shade { .. }));
+                shades.into_iter().for_each(|m| painter.mark(m));
+                painter.shared();
+                rest.into_iter().for_each(|m| painter.mark(m));
+            }
+            None => page.marks.iter().for_each(|m| painter.mark(m)),
+        }
+        let content = deflate(&painter.finish());
+        let (page_ref, content_ref) = (self.bump(), self.bump());
+        self.pdf
+            .stream(content_ref, &content)
+            .filter(Filter::FlateDecode);
+        let mut p = self.pdf.page(page_ref);
+        p.parent(PAGE_TREE)
+            .media_box(Rect::new(0.0, 0.0, page.width, page.height))
+            .contents(content_ref);
+        p.pair(pdf_writer::Name(b"Resources"), RESOURCES);
+        p.finish();
+        self.pages.push(page_ref);
+    }
+
+    fn finish(mut self, doc: &Document) -> Vec<u8> {
+        self.pdf.catalog(CATALOG).pages(PAGE_TREE);
+        self.pdf
+            .pages(PAGE_TREE)
+            .kids(self.pages.iter().copied())
+            .count(self.pages.len() as i32);
+        set_metadata(&mut self.pdf, doc);
+
+        let mut fonts = Vec::new();
+        for (glyphs, name, id) in [
+            (&self.glyphs.title, TITLE_FONT, TITLE_REF),
+            (&self.glyphs.body, BODY_FONT, BODY_REF),
+        ] {
+            if glyphs.is_used() {
+                let mut next = || {
+                    self.next += 1;
+                    Ref::new(self.next - 1)
+                };
+                glyphs.write(&mut self.pdf, id, &mut next);
+                fonts.push((name, id));
+            }
+        }
+        let mut res = self.pdf.indirect(FONTS_ONLY).start::<pdf_writer::writers::Resources>();
+        res.fonts().pairs(fonts.iter().copied());
+        res.finish();
+        let mut res = self.pdf.indirect(RESOURCES).start::<pdf_writer::writers::Resources>();
+        res.fonts().pairs(fonts.iter().copied());
+        res.ext_g_states().pair(MULTIPLY, MULTIPLY_REF);
+        if self.shared.is_some() {
+            res.x_objects().pair(SHARED, SHARED_REF);
+        }
+        res.finish();
+        self.pdf
+            .ext_graphics(MULTIPLY_REF)
+            .blend_mode(BlendMode::Multiply);
+        self.pdf.finish()
     }
 }
 
-fn set_metadata(pdf: &mut PdfDocument, doc: &Document) {
-    let info = &mut pdf.metadata.info;
+fn set_metadata(pdf: &mut Pdf, doc: &Document) {
     let created = doc.created;
     let offset = created.offset().local_minus_utc();
-    let when = printpdf::date::OffsetDateTime::new_in_offset(
-        printpdf::date::Date {
-            year: created.year(),
-            month: created.month() as u8,
-            day: created.day() as u8,
-        },
-        printpdf::date::Time {
-            hour: created.hour() as u8,
-            minute: created.minute() as u8,
-            second: created.second() as u8,
-            millisecond: 0,
-        },
-        printpdf::date::Offset {
-            hours: (offset / 3600) as i8,
-            minutes: ((offset % 3600) / 60) as i8,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    );
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
-    info.author.clone_from(&doc.author);
-    info.creator = "公示 Gongshi".into();
-    info.producer = "公示 Gongshi (printpdf)".into();
-    info.subject = "校务公开".into();
-}
-
-fn color(ink: Ink) -> Color {
-    match ink {
-        Ink::Black => Color::Greyscale(Greyscale::new(0.0, None)),
-        Ink::Gray => Color::Greyscale(Greyscale::new(0.35, None)),
-        Ink::SealRed => Color::Rgb(Rgb::new(0.85, 0.25, 0.25, None)),
-    }
-}
-
-fn to_pdf_page(page: &Page, fonts: &Fonts) -> PdfPage {
-    let h = page.height;
-    let pt = |x: f32, y: f32| Point {
-        x: Pt(x),
-        y: Pt(h - y),
-    };
-    let mut ops = Vec::with_capacity(page.marks.len() * 3);
-    // Text state carried between lines, so unchanged font, colour and
-    // spacing are not set again (a batch of letters is mostly text).
-    let mut state: Option<(Face, f32, Ink, f32)> = None;
-    for mark in &page.marks {
-        if !matches!(mark, Mark::Text { .. }) && state.take().is_some() {
-            ops.push(Op::EndTextSection);
-        }
-        match mark {
-            Mark::Text {
-                x,
-                baseline,
-                face,
-                size,
-                text,
-                spacing,
-                ink,
-            } => {
-                let Some((cur_face, cur_size, cur_ink, cur_spacing)) = state else {
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFillColor { col: color(*ink) });
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(fonts.id(*face)),
-                        size: Pt(*size),
-                    });
-                    ops.push(Op::SetCharacterSpacing {
-                        multiplier: *spacing,
-                    });
-                    state = Some((*face, *size, *ink, *spacing));
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(*x), Pt(h - baseline)),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    continue;
-                };
-                if cur_ink != *ink {
-                    ops.push(Op::SetFillColor { col: color(*ink) });
-                }
-                if cur_face != *face || cur_size != *size {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(fonts.id(*face)),
-                        size: Pt(*size),
-                    });
-                }
-                if cur_spacing != *spacing {
-                    ops.push(Op::SetCharacterSpacing {
-                        multiplier: *spacing,
-                    });
-                }
-                state = Some((*face, *size, *ink, *spacing));
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(h - baseline)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-            }
-            Mark::Rule {
-                from,
-                to,
-                width,
-                dashed,
-                ink,
-            } => {
-                ops.push(Op::SetOutlineColor { col: color(*ink) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                ops.push(Op::SetLineDashPattern {
-                    dash: dash(*dashed),
-                });
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint {
-                                p: pt(from.0, from.1),
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: pt(to.0, to.1),
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
-            }
-            Mark::Shade {
-                x,
-                y,
-                w,
-                h: height,
-                gray,
-            } => {
-                ops.push(Op::SetFillColor {
-                    col: Color::Greyscale(Greyscale::new(*gray, None)),
-                });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(h - y - height),
-                        width: Pt(*w),
-                        height: Pt(*height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-            Mark::Watermark {
-                x,
-                baseline,
-                angle,
-                face,
-                size,
-                text,
-                gray,
-            } => {
-                // Over the page, multiplied: black stays black, the
-                // shading darkens a little, as if the mark lay under them.
-                // A text section of its own, rotated about its start.
-                // Readers split diagonal text glyph by glyph: the span's
-                // ActualText gives it back whole (未批准 样稿, not 未/批/准…).
-                let (sin, cos) = angle.to_radians().sin_cos();
-                ops.push(Op::SaveGraphicsState);
-                if let Some(gs) = &fonts.multiply {
-                    ops.push(Op::LoadGraphicsState { gs: gs.clone() });
-                }
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: "Span".into(),
-                    properties: actual_text(text),
-                });
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFillColor {
-                    col: Color::Greyscale(Greyscale::new(*gray, None)),
-                });
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(fonts.id(*face)),
-                    size: Pt(*size),
-                });
-                ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Raw([cos, sin, -sin, cos, *x, h - baseline]),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-                ops.push(Op::EndTextSection);
-                ops.push(Op::EndMarkedContent);
-                ops.push(Op::RestoreGraphicsState);
-            }
-            Mark::Circle {
-                center,
-                radius,
-                dashed,
-                ink,
-            } => {
-                ops.push(Op::SetOutlineColor { col: color(*ink) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(1.0) });
-                ops.push(Op::SetLineDashPattern {
-                    dash: dash(*dashed),
-                });
-                ops.push(Op::DrawPolygon {
-                    polygon: circle(pt(center.0, center.1), *radius),
-                });
-            }
-        }
-    }
-    if state.is_some() {
-        ops.push(Op::EndTextSection);
-    }
-    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
-}
-
-/// A marked-content property list `<< /ActualText (…) >>`: the text as a
-/// PDF text string (UTF-16BE with its byte-order mark).
-fn actual_text(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    DictItem::Dict {
-        map: [(
-            "ActualText".to_owned(),
-            DictItem::String {
-                data,
-                literal: false,
-            },
-        )]
-        .into_iter()
-        .collect(),
-    }
-}
-
-fn dash(dashed: bool) -> LineDashPattern {
-    if dashed {
-        LineDashPattern::new(0.0, &[4.0, 3.0])
-    } else {
-        LineDashPattern::solid()
-    }
-}
-
-/// A circle as four Bézier quarter arcs.
-fn circle(c: Point, r: f32) -> Polygon {
-    const K: f32 = 0.552_284_8;
-    let (cx, cy) = (c.x.0, c.y.0);
-    let p = |x: f32, y: f32, bezier: bool| LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier,
-    };
-    let k = K * r;
-    let points = vec![
-        p(cx + r, cy, false),
-        p(cx + r, cy + k, true),
-        p(cx + k, cy + r, true),
-        p(cx, cy + r, false),
-        p(cx - k, cy + r, true),
-        p(cx - r, cy + k, true),
-        p(cx - r, cy, false),
-        p(cx - r, cy - k, true),
-        p(cx - k, cy - r, true),
-        p(cx, cy - r, false),
-        p(cx + k, cy - r, true),
-        p(cx + r, cy - k, true),
-        p(cx + r, cy, false),
-    ];
-    Polygon {
-        rings: vec![PolygonRing { points }],
-        mode: PaintMode::Stroke,
-        winding_order: WindingOrder::NonZero,
-    }
+    let when = Date::new(created.year() as u16)
+        .month(created.month() as u8)
+        .day(created.day() as u8)
+        .hour(created.hour() as u8)
+        .minute(created.minute() as u8)
+        .second(created.second() as u8)
+        .utc_offset_hour((offset / 3600) as i8)
+        .utc_offset_minute(((offset.abs() % 3600) / 60) as u8);
+    pdf.document_info(INFO)
+        .title(TextStr(&doc.title))
+        .author(TextStr(&doc.author))
+        .creator(TextStr("公示 Gongshi"))
+        .producer(TextStr("公示 Gongshi (pdf-writer)"))
+        .subject(TextStr("校务公开"))
+        .creation_date(when)
+        .modified_date(when);
 }
