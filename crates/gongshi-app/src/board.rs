@@ -8,10 +8,10 @@ use gongshi_domain::revision::Revision;
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName, SchoolProfile};
 use gongshi_print::sheet::{Align, Block, Column, Document, Paper, Row, Sheet, Table};
-use gongshi_store::{ItemRow, Store, WeekRows};
+use gongshi_store::{BoardPrint, ItemRow, Store, WeekRows};
 use serde::Serialize;
 
-use crate::{Result, calendar, printing, sheets};
+use crate::{Result, calendar, printing, sheets, verification};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WeekBoard {
@@ -63,8 +63,17 @@ pub fn week(store: &Store, date: NaiveDate) -> Result<WeekBoard> {
 pub struct PrintedWeek {
     #[serde(skip)]
     pub pdf: Vec<u8>,
-    /// (item title, SHA-256 of its archived sheet)
-    pub sheets: Vec<(String, String)>,
+    pub sheets: Vec<PrintedSheetOfWeek>,
+}
+
+/// One sheet of a weekly batch as archived.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedSheetOfWeek {
+    pub title: String,
+    /// The SHA-256 of the archived PDF.
+    pub sha256: String,
+    /// The 核验码 printed on it.
+    pub code: String,
 }
 
 /// Prints the week's batch: a cover list, then every sheet going up. Each
@@ -82,6 +91,7 @@ pub fn print_week(
     let cal = calendar::calendar(Some(store))?;
     let cx = crate::table_io::context(store)?;
     let today = now.date_naive();
+    let mark = verification::store_mark_of(store)?;
 
     let mut sheets = Vec::new();
     let mut archive = Vec::new();
@@ -93,17 +103,20 @@ pub fn print_week(
             Some(p) => Some(p),
             None => planned_period(&rev, board.monday, today, &cal)?,
         };
-        let sheet = sheets::item_sheet(&school, &rev, period, today, paper, &cx)?;
+        let mut sheet = sheets::item_sheet(&school, &rev, period, today, paper, &cx)?;
+        let code = verification::stamp(&mark, rev.item_id, i64::from(rev.number), &mut sheet)
+            .unwrap_or_default();
         let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);
         let pdf = gongshi_print::render_pdf(&single, &allow)?;
         let sha = crate::archive::sha256_hex(&pdf);
-        archive.push((
-            rev.id,
-            period.map(|p| p.start),
-            rev.content.title.clone(),
+        archive.push(Archived {
+            revision_id: rev.id,
+            start: period.map(|p| p.start),
+            title: rev.content.title.clone(),
             sha,
+            code,
             pdf,
-        ));
+        });
         sheets.push(sheet);
     }
     let mut all = vec![cover(&school, &board, today, paper)];
@@ -111,8 +124,15 @@ pub fn print_week(
     let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
     let pdf = gongshi_print::render_pdf(&document(&school, &title, now, all), &allow)?;
     store.write(op, |w| {
-        for (revision_id, start, _, sha, bytes) in &archive {
-            w.archive_sheet(*revision_id, today, *start, sha, bytes)?;
+        for a in &archive {
+            w.archive_sheet(&BoardPrint {
+                revision_id: a.revision_id,
+                printed_on: today,
+                period_start: a.start,
+                sha256: &a.sha,
+                code: &a.code,
+                pdf: &a.pdf,
+            })?;
         }
         Ok(())
     })?;
@@ -120,9 +140,23 @@ pub fn print_week(
         pdf,
         sheets: archive
             .into_iter()
-            .map(|(_, _, title, sha, _)| (title, sha))
+            .map(|a| PrintedSheetOfWeek {
+                title: a.title,
+                sha256: a.sha,
+                code: a.code,
+            })
             .collect(),
     })
+}
+
+/// A sheet of the batch, rendered alone to be archived.
+struct Archived {
+    revision_id: i64,
+    start: Option<NaiveDate>,
+    title: String,
+    sha: String,
+    code: String,
+    pdf: Vec<u8>,
 }
 
 /// The first day an approved item's printed sheet states (the sheet and

@@ -89,6 +89,7 @@ fn document(
         date: now.date_naive(),
         signature: None,
         seal: true,
+        verification: None,
     }));
     let sheet = Sheet {
         paper,

@@ -187,6 +187,7 @@ fn board_document(
         date: now.date_naive(),
         signature: None,
         seal: true,
+        verification: None,
     }));
     let sheet = Sheet {
         paper: Paper {
@@ -432,6 +433,7 @@ fn letter(
         date: now.date_naive(),
         signature: None,
         seal: false,
+        verification: None,
     }));
     let voluntary: Vec<String> = items
         .iter()

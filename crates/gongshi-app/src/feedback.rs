@@ -112,6 +112,7 @@ pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Resu
         date: now.date_naive(),
         signature: None,
         seal: true,
+        verification: None,
     }));
     let doc = Document {
         title: "反馈意见答复公示".into(),

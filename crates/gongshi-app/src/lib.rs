@@ -30,6 +30,7 @@ pub mod sheets;
 pub mod table_io;
 pub mod tables;
 pub mod transfer;
+pub mod verification;
 
 pub use error::{AppError, io_reason};
 pub use gongshi_domain as domain;

@@ -54,6 +54,7 @@ pub fn item_sheet(
         date: printed_on,
         signature: None,
         seal: true,
+        verification: None,
     }));
     let subtitle = (rev.number > 1).then(|| format!("（更正稿·第{}版）", rev.number));
     Ok(Sheet {

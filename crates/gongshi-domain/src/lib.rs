@@ -23,6 +23,7 @@ pub mod school;
 pub mod table;
 pub mod text;
 pub mod workflow;
+pub mod verify_code;
 
 pub use error::{DomainError, FieldError};
 pub use money::Fen;

@@ -18,6 +18,12 @@ use crate::wrap::{Line, Measure, wrap};
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
+/// The side of a sheet's QR code on A4, in millimetres: a phone or a USB
+/// scanner reads it at arm's length.
+const QR_MM: f32 = 16.0;
+/// What the text under the QR code starts with.
+pub const VERIFY_LABEL: &str = "核验码：";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ink {
     Black,
@@ -698,6 +704,41 @@ impl<'a> Ctx<'a> {
             );
             self.y = self.y.max(center.1 + radius);
         }
+        if let Some(code) = &c.verification {
+            let middle = block_top + block_h / 2.0;
+            self.verification(code, middle);
+        }
+    }
+
+    /// The 核验码 at the left of the closing, level with the seal: its QR
+    /// code centred on `middle`, the code in text under it.
+    fn verification(&mut self, code: &str, middle: f32) {
+        let Some((modules, runs)) = crate::qr::runs(code) else {
+            return;
+        };
+        let side = self.style.mm(QR_MM);
+        let module = side / modules as f32;
+        let (left, top) = (self.left, middle - side / 2.0);
+        let marks = &mut self.page().marks;
+        marks.extend(runs.into_iter().map(|(row, col, len)| Mark::Shade {
+            x: left + col as f32 * module,
+            y: top + row as f32 * module,
+            w: len as f32 * module,
+            h: module,
+            gray: 0.0,
+        }));
+        let small = self.style.note() * 0.85;
+        let baseline = top + side + small * 1.6;
+        self.text_at(
+            left,
+            baseline,
+            Face::Body,
+            small,
+            format!("{VERIFY_LABEL}{code}"),
+            0.0,
+            Ink::Black,
+        );
+        self.y = self.y.max(baseline + small * 0.5);
     }
 
     fn cut_line(&mut self, label: &str) {

@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 mod privacy;
+mod qr;
 pub mod sheet;
 pub mod specimen;
 pub mod workbook;

@@ -15,8 +15,8 @@ use pdf_writer::{Date, Filter, Finish, Pdf, Rect, Ref, TextStr};
 use crate::layout::{Mark, Page, layout};
 use crate::sheet::Document;
 use crate::{Allowlist, PrintError, privacy};
-use content::{BODY_FONT, Glyphs, MULTIPLY, Painter, SHARED, TITLE_FONT};
-use shared::Shared;
+use content::{BODY_FONT, Glyphs, MULTIPLY, Painter, TITLE_FONT, shared_name};
+use shared::{Parts, Shared};
 
 /// Renders `doc` to PDF bytes. Refuses, writing nothing, when any text of
 /// any sheet fails the privacy scan (phones in `allow` may print).
@@ -60,7 +60,9 @@ struct Writer {
     next: i32,
     glyphs: Glyphs,
     pages: Vec<Ref>,
-    shared: Option<Shared>,
+    shared: Parts,
+    /// The form XObject of each shared part.
+    shared_refs: Vec<Ref>,
 }
 
 /// The objects every document has, at fixed numbers.
@@ -69,13 +71,12 @@ const PAGE_TREE: Ref = Ref::new(2);
 const INFO: Ref = Ref::new(3);
 const TITLE_REF: Ref = Ref::new(4);
 const BODY_REF: Ref = Ref::new(5);
-/// The resources of every page: fonts, blending, the shared part.
+/// The resources of every page: fonts, blending, the shared parts.
 const RESOURCES: Ref = Ref::new(6);
-/// The shared part's own resources (fonts only).
+/// The shared parts' own resources (fonts only).
 const FONTS_ONLY: Ref = Ref::new(7);
 const MULTIPLY_REF: Ref = Ref::new(8);
-const SHARED_REF: Ref = Ref::new(9);
-const FIRST_FREE: i32 = 10;
+const FIRST_FREE: i32 = 9;
 
 impl Writer {
     fn new(doc: &Document) -> Self {
@@ -84,7 +85,8 @@ impl Writer {
             next: FIRST_FREE,
             glyphs: Glyphs::new(),
             pages: Vec::with_capacity(doc.sheets.len()),
-            shared: Shared::find(doc),
+            shared: Parts::default(),
+            shared_refs: Vec::new(),
         }
     }
 
@@ -94,44 +96,47 @@ impl Writer {
     }
 
     fn write(mut self, doc: &Document, progress: &mut dyn FnMut(usize, usize)) -> Vec<u8> {
-        if let Some(shared) = self.shared.take() {
-            self.write_shared(&shared);
-            self.shared = Some(shared);
-        }
         let total = doc.sheets.len();
         for (done, sheet) in doc.sheets.iter().enumerate() {
             for page in layout(sheet) {
-                self.page(&page);
+                self.page(doc, done, &page);
             }
             progress(done + 1, total);
         }
         self.finish(doc)
     }
 
-    fn write_shared(&mut self, shared: &Shared) {
+    fn write_shared(&mut self, part: usize) -> Ref {
+        let id = self.bump();
+        let shared: &Shared = &self.shared.parts[part];
         let mut painter = Painter::new(shared.height, &mut self.glyphs);
         for mark in &shared.marks {
             painter.mark(mark);
         }
         let content = deflate(&painter.finish());
-        let mut form = self.pdf.form_xobject(SHARED_REF, &content);
+        let mut form = self.pdf.form_xobject(id, &content);
         form.bbox(Rect::new(0.0, 0.0, shared.width, shared.height));
         form.filter(Filter::FlateDecode);
         form.pair(pdf_writer::Name(b"Resources"), FONTS_ONLY);
         form.finish();
+        id
     }
 
-    fn page(&mut self, page: &Page) {
-        let own = self.shared.as_ref().and_then(|s| s.own_marks(page));
+    fn page(&mut self, doc: &Document, sheet: usize, page: &Page) {
+        let own = self.shared.for_page(doc, sheet, page);
+        if let Some((part, true, _)) = &own {
+            let id = self.write_shared(*part);
+            self.shared_refs.push(id);
+        }
         let mut painter = Painter::new(page.height, &mut self.glyphs);
         match own {
             // Backgrounds of its own first, then the shared part, then the rest.
-            Some(own) => {
+            Some((part, _, own)) => {
                 let (shades, rest): (Vec<&Mark>, Vec<&Mark>) = own
                     .into_iter()
                     .partition(|m| matches!(m, Mark::Shade { .. }));
                 shades.into_iter().for_each(|m| painter.mark(m));
-                painter.shared();
+                painter.shared(part);
                 rest.into_iter().for_each(|m| painter.mark(m));
             }
             None => page.marks.iter().for_each(|m| painter.mark(m)),
@@ -178,9 +183,13 @@ impl Writer {
         let mut res = self.pdf.indirect(RESOURCES).start::<pdf_writer::writers::Resources>();
         res.fonts().pairs(fonts.iter().copied());
         res.ext_g_states().pair(MULTIPLY, MULTIPLY_REF);
-        if self.shared.is_some() {
-            res.x_objects().pair(SHARED, SHARED_REF);
-        }
+        let names: Vec<String> = (0..self.shared_refs.len()).map(shared_name).collect();
+        res.x_objects().pairs(
+            names
+                .iter()
+                .map(|n| pdf_writer::Name(n.as_bytes()))
+                .zip(self.shared_refs.iter().copied()),
+        );
         res.finish();
         self.pdf
             .ext_graphics(MULTIPLY_REF)

@@ -162,4 +162,8 @@ pub struct Closing {
     pub signature: Option<String>,
     /// Draw the seal area (盖章处) over the issuer and date.
     pub seal: bool,
+    /// The 核验码 of a sheet printed for the board: set beside the seal
+    /// area as a QR code and as text (核验码：…), so a copy can be held
+    /// against the archived sheet. Generated, not typed: not scanned.
+    pub verification: Option<String>,
 }

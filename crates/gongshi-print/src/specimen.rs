@@ -177,6 +177,7 @@ pub fn board_sheet(school: &SpecimenSchool, paper: Paper, date: NaiveDate) -> Sh
                 date,
                 signature: None,
                 seal: true,
+                verification: None,
             }),
         ],
     }
@@ -227,6 +228,7 @@ pub fn letter(school: &SpecimenSchool, class: &str, number: usize, date: NaiveDa
                 date,
                 signature: None,
                 seal: false,
+                verification: None,
             }),
             Block::CutLine("请沿虚线剪下，交回班主任".into()),
             Block::KeyValues(vec![

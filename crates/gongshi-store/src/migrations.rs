@@ -305,11 +305,25 @@ fn steps() -> Vec<M<'static>> {
             ALTER TABLE audit_log ADD COLUMN hash TEXT;
             "#,
         ),
+        // 12: the 核验码 printed on a board sheet (and in its QR code), and
+        // the store's own random key, whose mark begins every code it
+        // prints (a code from another school's store is told apart).
+        M::up(
+            r#"
+            ALTER TABLE printed_sheets ADD COLUMN code TEXT;
+            CREATE INDEX printed_sheets_code ON printed_sheets (code) WHERE code IS NOT NULL;
+            CREATE TABLE store_key (
+                id  INTEGER PRIMARY KEY CHECK (id = 1),
+                key BLOB NOT NULL CHECK (length(key) = 8)
+            ) STRICT;
+            INSERT INTO store_key (id, key) VALUES (1, randomblob(8));
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 11;
+pub const LATEST_VERSION: i64 = 12;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -1,8 +1,9 @@
 //! `printed_sheets`: every sheet printed for posting, as printed (the PDF)
-//! with its SHA-256 and the date, so the record proves what was on the board.
+//! with its SHA-256, the date and its 核验码, so the record proves what was
+//! on the board; and the store's key, whose mark begins every code.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::{AuditRecord, Result, Store, Writer};
@@ -17,25 +18,49 @@ pub struct PrintedSheet {
     pub purpose: String,
     pub sha256: String,
     pub size: i64,
+    /// The 核验码 printed on it (none on sheets printed before version 12).
+    pub code: Option<String>,
+    /// Who printed it, as the audit log recorded.
+    pub printed_by: Option<String>,
+}
+
+/// The columns [`sheet`] reads, from `printed_sheets p`.
+const COLUMNS: &str = "p.id, p.revision_id, p.printed_on, p.purpose, p.sha256, length(p.pdf),
+    p.period_start, p.code,
+    (SELECT a.operator FROM audit_log a
+     WHERE a.entity = 'printed_sheet' AND a.entity_id = CAST(p.id AS TEXT)
+     ORDER BY a.id LIMIT 1)";
+
+fn sheet(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintedSheet> {
+    Ok(PrintedSheet {
+        id: r.get(0)?,
+        revision_id: r.get(1)?,
+        printed_on: r.get(2)?,
+        purpose: r.get(3)?,
+        sha256: r.get(4)?,
+        size: r.get(5)?,
+        period_start: r.get(6)?,
+        code: r.get(7)?,
+        printed_by: r.get(8)?,
+    })
 }
 
 impl Store {
     pub fn printed_sheets(&self, revision_id: i64) -> Result<Vec<PrintedSheet>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, revision_id, printed_on, purpose, sha256, length(pdf), period_start
-             FROM printed_sheets WHERE revision_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([revision_id], |r| {
-            Ok(PrintedSheet {
-                id: r.get(0)?,
-                revision_id: r.get(1)?,
-                printed_on: r.get(2)?,
-                period_start: r.get(6)?,
-                purpose: r.get(3)?,
-                sha256: r.get(4)?,
-                size: r.get(5)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM printed_sheets p WHERE p.revision_id = ?1 ORDER BY p.id"
+        ))?;
+        let rows = stmt.query_map([revision_id], sheet)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The sheets printed with the 核验码 `code`, oldest first (one
+    /// revision printed twice on a day reads the same, so has one code).
+    pub fn printed_with_code(&self, code: &str) -> Result<Vec<PrintedSheet>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM printed_sheets p WHERE p.code = ?1 ORDER BY p.id"
+        ))?;
+        let rows = stmt.query_map([code], sheet)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -47,24 +72,49 @@ impl Store {
                 r.get(0)
             })?)
     }
+
+    /// The store's random key (made when the store was, or upgraded to
+    /// version 12; a backup or a hand-off file keeps it).
+    pub fn store_key(&self) -> Result<Vec<u8>> {
+        Ok(self
+            .conn
+            .query_row("SELECT key FROM store_key WHERE id = 1", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
+    }
+}
+
+/// A sheet to archive as printed for the board.
+pub struct BoardPrint<'a> {
+    pub revision_id: i64,
+    pub printed_on: NaiveDate,
+    pub period_start: Option<NaiveDate>,
+    pub sha256: &'a str,
+    pub code: &'a str,
+    pub pdf: &'a [u8],
 }
 
 impl Writer<'_> {
-    pub fn archive_sheet(
-        &self,
-        revision_id: i64,
-        printed_on: NaiveDate,
-        period_start: Option<NaiveDate>,
-        sha256: &str,
-        pdf: &[u8],
-    ) -> Result<i64> {
+    pub fn archive_sheet(&self, print: &BoardPrint<'_>) -> Result<i64> {
         self.tx.execute(
-            "INSERT INTO printed_sheets (revision_id, printed_on, period_start, purpose, sha256, pdf)
-             VALUES (?1, ?2, ?3, 'board', ?4, ?5)",
-            params![revision_id, printed_on, period_start, sha256, pdf],
+            "INSERT INTO printed_sheets (revision_id, printed_on, period_start, purpose, sha256, pdf, code)
+             VALUES (?1, ?2, ?3, 'board', ?4, ?5, ?6)",
+            params![
+                print.revision_id,
+                print.printed_on,
+                print.period_start,
+                print.sha256,
+                print.pdf,
+                print.code
+            ],
         )?;
         let id = self.tx.last_insert_rowid();
-        let note = serde_json::json!({ "revision_id": revision_id, "printed_on": printed_on, "sha256": sha256 });
+        let note = serde_json::json!({
+            "revision_id": print.revision_id,
+            "printed_on": print.printed_on,
+            "sha256": print.sha256,
+            "code": print.code,
+        });
         self.record(AuditRecord::change(
             "printed_sheet",
             &id.to_string(),

@@ -30,7 +30,7 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     assert!(path.starts_with(&out));
     assert_eq!(
         archive::sha256_hex(&std::fs::read(&path).unwrap()),
-        printed.sheets[0].1
+        printed.sheets[0].sha256
     );
     let whole = gongshi_app::audit::verify(&store, &db).unwrap();
     assert!(whole.contains("1份张贴稿存档"), "{whole}");

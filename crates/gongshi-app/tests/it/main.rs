@@ -135,7 +135,7 @@ fn a_week_from_approval_to_the_printed_batch_and_its_archive() {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(sha, archived[0].sha256);
-    assert_eq!(printed.sheets[0].1, sha);
+    assert_eq!(printed.sheets[0].sha256, sha);
     assert_eq!(archived[0].printed_on, d("2026-11-23"));
 
     items::post(&mut store, &clerk(), item, d("2026-11-23")).unwrap();

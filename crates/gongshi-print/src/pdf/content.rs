@@ -13,7 +13,11 @@ use crate::layout::{Ink, Mark};
 pub const TITLE_FONT: Name<'static> = Name(b"F0");
 pub const BODY_FONT: Name<'static> = Name(b"F1");
 pub const MULTIPLY: Name<'static> = Name(b"GM");
-pub const SHARED: Name<'static> = Name(b"T0");
+
+/// The resource name of a batch's shared part `i` (T0, T1…).
+pub fn shared_name(i: usize) -> String {
+    format!("T{i}")
+}
 
 /// What the content streams of one document refer to.
 pub struct Glyphs {
@@ -68,10 +72,10 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// Draws the shared part of a batch's pages (a form XObject).
-    pub fn shared(&mut self) {
+    /// Draws shared part `i` of a batch's pages (a form XObject).
+    pub fn shared(&mut self, i: usize) {
         self.end_text();
-        self.content.x_object(SHARED);
+        self.content.x_object(Name(shared_name(i).as_bytes()));
     }
 
     pub fn mark(&mut self, mark: &Mark) {

@@ -9,10 +9,15 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::layout::{Mark, Page, layout};
 use crate::sheet::Document;
 
-/// How many sheets are compared to find the shared part.
+/// At most this many sheets are compared to find a shared part.
 const SAMPLE_SHEETS: usize = 4;
+/// A sheet joins the sample while the part shared stays this much of the
+/// first page (a letter differs in its name and slip, not in half its text).
+const KEEP: f32 = 0.8;
 /// Fewer shared marks than this are not worth an XObject.
 const WORTH_SHARING: usize = 12;
+/// A batch with more kinds of pages than this draws the rest whole.
+const MOST_PARTS: usize = 64;
 
 /// A mark compared by value (its floats by their bits).
 #[derive(Clone, Copy)]
@@ -90,31 +95,68 @@ fn hash(mark: &Mark) -> u64 {
     h.finish()
 }
 
-impl Shared {
-    /// The shared part of `doc`'s pages, if it has one worth sharing: the
-    /// marks on every page of its first sheets (a batch needs two at least).
-    pub fn find(doc: &Document) -> Option<Shared> {
-        if doc.sheets.len() < 2 {
+/// The shared parts of one document's pages, found as the pages come: a
+/// batch of letters to six grades has six (each grade's fees differ).
+#[derive(Default)]
+pub struct Parts {
+    pub parts: Vec<Shared>,
+    /// Sheets from which no part could be found: not tried again.
+    tried: HashSet<usize>,
+}
+
+impl Parts {
+    /// The part `page` (of sheet `at` in `doc`) draws, and its own marks;
+    /// a new part is found from this sheet and the next when none fits.
+    /// The bool says the part is new (to be written).
+    pub fn for_page<'p>(
+        &mut self,
+        doc: &Document,
+        at: usize,
+        page: &'p Page,
+    ) -> Option<(usize, bool, Vec<&'p Mark>)> {
+        for (i, part) in self.parts.iter().enumerate() {
+            if let Some(own) = part.own_marks(page) {
+                return Some((i, false, own));
+            }
+        }
+        if self.parts.len() >= MOST_PARTS || !self.tried.insert(at) {
             return None;
         }
-        let sample: Vec<Page> = doc
-            .sheets
-            .iter()
-            .take(SAMPLE_SHEETS)
-            .flat_map(layout)
-            .collect();
-        let first = sample.first()?;
-        let (width, height) = (first.width, first.height);
+        let part = Shared::find(&doc.sheets[at..], page)?;
+        let own = part.own_marks(page)?;
+        self.parts.push(part);
+        Some((self.parts.len() - 1, true, own))
+    }
+}
+
+impl Shared {
+    /// What `page` (of the first of `sheets`) has in common with the pages
+    /// of the sheets after it, if two sheets at least share enough.
+    fn find(sheets: &[crate::sheet::Sheet], page: &Page) -> Option<Shared> {
+        let (width, height) = (page.width, page.height);
         let mut seen = HashSet::new();
-        let mut common: Vec<&Mark> = first.marks.iter().filter(|m| seen.insert(Key(m))).collect();
-        for page in sample.iter().skip(1) {
-            if (page.width, page.height) != (width, height) {
-                continue;
+        let mut common: Vec<&Mark> = page.marks.iter().filter(|m| seen.insert(Key(m))).collect();
+        let first = common.len();
+        let mut joined = 0;
+        let laid: Vec<Vec<Page>> = sheets
+            .iter()
+            .skip(1)
+            .take(SAMPLE_SHEETS - 1)
+            .map(layout)
+            .collect();
+        for pages in &laid {
+            let mut kept = common.clone();
+            for other in pages.iter().filter(|p| (p.width, p.height) == (width, height)) {
+                let here: HashSet<Key> = other.marks.iter().map(Key).collect();
+                kept.retain(|m| here.contains(&Key(m)));
             }
-            let here: HashSet<Key> = page.marks.iter().map(Key).collect();
-            common.retain(|m| here.contains(&Key(m)));
+            if (kept.len() as f32) < first as f32 * KEEP {
+                break;
+            }
+            common = kept;
+            joined += 1;
         }
-        if common.len() < WORTH_SHARING {
+        if joined == 0 || common.len() < WORTH_SHARING {
             return None;
         }
         let marks: Vec<Mark> = common.into_iter().cloned().collect();

@@ -58,6 +58,7 @@ fn fee_board(rows: usize, policy_repeats: usize) -> Sheet {
                 date: date(),
                 signature: None,
                 seal: true,
+                verification: None,
             }),
         ],
     }

@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 10] = [
+const FIXTURES: [&str; 11] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -32,6 +32,7 @@ const FIXTURES: [&str; 10] = [
     include_str!("fixtures/v08.sql"),
     include_str!("fixtures/v09.sql"),
     include_str!("fixtures/v10.sql"),
+    include_str!("fixtures/v11.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -44,6 +45,10 @@ fn written_at(version: usize, path: &Path) {
     MIGRATIONS.to_version(&mut conn, version).unwrap();
     for fixture in &FIXTURES[..version] {
         conn.execute_batch(fixture).unwrap();
+    }
+    if version >= crate::chain::CHAIN_VERSION as usize {
+        // From version 11 the log was sealed as it was written.
+        crate::chain::seal_all(&conn).unwrap();
     }
 }
 
@@ -164,6 +169,10 @@ fn the_week(store: &Store, version: usize) {
     let sheet = &store.printed_sheets(1).unwrap()[0];
     let start = (version >= 7).then(|| day("2026-03-02"));
     assert_eq!(sheet.period_start, start);
+    // Printed before sheets carried a 核验码; the log names who printed it.
+    assert_eq!(sheet.code, None);
+    assert_eq!(sheet.printed_by.as_deref(), Some("王老师"));
+    assert_eq!(store.store_key().unwrap().len(), 8);
     assert_eq!(
         store.printed_pdf(sheet.id).unwrap(),
         b"%PDF-1.7 board sheet"
@@ -250,4 +259,5 @@ each_version! {
     a_version_8_store_upgrades_with_its_data: 8,
     a_version_9_store_upgrades_with_its_data: 9,
     a_version_10_store_upgrades_with_its_data: 10,
+    a_version_11_store_upgrades_with_its_data: 11,
 }
