@@ -84,7 +84,7 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     let ours = store_mark_of(store)?;
     if code.store != ours {
         return Err(refuse(format!(
-            "核验码“{code}”不是用本数据文件打印的：本校打印的核验码以“{ours}”开头，这个以“{}”开头。它可能是别的学校的公示，也可能是伪造的",
+            "“{code}”不是用本数据文件打印的：本校打印的核验码以“{ours}”开头，这个以“{}”开头。它可能是别的学校的公示，也可能是伪造的",
             code.store
         )));
     }
@@ -93,7 +93,7 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     };
     let rev = store
         .revision(sheet.revision_id)?
-        .ok_or_else(|| refuse(format!("核验码“{code}”的存档稿找不到它的事项")))?;
+        .ok_or_else(|| refuse(format!("“{code}”的存档稿找不到它的事项")))?;
     let pdf = store.printed_pdf(sheet.id)?;
     Ok(Verified {
         code: code.to_string(),
@@ -117,18 +117,18 @@ fn not_found(store: &Store, code: &VerifyCode) -> Result<String> {
     let revisions = store.item_revisions(code.item)?;
     if revisions.is_empty() {
         return Ok(format!(
-            "本数据文件里没有编号为{}的事项：核验码“{code}”可能抄错了，也可能是伪造的",
+            "本数据文件里没有编号为{}的事项：“{code}”可能抄错了，也可能是伪造的",
             code.item
         ));
     }
     let Some(rev) = revisions.iter().find(|r| i64::from(r.number) == code.revision) else {
         return Ok(format!(
-            "事项{}没有第{}版：核验码“{code}”可能抄错了，也可能是伪造的",
+            "事项{}没有第{}版：“{code}”可能抄错了，也可能是伪造的",
             code.item, code.revision
         ));
     };
     Ok(format!(
-        "核验码与存档不符：事项{}第{}版“{}”的张贴稿存档里没有内容摘要为“{}”的一份。纸上的内容可能被改过，或核验码抄错了；请对照存档原件核对",
+        "与存档不符：事项{}第{}版“{}”的张贴稿存档里没有内容摘要为“{}”的一份。纸上的内容可能被改过，或核验码抄错了；请对照存档原件核对",
         code.item, code.revision, rev.content.title, code.digest
     ))
 }

@@ -71,6 +71,18 @@ pub enum Command {
     /// 修改记录：检查是否被改动
     #[command(subcommand)]
     Audit(crate::args_backup::AuditCommand),
+    /// 核验公示：按张贴稿上的核验码（或扫描二维码）查出存档原件
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// 核验码，如 K7Q2-15-2-8FJ3XK9P（大小写、空格均可）
+    #[arg(value_name = "核验码")]
+    pub code: String,
+    /// 把存档原件（PDF）取出到这个文件夹，以便与纸面逐字对照
+    #[arg(long, value_name = "文件夹")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,6 +26,13 @@ pub enum PrintError {
 
     #[error("生成 PDF 失败：{0}")]
     Pdf(String),
+
+    #[error("生成图片失败：{0}")]
+    Picture(String),
+
+    /// One tall picture of this many pages would be too tall for a phone.
+    #[error("共{pages}页，拼成一张长图太长了，手机上看不清。请改为每页一张图片。")]
+    TooTall { pages: usize },
 }
 
 impl PrintError {

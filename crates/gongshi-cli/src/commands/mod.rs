@@ -3,6 +3,7 @@
 mod backup;
 mod eval;
 mod fees;
+mod verify;
 mod week;
 
 use gongshi_app::domain::duties::{Duties, Group};
@@ -90,6 +91,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             emit(cli, &said, || said.clone());
             Ok(())
         }
+        Command::Verify(args) => verify::verify(cli, &db, args),
     }
 }
 

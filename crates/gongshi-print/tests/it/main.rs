@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod pdf;
+mod picture;
 mod privacy;
 mod typesetting;
 mod xlsx;

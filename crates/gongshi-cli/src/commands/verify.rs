@@ -1,0 +1,54 @@
+//! `gongshi verify CODE [--out DIR]`: what the archive holds for a 核验码.
+
+use std::path::Path;
+
+use gongshi_app::verification::{self, Verified};
+use gongshi_app::{Result, Store, archive};
+
+use crate::args::{Cli, VerifyArgs};
+use crate::output::emit;
+
+pub fn verify(cli: &Cli, db: &Path, args: &VerifyArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let found = verification::verify(&store, &args.code)?;
+    let taken = match &args.out {
+        Some(dir) => Some(archive::take_out(&store, found.revision_id, found.sheet_id, dir)?),
+        None => None,
+    };
+    emit(cli, &found, || {
+        let mut text = said(&found);
+        if let Some(path) = &taken {
+            text.push_str(&format!("\n存档原件已取出：{}", path.display()));
+        } else {
+            text.push_str("\n加 --out 文件夹 取出存档原件（PDF），与纸面逐字对照。");
+        }
+        text
+    });
+    Ok(())
+}
+
+fn said(v: &Verified) -> String {
+    let period = match (v.period_start, v.period_end) {
+        (Some(s), Some(e)) => format!("{s} 至 {e}"),
+        (Some(s), None) => format!("自 {s} 起"),
+        _ => "（未载明）".to_owned(),
+    };
+    let mut lines = vec![
+        format!("核验码 {} 属实：与本校存档的张贴稿相符。", v.code),
+        format!("事项：{}（{}，编号{}，第{}版）", v.title, v.category, v.item_id, v.revision),
+        format!("公示期：{period}"),
+        format!(
+            "打印：{}，操作人 {}",
+            v.printed_on,
+            v.printed_by.as_deref().unwrap_or("（未记录）")
+        ),
+        "纸面内容须与存档原件一致；如有不同，以存档原件为准。".to_owned(),
+    ];
+    if !v.archive_intact {
+        lines.push(
+            "警告：存档原件与打印时记录的SHA-256不符，数据文件可能被改动过（gongshi audit verify）。"
+                .to_owned(),
+        );
+    }
+    lines.join("\n")
+}
