@@ -63,6 +63,9 @@ pub fn week(store: &Store, date: NaiveDate) -> Result<WeekBoard> {
 pub struct PrintedWeek {
     #[serde(skip)]
     pub pdf: Vec<u8>,
+    /// The batch as printed, to picture too (the same 核验码).
+    #[serde(skip)]
+    pub batch: printing::Printable,
     pub sheets: Vec<PrintedSheetOfWeek>,
 }
 
@@ -122,7 +125,11 @@ pub fn print_week(
     let mut all = vec![cover(&school, &board, today, paper)];
     all.extend(sheets);
     let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
-    let pdf = gongshi_print::render_pdf(&document(&school, &title, now, all), &allow)?;
+    let batch = printing::Printable {
+        doc: document(&school, &title, now, all),
+        allow,
+    };
+    let pdf = batch.pdf()?;
     store.write(op, |w| {
         for a in &archive {
             w.archive_sheet(&BoardPrint {
@@ -138,6 +145,7 @@ pub fn print_week(
     })?;
     Ok(PrintedWeek {
         pdf,
+        batch,
         sheets: archive
             .into_iter()
             .map(|a| PrintedSheetOfWeek {

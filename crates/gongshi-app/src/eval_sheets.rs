@@ -119,8 +119,18 @@ pub fn result_sheet<'a>(
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<Vec<u8>> {
+    printable(store, which, now, paper)?.pdf()
+}
+
+/// 结果公示, to print or picture.
+pub fn printable<'a>(
+    store: &Store,
+    which: impl Into<RoundRef<'a>>,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<crate::printing::Printable> {
     let (doc, allow) = document(store, which.into(), now, paper)?;
-    Ok(gongshi_print::render_pdf(&doc, &allow)?)
+    Ok(crate::printing::Printable { doc, allow })
 }
 
 /// The sheet as it would print, and why the scan would refuse it, if so.

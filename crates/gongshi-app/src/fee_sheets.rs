@@ -15,6 +15,7 @@ use gongshi_print::sheet::{
 use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
 
+use crate::printing::Printable;
 use crate::{Result, calendar, fees, table_io};
 
 /// The pledges of the letter (师德承诺).
@@ -117,8 +118,40 @@ pub fn board_sheet(
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<Vec<u8>> {
+    board_printable(store, semester, now, paper)?.pdf()
+}
+
+/// 收费公示, to print or picture.
+pub fn board_printable(
+    store: &Store,
+    semester: &str,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<Printable> {
     let (doc, allow) = board_document(store, semester, now, paper)?;
-    Ok(gongshi_print::render_pdf(&doc, &allow)?)
+    Ok(Printable { doc, allow })
+}
+
+/// The letters as pictures for the classes' WeChat groups: one a class
+/// (its slip names the class, the number left blank), or one a grade
+/// without classes.
+pub fn class_letters(
+    store: &Store,
+    semester: &str,
+    grade: Option<u8>,
+    now: DateTime<FixedOffset>,
+) -> Result<Printable> {
+    let (doc, allow) = letters_document(store, semester, grade, now, Recipients::Classes)?;
+    Ok(Printable { doc, allow })
+}
+
+/// Who a batch of letters goes to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recipients {
+    /// One a student, by the class sizes (printed, sent home).
+    Students,
+    /// One a class (pictures for its WeChat group).
+    Classes,
 }
 
 fn board_document(
@@ -232,7 +265,7 @@ pub fn letters_with_progress(
     now: DateTime<FixedOffset>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(Vec<u8>, usize)> {
-    let (doc, allow) = letters_document(store, semester, grade, now)?;
+    let (doc, allow) = letters_document(store, semester, grade, now, Recipients::Students)?;
     let count = doc.sheets.len();
     let pdf = gongshi_print::pdf::render_with_progress(&doc, &allow, progress)?;
     Ok((pdf, count))
@@ -243,6 +276,7 @@ fn letters_document(
     semester: &str,
     grade: Option<u8>,
     now: DateTime<FixedOffset>,
+    to: Recipients,
 ) -> Result<(Document, Allowlist)> {
     let school = crate::school::required(store)?;
     if let Some(g) = grade {
@@ -256,6 +290,10 @@ fn letters_document(
         let items = fee::for_grade(&schedule.items, g);
         let base = letter(&school, &schedule, g, &items, now);
         for (class, number) in recipients(&sizes, g) {
+            if to == Recipients::Classes && number.is_some_and(|n| n > 1) {
+                continue;
+            }
+            let number = number.filter(|_| to == Recipients::Students);
             sheets.push(slip(base.clone(), &class, number));
         }
     }
@@ -331,7 +369,9 @@ pub fn preview(
 ) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
     let (mut doc, allow) = match what {
         FeePrint::Board(paper) => board_document(store, semester, now, paper)?,
-        FeePrint::Letter(grade) => letters_document(store, semester, grade, now)?,
+        FeePrint::Letter(grade) => {
+            letters_document(store, semester, grade, now, Recipients::Students)?
+        }
     };
     doc.sheets.truncate(1);
     Ok(gongshi_print::pdf::preview(&doc, &allow))

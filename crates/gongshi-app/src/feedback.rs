@@ -69,6 +69,15 @@ pub fn answer(
 
 /// The Q&A sheet (反馈栏答复公示) of every published answer.
 pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Result<Vec<u8>> {
+    qa_printable(store, now, paper)?.pdf()
+}
+
+/// [`qa_sheet`], to print or picture.
+pub fn qa_printable(
+    store: &Store,
+    now: DateTime<FixedOffset>,
+    paper: Paper,
+) -> Result<printing::Printable> {
     let school = crate::school::required(store)?;
     let published: Vec<Feedback> = store
         .feedback_list(None)?
@@ -128,8 +137,8 @@ pub fn qa_sheet(store: &Store, now: DateTime<FixedOffset>, paper: Paper) -> Resu
             blocks,
         }],
     };
-    Ok(gongshi_print::render_pdf(
-        &doc,
-        &printing::allowlist(&school),
-    )?)
+    Ok(printing::Printable {
+        doc,
+        allow: printing::allowlist(&school),
+    })
 }

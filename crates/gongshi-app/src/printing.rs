@@ -1,10 +1,14 @@
 //! Printing jobs that every area shares: the privacy allowlist from the
-//! school profile, and the engine's specimen sheet (`gongshi print demo`).
+//! school profile, a job's sheets as a PDF or as pictures ([`Printable`]),
+//! and the engine's specimen sheet (`gongshi print demo`).
+
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use gongshi_domain::SchoolProfile;
 use gongshi_domain::privacy::Allowlist;
 
+use gongshi_print::picture::PictureOptions;
 use gongshi_print::sheet::{Document, Paper};
 use gongshi_print::specimen::{self, SpecimenSchool};
 
@@ -38,6 +42,54 @@ fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {
     }
 }
 
+/// A job's sheets, ready to be a PDF or pictures: both pass the same
+/// privacy scan with the same allowlist, from the same layout.
+#[derive(Debug, Clone)]
+pub struct Printable {
+    pub doc: Document,
+    pub allow: Allowlist,
+}
+
+impl Printable {
+    pub fn pdf(&self) -> Result<Vec<u8>> {
+        Ok(gongshi_print::render_pdf(&self.doc, &self.allow)?)
+    }
+
+    /// PNG pictures of the pages (one a page, or one tall one).
+    pub fn pictures(&self, options: PictureOptions) -> Result<Vec<Vec<u8>>> {
+        Ok(gongshi_print::render_png(&self.doc, &self.allow, options)?)
+    }
+
+    /// Saves [`Printable::pictures`] into `dir` ([`save_pictures`]).
+    pub fn save_pictures(
+        &self,
+        dir: &Path,
+        stem: &str,
+        options: PictureOptions,
+    ) -> Result<Vec<PathBuf>> {
+        save_pictures(dir, stem, &self.pictures(options)?)
+    }
+}
+
+/// Writes pictures into `dir` (made if missing) as `stem.png`, or
+/// `stem-第1页.png`… when there are several; each whole or not at all.
+pub fn save_pictures(dir: &Path, stem: &str, pictures: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
+    pictures
+        .iter()
+        .enumerate()
+        .map(|(i, png)| {
+            let name = if pictures.len() == 1 {
+                format!("{stem}.png")
+            } else {
+                format!("{stem}-第{}页.png", i + 1)
+            };
+            let path = dir.join(name);
+            crate::output::write_into(dir, &path, png)?;
+            Ok(path)
+        })
+        .collect()
+}
+
 /// The fee-like specimen sheet for `school` (the demo school by default),
 /// as PDF bytes. It passes the privacy scan like every sheet.
 pub fn demo_sheet(
@@ -45,6 +97,15 @@ pub fn demo_sheet(
     paper: Paper,
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<u8>> {
+    demo_printable(school, paper, now).pdf()
+}
+
+/// The specimen sheet, to print or picture.
+pub fn demo_printable(
+    school: Option<&SchoolProfile>,
+    paper: Paper,
+    now: DateTime<FixedOffset>,
+) -> Printable {
     let demo = demo::demo_school();
     let school = school.unwrap_or(&demo);
     let doc = Document {
@@ -57,5 +118,8 @@ pub fn demo_sheet(
             now.date_naive(),
         )],
     };
-    Ok(gongshi_print::render_pdf(&doc, &allowlist(school))?)
+    Printable {
+        doc,
+        allow: allowlist(school),
+    }
 }

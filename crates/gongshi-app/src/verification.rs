@@ -80,7 +80,8 @@ pub struct Verified {
 /// Checks a 核验码 as typed or scanned against this store's archive.
 pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     let code = VerifyCode::parse(typed)?;
-    let refuse = |message: String| -> crate::AppError { FieldError::new("核验码", message).into() };
+    let refuse =
+        |message: String| -> crate::AppError { FieldError::new("核验码", message).into() };
     let ours = store_mark_of(store)?;
     if code.store != ours {
         return Err(refuse(format!(
@@ -88,7 +89,11 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
             code.store
         )));
     }
-    let Some(sheet) = store.printed_with_code(&code.to_string())?.into_iter().next() else {
+    let Some(sheet) = store
+        .printed_with_code(&code.to_string())?
+        .into_iter()
+        .next()
+    else {
         return Err(refuse(not_found(store, &code)?));
     };
     let rev = store
@@ -121,7 +126,10 @@ fn not_found(store: &Store, code: &VerifyCode) -> Result<String> {
             code.item
         ));
     }
-    let Some(rev) = revisions.iter().find(|r| i64::from(r.number) == code.revision) else {
+    let Some(rev) = revisions
+        .iter()
+        .find(|r| i64::from(r.number) == code.revision)
+    else {
         return Ok(format!(
             "事项{}没有第{}版：“{code}”可能抄错了，也可能是伪造的",
             code.item, code.revision

@@ -93,9 +93,25 @@ pub enum PrintCommand {
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
         /// 输出的 PDF 文件
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        pictures: PictureArgs,
     },
+}
+
+/// Every print command's pictures: `--png DIR` (with or instead of the PDF).
+#[derive(Debug, Args)]
+pub struct PictureArgs {
+    /// 另存为手机看的 PNG 图片（1080 像素宽），放到这个文件夹；可与 --out 同用
+    #[arg(long, value_name = "文件夹")]
+    pub png: Option<PathBuf>,
+    /// 多页拼成一张长图（默认每页一张）
+    #[arg(long, requires = "png")]
+    pub tall: bool,
+    /// 两倍清晰度（2160 像素宽，适合冲印）
+    #[arg(long = "2x", requires = "png")]
+    pub sharp: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

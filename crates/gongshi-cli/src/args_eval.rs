@@ -40,10 +40,12 @@ pub enum EvalCommand {
     Sheet {
         #[arg(long)]
         round: String,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]
+        out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: crate::args::PaperArg,
+        #[command(flatten)]
+        pictures: crate::args::PictureArgs,
     },
     /// 导出评分明细 Excel（含一票否决及原因，内部）
     Export {

@@ -65,10 +65,12 @@ pub enum FeesCommand {
     Board {
         #[arg(long)]
         semester: String,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]
+        out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: crate::args::PaperArg,
+        #[command(flatten)]
+        pictures: crate::args::PictureArgs,
     },
     /// 致家长的一封信：按班级人数每生一封，带回执
     Letters {
@@ -77,8 +79,12 @@ pub enum FeesCommand {
         /// 只打印这个年级（1–12，初一为 7）
         #[arg(long, value_parser = crate::values::grade)]
         grade: Option<u8>,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        /// 每生一封的 PDF
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]
+        out: Option<PathBuf>,
+        /// 图片（--png）每班一张，发到班级群：回执写班级，不编号
+        #[command(flatten)]
+        pictures: crate::args::PictureArgs,
     },
     /// 导出 Excel（收费标准、各年级合计）
     Export {

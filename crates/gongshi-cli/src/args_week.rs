@@ -249,10 +249,14 @@ pub enum BoardCommand {
     Week {
         #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
+        /// 打印本周张贴的一批（每张存档并印核验码）
         #[arg(long, value_name = "FILE.pdf")]
         out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        /// 与打印同时另存图片（核验码相同）
+        #[command(flatten)]
+        pictures: crate::args::PictureArgs,
     },
 }
 
@@ -295,10 +299,12 @@ pub enum FeedbackCommand {
     },
     /// 打印答复公示（已公开的答复）
     Sheet {
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]
+        out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+        #[command(flatten)]
+        pictures: crate::args::PictureArgs,
     },
 }
 

@@ -22,8 +22,8 @@ pub mod revision;
 pub mod school;
 pub mod table;
 pub mod text;
-pub mod workflow;
 pub mod verify_code;
+pub mod workflow;
 
 pub use error::{DomainError, FieldError};
 pub use money::Fen;

@@ -164,7 +164,10 @@ mod tests {
             ("MMY9-15-2-28T5CY4U", "第四段"),
         ] {
             let err = VerifyCode::parse(typed).unwrap_err().to_string();
-            assert!(err.contains(says) && err.contains("核验码"), "{typed}: {err}");
+            assert!(
+                err.contains(says) && err.contains("核验码"),
+                "{typed}: {err}"
+            );
         }
     }
 }

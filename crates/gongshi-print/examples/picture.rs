@@ -28,6 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(name, &render(&doc, &school.allowlist(), options)?[0])?;
         println!("{name}");
     }
-    std::fs::write("specimen-sheet.pdf", gongshi_print::render_pdf(&doc, &school.allowlist())?)?;
+    std::fs::write(
+        "specimen-sheet.pdf",
+        gongshi_print::render_pdf(&doc, &school.allowlist())?,
+    )?;
     Ok(())
 }

@@ -177,10 +177,16 @@ impl Writer {
                 fonts.push((name, id));
             }
         }
-        let mut res = self.pdf.indirect(FONTS_ONLY).start::<pdf_writer::writers::Resources>();
+        let mut res = self
+            .pdf
+            .indirect(FONTS_ONLY)
+            .start::<pdf_writer::writers::Resources>();
         res.fonts().pairs(fonts.iter().copied());
         res.finish();
-        let mut res = self.pdf.indirect(RESOURCES).start::<pdf_writer::writers::Resources>();
+        let mut res = self
+            .pdf
+            .indirect(RESOURCES)
+            .start::<pdf_writer::writers::Resources>();
         res.fonts().pairs(fonts.iter().copied());
         res.ext_g_states().pair(MULTIPLY, MULTIPLY_REF);
         let names: Vec<String> = (0..self.shared_refs.len()).map(shared_name).collect();

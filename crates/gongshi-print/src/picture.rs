@@ -66,7 +66,10 @@ pub fn render(
     };
     pictures
         .iter()
-        .map(|p| p.encode_png().map_err(|e| PrintError::Picture(e.to_string())))
+        .map(|p| {
+            p.encode_png()
+                .map_err(|e| PrintError::Picture(e.to_string()))
+        })
         .collect()
 }
 
@@ -74,11 +77,10 @@ pub fn render(
 fn stack(pages: &[Pixmap], scale: u32) -> Result<Pixmap, PrintError> {
     let gap = PAGE_GAP * scale;
     let width = pages.iter().map(Pixmap::width).max().unwrap_or(1);
-    let height: u32 = pages.iter().map(Pixmap::height).sum::<u32>() + gap * (pages.len() as u32 - 1);
+    let height: u32 =
+        pages.iter().map(Pixmap::height).sum::<u32>() + gap * (pages.len() as u32 - 1);
     if height > MOST_HEIGHT * scale {
-        return Err(PrintError::TooTall {
-            pages: pages.len(),
-        });
+        return Err(PrintError::TooTall { pages: pages.len() });
     }
     let mut out = blank(width, height)?;
     out.fill(tiny_skia::Color::from_rgba8(0xd9, 0xd9, 0xd9, 0xff));
@@ -178,9 +180,14 @@ fn draw(page: &Page, width: u32, glyphs: &mut Glyphs) -> Result<Pixmap, PrintErr
                 ink,
             } => {
                 let p = paint(rgb(*ink));
-                text_run(&mut pixmap, glyphs, (*face, *size, *spacing), text, &p, |pen| {
-                    at.pre_translate(x + pen, *baseline)
-                });
+                text_run(
+                    &mut pixmap,
+                    glyphs,
+                    (*face, *size, *spacing),
+                    text,
+                    &p,
+                    |pen| at.pre_translate(x + pen, *baseline),
+                );
             }
             Mark::Rule {
                 from,
@@ -193,10 +200,22 @@ fn draw(page: &Page, width: u32, glyphs: &mut Glyphs) -> Result<Pixmap, PrintErr
                 pb.move_to(from.0, from.1);
                 pb.line_to(to.0, to.1);
                 if let Some(path) = pb.finish() {
-                    pixmap.stroke_path(&path, &paint(rgb(*ink)), &stroke(*width, *dashed), at, None);
+                    pixmap.stroke_path(
+                        &path,
+                        &paint(rgb(*ink)),
+                        &stroke(*width, *dashed),
+                        at,
+                        None,
+                    );
                 }
             }
-            Mark::Shade { x, y, w, h, gray: g } => {
+            Mark::Shade {
+                x,
+                y,
+                w,
+                h,
+                gray: g,
+            } => {
                 // Crisp edges: a QR code's modules meet without seams.
                 let mut p = paint(gray(*g));
                 p.anti_alias = false;
@@ -265,7 +284,9 @@ fn text_run(
 fn stroke(width: f32, dashed: bool) -> Stroke {
     Stroke {
         width,
-        dash: dashed.then(|| StrokeDash::new(vec![4.0, 3.0], 0.0)).flatten(),
+        dash: dashed
+            .then(|| StrokeDash::new(vec![4.0, 3.0], 0.0))
+            .flatten(),
         ..Stroke::default()
     }
 }

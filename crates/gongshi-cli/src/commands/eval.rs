@@ -132,11 +132,22 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
             show(&r, &format!("已导入 {} 人。", r.candidates.len()));
             Ok(())
         }
-        EvalCommand::Sheet { round, out, paper } => {
+        EvalCommand::Sheet {
+            round,
+            out,
+            paper,
+            pictures,
+        } => {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
-            let pdf = eval_sheets::result_sheet(&store, round, now, paper_of(*paper))?;
-            write_output(cli, out, &pdf)
+            let sheet = eval_sheets::printable(&store, round, now, paper_of(*paper))?;
+            super::print_out(
+                cli,
+                &sheet,
+                out.as_deref(),
+                pictures,
+                &format!("{round}结果公示"),
+            )
         }
         EvalCommand::Export { round, out } => {
             let store = Store::open(db)?;

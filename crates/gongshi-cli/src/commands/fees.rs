@@ -101,24 +101,45 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             semester,
             out,
             paper,
+            pictures,
         } => {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
-            let pdf = fee_sheets::board_sheet(&store, semester, now, paper_of(*paper))?;
-            write_output(cli, out, &pdf)
+            let sheet = fee_sheets::board_printable(&store, semester, now, paper_of(*paper))?;
+            super::print_out(
+                cli,
+                &sheet,
+                out.as_deref(),
+                pictures,
+                &format!("{semester}收费公示"),
+            )
         }
         FeesCommand::Letters {
             semester,
             grade,
             out,
+            pictures,
         } => {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
-            let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
-            if !cli.json {
-                crate::output::say(&format!("共 {count} 封信。"));
+            if let Some(out) = out {
+                let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
+                if !cli.json {
+                    crate::output::say(&format!("共 {count} 封信。"));
+                }
+                write_output(cli, out, &pdf)?;
             }
-            write_output(cli, out, &pdf)
+            if pictures.png.is_some() {
+                let classes = fee_sheets::class_letters(&store, semester, *grade, now)?;
+                super::print_out(
+                    cli,
+                    &classes,
+                    None,
+                    pictures,
+                    &format!("{semester}致家长的一封信"),
+                )?;
+            }
+            Ok(())
         }
         FeesCommand::Export { semester, out } => {
             let store = Store::open(db)?;

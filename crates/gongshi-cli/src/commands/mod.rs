@@ -3,6 +3,7 @@
 mod backup;
 mod eval;
 mod fees;
+mod pictures;
 mod verify;
 mod week;
 
@@ -21,6 +22,7 @@ use crate::args::{
     SchoolSetArgs,
 };
 use crate::output::emit;
+pub(crate) use pictures::print_out;
 
 pub fn run(cli: &Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db.clone());
@@ -73,10 +75,14 @@ pub fn run(cli: &Cli) -> Result<()> {
             emit(cli, &name, || format!("已添加操作人：{name}"));
             Ok(())
         }
-        Command::Print(PrintCommand::Demo { paper, out }) => {
+        Command::Print(PrintCommand::Demo {
+            paper,
+            out,
+            pictures,
+        }) => {
             let now = chrono::Local::now().fixed_offset();
-            let bytes = printing::demo_sheet(None, paper_of(*paper), now)?;
-            write_output(cli, out, &bytes)
+            let sheet = printing::demo_printable(None, paper_of(*paper), now);
+            print_out(cli, &sheet, out.as_deref(), pictures, "打印样张")
         }
         Command::Calendar(c) => week::calendar(cli, &db, c),
         Command::Items(c) => week::items(cli, &db, c),

@@ -404,14 +404,22 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
 }
 
 pub fn board(cli: &Cli, db: &Path, command: &BoardCommand) -> Result<()> {
-    let BoardCommand::Week { date, out, paper } = command;
+    let BoardCommand::Week {
+        date,
+        out,
+        paper,
+        pictures,
+    } = command;
     let mut store = Store::open(db)?;
     let date = date.unwrap_or_else(today);
-    if let Some(out) = out {
+    if out.is_some() || pictures.png.is_some() {
         let now = chrono::Local::now().fixed_offset();
         let printed =
             week_board::print_week(&mut store, &operator(cli)?, date, now, paper_of(*paper))?;
-        return write_output(cli, out, &printed.pdf);
+        let stem = week_board::batch_file_name(date)
+            .trim_end_matches(".pdf")
+            .to_owned();
+        return super::print_out(cli, &printed.batch, out.as_deref(), pictures, &stem);
     }
     let week = week_board::week(&store, date)?;
     emit(cli, &week, || {
@@ -499,13 +507,17 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                     .join("\n")
             });
         }
-        FeedbackCommand::Sheet { out, paper } => {
-            let pdf = fb::qa_sheet(
+        FeedbackCommand::Sheet {
+            out,
+            paper,
+            pictures,
+        } => {
+            let sheet = fb::qa_printable(
                 &store,
                 chrono::Local::now().fixed_offset(),
                 paper_of(*paper),
             )?;
-            write_output(cli, out, &pdf)?;
+            super::print_out(cli, &sheet, out.as_deref(), pictures, "反馈意见答复公示")?;
         }
     }
     Ok(())

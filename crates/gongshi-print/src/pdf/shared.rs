@@ -146,7 +146,10 @@ impl Shared {
             .collect();
         for pages in &laid {
             let mut kept = common.clone();
-            for other in pages.iter().filter(|p| (p.width, p.height) == (width, height)) {
+            for other in pages
+                .iter()
+                .filter(|p| (p.width, p.height) == (width, height))
+            {
                 let here: HashSet<Key> = other.marks.iter().map(Key).collect();
                 kept.retain(|m| here.contains(&Key(m)));
             }

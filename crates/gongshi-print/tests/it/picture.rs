@@ -104,8 +104,12 @@ fn a_pictures_pixels_match_the_pdf_as_poppler_draws_it() {
 
     // A picture of another sheet is told apart by the same measure.
     let mut other = board();
-    other.blocks.insert(0, Block::Paragraph("多出来的一段，把下面的一切都推下去。".into()));
-    let moved = gray(&render(&document(vec![other]), &allow(), PictureOptions::default()).unwrap()[0]);
+    other.blocks.insert(
+        0,
+        Block::Paragraph("多出来的一段，把下面的一切都推下去。".into()),
+    );
+    let moved =
+        gray(&render(&document(vec![other]), &allow(), PictureOptions::default()).unwrap()[0]);
     let (mean, most) = difference(&moved, &theirs);
     eprintln!("moved: mean {mean}, most {most}");
     assert!(mean > 5.0 && most > 128.0, "mean {mean}, most {most}");
@@ -120,7 +124,8 @@ fn the_qr_code_on_a_board_sheet_reads_back_as_its_code() {
             c.verification = Some(code.into());
         }
     }
-    let (w, h, pixels) = gray(&render(&document(vec![sheet]), &allow(), PictureOptions::default()).unwrap()[0]);
+    let (w, h, pixels) =
+        gray(&render(&document(vec![sheet]), &allow(), PictureOptions::default()).unwrap()[0]);
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1);
@@ -147,7 +152,10 @@ fn a_long_sheet_is_one_tall_picture_or_a_picture_a_page_and_2x_doubles() {
     let tall = gray(&tall[0]);
     assert_eq!((tall.0, tall.1), (1080, page.1 * 3 + 16 * 2));
     // The second page starts below the first and the band.
-    assert_eq!(&tall.2[(page.1 + 16) * 1080..(page.1 * 2 + 16) * 1080], &page.2[..]);
+    assert_eq!(
+        &tall.2[(page.1 + 16) * 1080..(page.1 * 2 + 16) * 1080],
+        &page.2[..]
+    );
 
     let sharp = render(
         &doc,
@@ -177,7 +185,9 @@ fn a_long_sheet_is_one_tall_picture_or_a_picture_a_page_and_2x_doubles() {
 #[test]
 fn a_sheet_with_personal_data_gives_no_picture() {
     let mut sheet = board();
-    sheet.blocks.push(Block::Paragraph("联系家长13812345678".into()));
+    sheet
+        .blocks
+        .push(Block::Paragraph("联系家长13812345678".into()));
     let err = render(&document(vec![sheet]), &allow(), PictureOptions::default()).unwrap_err();
     assert!(matches!(err, PrintError::Privacy { .. }), "{err}");
 }
