@@ -75,7 +75,7 @@ fn draft_title(schedule: &Schedule, title: String) -> String {
 }
 
 /// The school's phones and every item's inquiry phone may print.
-fn allowlist(school: &SchoolProfile, schedule: &Schedule) -> Allowlist {
+pub(crate) fn allowlist(school: &SchoolProfile, schedule: &Schedule) -> Allowlist {
     crate::printing::allowlist_with(school, schedule.items.iter().map(|i| &i.phone))
 }
 

@@ -27,6 +27,7 @@ pub mod settings;
 pub mod setup;
 pub mod sheet_file;
 pub mod sheets;
+pub mod sms;
 pub mod table_io;
 pub mod tables;
 pub mod transfer;

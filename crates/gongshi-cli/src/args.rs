@@ -73,6 +73,26 @@ pub enum Command {
     Audit(crate::args_backup::AuditCommand),
     /// 核验公示：按张贴稿上的核验码（或扫描二维码）查出存档原件
     Verify(VerifyArgs),
+    /// 短信：把公开事项或收费告知写成一条短信（默认不超过70字）
+    Sms(SmsArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(group = clap::ArgGroup::new("what").required(true).multiple(false))]
+pub struct SmsArgs {
+    /// 公开事项的编号
+    #[arg(long, value_name = "编号", group = "what")]
+    pub item: Option<i64>,
+    /// 收费的学期（致家长的一封信的短信版）
+    #[arg(long, value_name = "学期", group = "what")]
+    pub semester: Option<String>,
+    /// 只写这个年级（1–12，初一为 7；与 --semester 同用）
+    #[arg(long, value_parser = crate::values::grade, requires = "semester")]
+    pub grade: Option<u8>,
+    /// 最多多少字（默认70，一条短信）
+    #[arg(long, value_name = "字数", default_value_t = 70)]
+    pub max: usize,
 }
 
 #[derive(Debug, Args)]

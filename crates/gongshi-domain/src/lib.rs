@@ -20,6 +20,7 @@ pub mod phone;
 pub mod privacy;
 pub mod revision;
 pub mod school;
+pub mod sms;
 pub mod table;
 pub mod text;
 pub mod verify_code;

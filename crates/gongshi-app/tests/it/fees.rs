@@ -724,3 +724,28 @@ fn a_unit_with_no_meaning_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn the_fee_letter_as_a_text_message_says_what_each_student_pays_and_whom_to_ask() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    // Grade 2 pays 作业本费 30.00 only (the rest is voluntary).
+    let text = gongshi_app::sms::for_fees(&store, SEMESTER, Some(2), 70).unwrap();
+    assert!(text.fits() && text.segments == 1, "{text:?}");
+    assert!(
+        text.text.contains("二年级") && text.text.contains("每生30元"),
+        "{}",
+        text.text
+    );
+    assert!(text.text.contains("0371-6523 8001"), "{}", text.text);
+    // The whole school, with room: the fullest wording (every grade pays
+    // the same here; grades that differ read as a range, 30至480元).
+    let all = gongshi_app::sms::for_fees(&store, SEMESTER, None, 200).unwrap();
+    assert!(
+        all.text.contains("必交项目每生30元，自愿项目自选"),
+        "{}",
+        all.text
+    );
+    assert!(all.text.contains("致家长的一封信"), "{}", all.text);
+}

@@ -3,6 +3,7 @@
 
 mod archive;
 mod backups;
+mod beyond;
 mod calendar;
 mod corpus;
 mod duties;

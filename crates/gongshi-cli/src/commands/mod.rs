@@ -98,6 +98,7 @@ pub fn run(cli: &Cli) -> Result<()> {
             Ok(())
         }
         Command::Verify(args) => verify::verify(cli, &db, args),
+        Command::Sms(args) => verify::sms(cli, &db, args),
     }
 }
 

@@ -1,11 +1,12 @@
-//! `gongshi verify CODE [--out DIR]`: what the archive holds for a 核验码.
+//! Beyond the board: `gongshi verify CODE [--out DIR]` (what the archive
+//! holds for a 核验码) and `gongshi sms` (a notice as a text message).
 
 use std::path::Path;
 
 use gongshi_app::verification::{self, Verified};
 use gongshi_app::{Result, Store, archive};
 
-use crate::args::{Cli, VerifyArgs};
+use crate::args::{Cli, SmsArgs, VerifyArgs};
 use crate::output::emit;
 
 pub fn verify(cli: &Cli, db: &Path, args: &VerifyArgs) -> Result<()> {
@@ -59,4 +60,15 @@ fn said(v: &Verified) -> String {
         );
     }
     lines.join("\n")
+}
+
+pub fn sms(cli: &Cli, db: &Path, args: &SmsArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let sms = match (&args.semester, args.item) {
+        (Some(semester), _) => gongshi_app::sms::for_fees(&store, semester, args.grade, args.max)?,
+        (None, Some(item)) => gongshi_app::sms::for_item(&store, item, args.max)?,
+        (None, None) => unreachable!("clap requires --item or --semester"),
+    };
+    emit(cli, &sms, || format!("{}\n（{}）", sms.text, sms.summary()));
+    Ok(())
 }
