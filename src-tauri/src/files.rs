@@ -62,6 +62,29 @@ impl Files {
         Ok(Some(path.into()))
     }
 
+    /// Asks where to save the pictures `default_name` (a .png), then
+    /// writes what `make` returns: one picture under the chosen name, or
+    /// several as `name-第1页.png`… beside it. Returns the first.
+    pub fn save_pictures(
+        &self,
+        app: &AppHandle,
+        default_name: &str,
+        make: impl FnOnce() -> ApiResult<Vec<Vec<u8>>>,
+    ) -> ApiResult<Option<PrintedDto>> {
+        let Some(path) = ask_save(app, FolderKind::Picture, default_name) else {
+            return Ok(None);
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let stem = path.file_stem().map_or_else(
+            || default_name.trim_end_matches(".png").to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let written = gongshi_app::printing::save_pictures(dir, &stem, &make()?)?;
+        LastFolders::remember(app, FolderKind::Picture, &path);
+        written.iter().for_each(|p| self.know(p));
+        Ok(written.into_iter().next().map(Into::into))
+    }
+
     /// Asks which file to import and reads it (`None` when cancelled).
     pub fn choose(&self, app: &AppHandle, kind: ImportKindDto) -> ApiResult<Option<ChosenFileDto>> {
         let Some(path) = ask_open(app, kind) else {

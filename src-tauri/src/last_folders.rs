@@ -18,6 +18,8 @@ pub enum FolderKind {
     Import,
     /// A hand-off file to another PC (.gongshi).
     Transfer,
+    /// Pictures of a sheet (.png).
+    Picture,
 }
 
 impl FolderKind {
@@ -27,6 +29,8 @@ impl FolderKind {
             FolderKind::Workbook
         } else if name.ends_with(".gongshi") {
             FolderKind::Transfer
+        } else if name.ends_with(".png") {
+            FolderKind::Picture
         } else {
             FolderKind::Pdf
         }
@@ -38,6 +42,7 @@ impl FolderKind {
             FolderKind::Workbook => "xlsx",
             FolderKind::Import => "import",
             FolderKind::Transfer => "transfer",
+            FolderKind::Picture => "png",
         }
     }
 
@@ -47,6 +52,7 @@ impl FolderKind {
             FolderKind::Pdf => ("PDF 文件", &["pdf"]),
             FolderKind::Workbook | FolderKind::Import => ("Excel 工作簿", &["xlsx"]),
             FolderKind::Transfer => ("公示数据文件", &["gongshi"]),
+            FolderKind::Picture => ("PNG 图片", &["png"]),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Store commands are `async` so they run off the UI thread.
 
 pub mod backups;
+pub mod beyond;
 pub mod board;
 pub mod calendar;
 pub mod calendar_import;

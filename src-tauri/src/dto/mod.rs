@@ -13,6 +13,7 @@ use ts_rs::TS;
 use crate::error::ApiError;
 
 pub mod backup;
+pub mod beyond;
 pub mod calendar;
 pub mod eval;
 pub mod fees;
@@ -280,6 +281,11 @@ mod bindings {
             files::ImportKindDto::decl(&cfg),
             files::ChosenFileDto::decl(&cfg),
             files::ArchivedSheetDto::decl(&cfg),
+            beyond::SheetJobDto::decl(&cfg),
+            beyond::PictureOptionsDto::decl(&cfg),
+            beyond::SmsJobDto::decl(&cfg),
+            beyond::SmsDto::decl(&cfg),
+            beyond::VerifiedDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),
