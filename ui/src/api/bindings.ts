@@ -103,6 +103,28 @@ export type ChosenFileDto = { name: string, bytes: Array<number>, };
 
 export type ArchivedSheetDto = { id: number, printed_on: string, sha256: string, size: number, };
 
+export type SheetJobDto = { "sheet": "specimen" } | { "sheet": "fee_board", semester: string, } | { "sheet": "fee_letters", semester: string, grade: number | null, } | { "sheet": "eval_sheet", round: number, } | { "sheet": "qa_sheet" } | { "sheet": "week", date: string, };
+
+export type PictureOptionsDto = { 
+/**
+ * One tall picture of every page (else one a page).
+ */
+tall: boolean, 
+/**
+ * Twice the pixels, for printing.
+ */
+sharp: boolean, };
+
+export type SmsJobDto = { "about": "item", id: number, } | { "about": "fees", semester: string, grade: number | null, };
+
+export type SmsDto = { text: string, chars: number, segments: number, fits: boolean, 
+/**
+ * 共63字，1条短信（不超过70字）
+ */
+summary: string, };
+
+export type VerifiedDto = { code: string, item_id: number, revision: number, revision_id: number, title: string, category: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, };
+
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
  * Must be filled before review.

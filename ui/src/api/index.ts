@@ -34,6 +34,11 @@ import type {
   NewFeedbackDto,
   OperatorDto,
   PaperDto,
+  PictureOptionsDto,
+  SheetJobDto,
+  SmsDto,
+  SmsJobDto,
+  VerifiedDto,
   PreviewDto,
   PrintedDto,
   RegularDto,
@@ -85,6 +90,10 @@ export const api = {
   openFile: (path: string, reveal: boolean) => call<null>('open_file', { path, reveal }),
   archivedSheets: (revisionId: number) => call<ArchivedSheetDto[]>('archived_sheets', { revisionId }),
   openArchived: (revisionId: number, sheetId: number) => call<null>('open_archived', { revisionId, sheetId }),
+  savePictures: (job: SheetJobDto, paper: PaperDto, options: PictureOptionsDto) =>
+    call<PrintedDto | null>('save_pictures', { job, paper, options }),
+  smsText: (job: SmsJobDto, max: number) => call<SmsDto>('sms_text', { job, max }),
+  verifyCode: (code: string) => call<VerifiedDto>('verify_code', { code }),
   /** The native open dialog; null when the clerk cancels. */
   chooseFile: (kind: ImportKindDto) => call<ChosenFileDto | null>('choose_file', { kind }),
   categories: () => call<CategoryDto[]>('categories'),
