@@ -761,3 +761,84 @@ async fn a_new_pc_opens_the_file_the_old_one_exported() -> TestResult {
     );
     Ok(())
 }
+
+/// Beyond the board: a posted sheet's 核验码 typed (as a USB scanner types
+/// it, ending with Enter) finds its archived sheet, and a forged one is
+/// refused; the week's sheets saved as pictures; a notice as a text.
+#[tokio::test]
+async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("gongshi.sqlite3");
+    gongshi_cli(&db, &["init", "--demo"]);
+    let week = dir.path().join("week.pdf");
+    gongshi_cli(
+        &db,
+        &["--operator", "王静", "board", "week", "--out", &week.display().to_string()],
+    );
+    let out = std::process::Command::new("pdftotext")
+        .arg(&week)
+        .arg("-")
+        .output()?;
+    let text = String::from_utf8(out.stdout)?;
+    let code = text
+        .lines()
+        .find_map(|l| l.strip_prefix("核验码："))
+        .expect("the printed sheet carries its 核验码")
+        .trim()
+        .to_owned();
+
+    let app = App::launch(&db).await?;
+    app.sign_in("王静").await?;
+    app.click("nav-settings").await?;
+    app.fill("verify-code", &format!("{}\u{E007}", code.to_lowercase()))
+        .await?;
+    let found = app
+        .wait_inner_text("verify-found", "2026年度优秀教师拟推荐人选公示")
+        .await?;
+    assert!(found.contains("核验码属实") && found.contains("王静"), "{found}");
+    app.screenshot("verify").await?;
+    app.click("verify-open").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.opened().contains("存档-") && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app.opened().contains("存档-"), "{}", app.opened());
+    let mut forged = code.clone();
+    let last = forged.pop().unwrap_or('0');
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    app.fill("verify-code", &format!("{forged}\u{E007}")).await?;
+    let refused = app.wait_inner_text("verify-error", "与存档不符").await?;
+    assert!(refused.contains("被改过"), "{refused}");
+    app.screenshot("verify-forged").await?;
+
+    // The week's sheets as pictures, one a page, 1080 pixels across.
+    app.click("nav-board").await?;
+    app.click("board-pictures").await?;
+    let path = app.find("board-pictures-path").await?.text().await?;
+    assert!(path.ends_with("本周公开栏-第1页.png"), "{path}");
+    let png = std::fs::read(&path)?;
+    assert_eq!(&png[1..4], b"PNG");
+    assert_eq!(u32::from_be_bytes([png[16], png[17], png[18], png[19]]), 1080);
+    app.screenshot("board-pictures").await?;
+
+    // The item as a text message.
+    app.click("nav-items").await?;
+    app.click("item-row-2").await?;
+    app.click("item-sms").await?;
+    let sms = app.wait_inner_text("item-sms-summary", "条短信").await?;
+    assert!(sms.contains("1条短信"), "{sms}");
+    let text: String = app
+        .client
+        .execute(
+            "return document.querySelector('[data-test=item-sms-text] textarea, textarea[data-test=item-sms-text]').value",
+            vec![],
+        )
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(text.contains("2026年度优秀教师拟推荐人选公示"), "{text}");
+    app.screenshot("item-sms").await?;
+    app.close().await?;
+    Ok(())
+}
