@@ -6,11 +6,14 @@
 //!   cargo xtask e2e [--installed] build the app and run the end-to-end tests under Xvfb;
 //!                                --installed: only the test of the installed .deb
 //!   cargo xtask bundle [--debug] the Debian package (.deb) of the app, with the CLI in it
-//!   cargo xtask bench [--app]    the speed benchmarks (release build), numbers for the README;
-//!                                --app: only the package size, start time and memory
+//!   cargo xtask bench [--app]    the speed benchmarks (release build; whole `gongshi` processes
+//!                                beside reportlab's when installed), numbers for the README;
+//!                                --app: only the package size, start time and memory;
+//!                                --cli: only the whole `gongshi` processes
 //!   cargo xtask bindings         regenerate ui/src/api/bindings.ts from the Rust DTOs
 
 mod bench_app;
+mod bench_cli;
 mod bundle;
 mod cmd;
 mod invariants;
@@ -30,18 +33,20 @@ fn main() -> Result<()> {
         "test" => test(),
         "e2e" => e2e(rest.iter().any(|a| a == "--installed")),
         "bundle" => bundle_app(rest.iter().any(|a| a == "--debug")),
+        "bench" if rest.iter().any(|a| a == "--cli") => bench_cli::run(),
         "bench" => {
             if !rest.iter().any(|a| a == "--app") {
                 cargo(&["bench", "-p", "gongshi-print", "--bench", "sheets"])?;
                 cargo(&["bench", "-p", "gongshi-store", "--bench", "week"])?;
                 cargo(&["bench", "-p", "gongshi-app", "--bench", "letters"])?;
+                bench_cli::run()?;
             }
             bench_app::run()
         }
         "bindings" => bindings(),
         _ => bail!(
             "用法：cargo xtask setup [--test] | run [-- 参数] | test | e2e [--installed] | \
-             bundle [--debug] | bench [--app] | bindings"
+             bundle [--debug] | bench [--app|--cli] | bindings"
         ),
     }
 }

@@ -11,13 +11,15 @@ use crate::cmd::{output, root, run, succeeds};
 const RUN_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config"];
 /// To run the tests: a virtual display, the WebKit WebDriver, and poppler's
 /// pdftotext/pdffonts/pdfinfo to read printed sheets back, and sqlite3 (a
-/// test tampers with the audit log as someone with the tool would).
+/// test tampers with the audit log as someone with the tool would), and
+/// GNU time (the benchmarks' peak memory of a whole process).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "poppler-utils",
     "sqlite3",
+    "time",
 ];
 
 pub fn all(for_tests: bool) -> Result<()> {

@@ -8,16 +8,8 @@ use std::time::Instant;
 use gongshi_app::domain::{OperatorName, SchoolProfile};
 use gongshi_app::{Store, fee_sheets, fees, school};
 
-const ROWS: &str = "项目,金额(元),计费单位,适用年级,收费部门,咨询电话,收费依据,是否自愿,备注
-作业本费,30,每生每学期,全校,财务室,0371-6523 8001,豫发改收费〔2023〕781号,否,
-课后服务费,300,每生每学期,全校,财务室,,豫发改收费〔2023〕781号,是,
-午餐费（代收）,4.5,每生每餐,全校,总务处,,阳教财〔2024〕12号,是,按实结算
-校服费（代收）,180,每套,一年级,总务处,,阳教财〔2024〕12号,是,
-学生意外伤害保险,50,每生每年,全校,财务室,,阳教财〔2024〕15号,是,
-研学实践活动费,120,每生每次,四至六年级,教务处,,阳教基〔2024〕8号,是,
-教辅资料费（代收）,45.5,每生每学期,三至六年级,教务处,,阳教基〔2024〕3号,是,
-住宿费,400,每生每学期,五至六年级,总务处,,豫发改收费〔2023〕781号,否,
-";
+/// The fee schedule (also `cargo xtask bench`'s whole-process run).
+const ROWS: &str = include_str!("fees.csv");
 
 fn main() {
     let mut store = Store::open_in_memory().expect("store");

@@ -12,16 +12,23 @@ use ts_rs::TS;
 pub enum SheetJobDto {
     /// The engine's specimen (设置 → 打印样张).
     Specimen,
-    FeeBoard { semester: String },
+    FeeBoard {
+        semester: String,
+    },
     /// A picture a class, for its WeChat group.
-    FeeLetters { semester: String, grade: Option<u8> },
+    FeeLetters {
+        semester: String,
+        grade: Option<u8>,
+    },
     EvalSheet {
         #[ts(type = "number")]
         round: i64,
     },
     QaSheet,
     /// The week's batch, printed (and archived) with it.
-    Week { date: String },
+    Week {
+        date: String,
+    },
 }
 
 /// How the pictures are made.

@@ -773,7 +773,14 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     let week = dir.path().join("week.pdf");
     gongshi_cli(
         &db,
-        &["--operator", "王静", "board", "week", "--out", &week.display().to_string()],
+        &[
+            "--operator",
+            "王静",
+            "board",
+            "week",
+            "--out",
+            &week.display().to_string(),
+        ],
     );
     let out = std::process::Command::new("pdftotext")
         .arg(&week)
@@ -795,7 +802,10 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     let found = app
         .wait_inner_text("verify-found", "2026年度优秀教师拟推荐人选公示")
         .await?;
-    assert!(found.contains("核验码属实") && found.contains("王静"), "{found}");
+    assert!(
+        found.contains("核验码属实") && found.contains("王静"),
+        "{found}"
+    );
     app.screenshot("verify").await?;
     app.click("verify-open").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -806,7 +816,8 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     let mut forged = code.clone();
     let last = forged.pop().unwrap_or('0');
     forged.push(if last == 'A' { 'B' } else { 'A' });
-    app.fill("verify-code", &format!("{forged}\u{E007}")).await?;
+    app.fill("verify-code", &format!("{forged}\u{E007}"))
+        .await?;
     let refused = app.wait_inner_text("verify-error", "与存档不符").await?;
     assert!(refused.contains("被改过"), "{refused}");
     app.screenshot("verify-forged").await?;
@@ -818,7 +829,10 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     assert!(path.ends_with("本周公开栏-第1页.png"), "{path}");
     let png = std::fs::read(&path)?;
     assert_eq!(&png[1..4], b"PNG");
-    assert_eq!(u32::from_be_bytes([png[16], png[17], png[18], png[19]]), 1080);
+    assert_eq!(
+        u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+        1080
+    );
     app.screenshot("board-pictures").await?;
 
     // The item as a text message.
