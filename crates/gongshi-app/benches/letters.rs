@@ -17,6 +17,7 @@ fn main() {
     let profile = SchoolProfile {
         name: "阳光市实验小学".into(),
         supervision_phone: "0371-6523 8002".into(),
+        complaint_phone: "0371-6890 1234".into(),
         ..Default::default()
     };
     school::save_school(&mut store, &op, profile).expect("school");

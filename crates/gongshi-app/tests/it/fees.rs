@@ -749,3 +749,41 @@ fn the_fee_letter_as_a_text_message_says_what_each_student_pays_and_whom_to_ask(
     );
     assert!(all.text.contains("致家长的一封信"), "{}", all.text);
 }
+
+/// A batch draws what its letters share once; each page must still read
+/// back alone, in order, with its own slip.
+#[test]
+fn letter_1000_of_a_batch_reads_back_alone_with_its_own_slip() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    for class in 1..=6 {
+        fees::set_class_size(&mut store, &op, 2, &format!("{class}班"), 200).unwrap();
+    }
+    let (pdf, count) =
+        gongshi_app::fee_sheets::letters(&store, SEMESTER, Some(2), super::now()).unwrap();
+    assert_eq!(count, 1200);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letters.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let page = |n: usize| {
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let thousandth = page(1000);
+    assert!(thousandth.contains("班级：二年级5班"), "{thousandth}");
+    assert!(thousandth.contains("第200号"), "{thousandth}");
+    assert!(!thousandth.contains("第199号") && !thousandth.contains("二年级6班"));
+    // The shared part reads on every page, in its place: the title first.
+    let title = thousandth.find("致家长的一封信").unwrap();
+    let slip = thousandth.find("回").unwrap_or(usize::MAX);
+    assert!(title < slip, "{thousandth}");
+    assert!(thousandth.contains("作业本费") && thousandth.contains("请沿虚线剪下"));
+    // 1,200 letters stay small: the shared part is written once.
+    assert!(pdf.len() < 1024 * 1024, "{} bytes", pdf.len());
+}
