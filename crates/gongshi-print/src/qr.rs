@@ -3,11 +3,13 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
+/// A run of dark modules on one row: (row, first column, length).
+pub type Run = (usize, usize, usize);
+
 /// The dark runs of `text`'s QR code (error correction M: a smudged or
-/// folded corner still reads), as (row, first column, length) in modules,
-/// and the code's width in modules. `None` if the text is too long for a
-/// QR code at all (never for a 核验码).
-pub fn runs(text: &str) -> Option<(usize, Vec<(usize, usize, usize)>)> {
+/// folded corner still reads), and the code's width, in modules. `None`
+/// if the text is too long for a QR code at all (never for a 核验码).
+pub fn runs(text: &str) -> Option<(usize, Vec<Run>)> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
