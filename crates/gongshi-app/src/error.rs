@@ -85,7 +85,10 @@ impl AppError {
         match self {
             AppError::Store(e) => e.is_refusal(),
             AppError::Invalid(_) => true,
-            AppError::Print(e) => e.privacy_reason().is_some(),
+            AppError::Print(e) => {
+                e.privacy_reason().is_some()
+                    || matches!(e, gongshi_print::PrintError::TooTall { .. })
+            }
             AppError::Unprintable { .. }
             | AppError::Write { .. }
             | AppError::Import(_)

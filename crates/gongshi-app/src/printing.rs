@@ -72,8 +72,10 @@ impl Printable {
 }
 
 /// Writes pictures into `dir` (made if missing) as `stem.png`, or
-/// `stem-第1页.png`… when there are several; each whole or not at all.
+/// `stem-第01页.png`… when there are several (numbered to sort in order);
+/// each whole or not at all.
 pub fn save_pictures(dir: &Path, stem: &str, pictures: &[Vec<u8>]) -> Result<Vec<PathBuf>> {
+    let digits = pictures.len().to_string().len();
     pictures
         .iter()
         .enumerate()
@@ -81,7 +83,7 @@ pub fn save_pictures(dir: &Path, stem: &str, pictures: &[Vec<u8>]) -> Result<Vec
             let name = if pictures.len() == 1 {
                 format!("{stem}.png")
             } else {
-                format!("{stem}-第{}页.png", i + 1)
+                format!("{stem}-第{:0digits$}页.png", i + 1)
             };
             let path = dir.join(name);
             crate::output::write_into(dir, &path, png)?;

@@ -9,6 +9,7 @@ use gongshi_domain::fee::{self, Totals};
 use gongshi_domain::grades::grade_name;
 use gongshi_domain::privacy::{self, Allowlist};
 use gongshi_domain::sms::{self, SEGMENT, Sms};
+use gongshi_domain::workflow::Status;
 use gongshi_domain::{Fen, FieldError};
 use gongshi_store::Store;
 
@@ -35,6 +36,19 @@ pub fn for_item(store: &Store, item_id: i64, max: usize) -> Result<Sms> {
     let rev = store
         .current_revision(item_id)?
         .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
+    if matches!(
+        rev.status,
+        Status::Draft | Status::Pending | Status::Returned
+    ) {
+        return Err(FieldError::new(
+            "事项",
+            format!(
+                "事项{item_id}还没有批准（{}）：批准后才能发短信告知家长",
+                rev.status.label()
+            ),
+        )
+        .into());
+    }
     let head = format!("【{}】{}", school.name, rev.content.title);
     let phone = first_phone(&[&school.supervision_phone, &school.office_phone]);
     let ask = |long: &str| phone.map(|p| format!("{long}{p}")).unwrap_or_default();
@@ -53,7 +67,7 @@ pub fn for_item(store: &Store, item_id: i64, max: usize) -> Result<Sms> {
                 ask("意见请致电")
             ),
             format!("{head}，公示至{}，详见公开栏。{}", day(p.end), ask("电话")),
-            format!("{head}，公示至{}，详见公开栏", day(p.end)),
+            format!("{head}，公示至{}。{}", day(p.end), ask("电话")),
         ],
         None => vec![
             format!(
@@ -61,7 +75,7 @@ pub fn for_item(store: &Store, item_id: i64, max: usize) -> Result<Sms> {
                 ask("如有意见请致电")
             ),
             format!("{head}，将在公开栏公示。{}", ask("电话")),
-            format!("{head}，将在公开栏公示"),
+            format!("{head}。{}", ask("电话")),
         ],
     };
     checked(&wordings, max, &crate::printing::allowlist(&school))
@@ -76,6 +90,13 @@ pub fn for_fees(store: &Store, semester: &str, grade: Option<u8>, max: usize) ->
         school.grades.check("年级", g)?;
     }
     let schedule = fees::schedule(store, semester)?;
+    if schedule.approved.is_none() {
+        return Err(FieldError::new(
+            "学期",
+            format!("{semester}的收费标准还没有批准（样稿）：批准后才能发短信告知家长"),
+        )
+        .into());
+    }
     let totals: Vec<Fen> = school
         .grades
         .iter()
@@ -112,7 +133,7 @@ pub fn for_fees(store: &Store, semester: &str, grade: Option<u8>, max: usize) ->
             ask("咨询")
         ),
         format!("{head}必交每生{figure}，详见家长信。{}", ask("咨询")),
-        format!("{head}必交每生{figure}，详见家长信"),
+        format!("{head}必交每生{figure}。{}", ask("电话")),
     ];
     checked(
         &wordings,

@@ -75,6 +75,9 @@ pub struct Verified {
     /// Whether the archived PDF still matches the SHA-256 recorded when it
     /// was printed (if not, the store itself was altered).
     pub archive_intact: bool,
+    /// The item's newest revision, when it is later than this one: the
+    /// sheet was corrected (更正稿) since.
+    pub corrected_by: Option<i64>,
 }
 
 /// Checks a 核验码 as typed or scanned against this store's archive.
@@ -100,7 +103,14 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
         .revision(sheet.revision_id)?
         .ok_or_else(|| refuse(format!("“{code}”的存档稿找不到它的事项")))?;
     let pdf = store.printed_pdf(sheet.id)?;
+    let newest = store
+        .item_revisions(code.item)?
+        .iter()
+        .map(|r| i64::from(r.number))
+        .max()
+        .filter(|n| *n > code.revision);
     Ok(Verified {
+        corrected_by: newest,
         code: code.to_string(),
         item_id: code.item,
         revision: code.revision,
@@ -135,6 +145,13 @@ fn not_found(store: &Store, code: &VerifyCode) -> Result<String> {
             code.item, code.revision
         ));
     };
+    if store.printed_sheets(rev.id)?.is_empty() {
+        // Never printed: nothing of it is shown.
+        return Ok(format!(
+            "事项{}第{}版没有打印过张贴稿：“{code}”可能抄错了，也可能是伪造的",
+            code.item, code.revision
+        ));
+    }
     Ok(format!(
         "与存档不符：事项{}第{}版“{}”的张贴稿存档里没有内容摘要为“{}”的一份。纸上的内容可能被改过，或核验码抄错了；请对照存档原件核对",
         code.item, code.revision, rev.content.title, code.digest

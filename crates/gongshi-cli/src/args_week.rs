@@ -245,11 +245,11 @@ pub enum ItemsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum BoardCommand {
-    /// 本周公开栏；给出 --out 则打印本周张贴批次（封面清单＋各张公示）并存档
+    /// 本周公开栏；给出 --out 或 --png 则打印本周张贴批次（封面清单＋各张公示，每张印核验码）并存档
     Week {
         #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
-        /// 打印本周张贴的一批（每张存档并印核验码）
+        /// 打印本周张贴的一批（每张存档并印核验码；只给 --png 也同样打印存档）
         #[arg(long, value_name = "FILE.pdf")]
         out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "a4")]

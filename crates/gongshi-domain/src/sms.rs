@@ -28,17 +28,14 @@ pub struct Sms {
     pub segments: usize,
     /// The most characters asked for.
     pub max: usize,
+    /// Whether the text is within them.
+    pub fits: bool,
 }
 
 impl Sms {
-    /// Whether the text is within the characters asked for.
-    pub fn fits(&self) -> bool {
-        self.chars <= self.max
-    }
-
     /// What to tell the clerk: its length and what it costs.
     pub fn summary(&self) -> String {
-        if self.fits() {
+        if self.fits {
             format!(
                 "共{}字，{}条短信（不超过{}字）",
                 self.chars, self.segments, self.max
@@ -71,6 +68,7 @@ pub fn fit(wordings: &[String], max: usize) -> Option<Sms> {
         chars,
         segments: segments(chars),
         max,
+        fits: chars <= max,
     })
 }
 
@@ -95,7 +93,7 @@ mod tests {
         assert!(sms.summary().contains("1条短信"));
         let tight = fit(&wordings, 20).unwrap();
         assert_eq!(tight.text, "短".repeat(30));
-        assert!(!tight.fits());
+        assert!(!tight.fits);
         assert!(
             tight.summary().contains("超过了20字"),
             "{}",

@@ -83,14 +83,24 @@ impl VerifyCode {
                 format!("{why}。核验码印在公示的盖章处旁边，形如 K7Q2-15-2-8FJ3XK9P"),
             )
         };
-        let text: String = typed
+        // Full-width letters and digits as half-width, any dash as '-';
+        // spaces alone may part the four pieces (K7Q2 15 2 8FJ3XK9P).
+        let half: String = typed
             .trim()
             .trim_start_matches("核验码")
             .trim_start_matches(['：', ':'])
             .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| if c == '－' || c == '—' { '-' } else { c })
+            .map(|c| match c {
+                '－' | '—' | '–' => '-',
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                c => c,
+            })
             .collect();
+        let text: String = if half.contains('-') {
+            half.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            half.split_whitespace().collect::<Vec<_>>().join("-")
+        };
         if text.is_empty() {
             return Err(bad("没有输入核验码"));
         }
@@ -148,6 +158,8 @@ mod tests {
             format!(" 核验码: {} ", printed.replace('-', " - ")),
             printed.replace('0', "O").replace('1', "l"),
             printed.replace('-', "－"),
+            printed.replace('-', " "),
+            "ＭＭＹ９－１５－２－２８Ｔ５ＣＹ４Ｔ".to_owned(),
         ] {
             assert_eq!(VerifyCode::parse(&typed).unwrap(), code, "{typed}");
         }

@@ -31,7 +31,9 @@ pub enum PrintError {
     Picture(String),
 
     /// One tall picture of this many pages would be too tall for a phone.
-    #[error("共{pages}页，拼成一张长图太长了，手机上看不清。请改为每页一张图片。")]
+    #[error(
+        "共{pages}页，拼成一张长图太长了，手机上看不清。请改为每页一张图片（不选“拼成长图”，命令行不加 --tall）。"
+    )]
     TooTall { pages: usize },
 }
 

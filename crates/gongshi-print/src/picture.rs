@@ -17,8 +17,9 @@ use crate::{Allowlist, PrintError, privacy};
 
 /// A phone screen's width: the default picture is this many pixels wide.
 pub const PHONE_WIDTH: u32 = 1080;
-/// The tallest picture made (a phone or WeChat shrinks a taller one to
-/// nothing); a longer sheet is saved a page a picture.
+/// The tallest picture made, in pixels (a phone or WeChat shrinks a
+/// taller one to nothing; about 16 A4 pages at 1×, 8 at 2×); a longer
+/// sheet is saved a page a picture.
 pub const MOST_HEIGHT: u32 = 24_000;
 /// The gray band between pages in one tall picture, in pixels at 1×.
 const PAGE_GAP: u32 = 16;
@@ -55,46 +56,58 @@ pub fn render(
     let pages = pages(doc);
     let width = options.width.clamp(200, 4000) * options.scale.clamp(1, 3);
     let mut glyphs = Glyphs::default();
-    let pictures: Vec<Pixmap> = pages
-        .iter()
-        .map(|p| draw(p, width, &mut glyphs))
-        .collect::<Result<_, _>>()?;
-    let pictures = if options.tall && pictures.len() > 1 {
-        vec![stack(&pictures, options.scale)?]
-    } else {
-        pictures
+    let encode = |p: &Pixmap| {
+        p.encode_png()
+            .map_err(|e| PrintError::Picture(e.to_string()))
     };
-    pictures
+    if options.tall && pages.len() > 1 {
+        let tall = stack(&pages, width, options.scale, &mut glyphs)?;
+        return Ok(vec![encode(&tall)?]);
+    }
+    // A page at a time: drawn, packed, let go (60 pages at 2× would be
+    // 1.6 GB of pixels held at once).
+    pages
         .iter()
-        .map(|p| {
-            p.encode_png()
-                .map_err(|e| PrintError::Picture(e.to_string()))
-        })
+        .map(|p| encode(&draw(p, width, &mut glyphs)?))
         .collect()
 }
 
-/// The pages one under another, a gray band between them.
-fn stack(pages: &[Pixmap], scale: u32) -> Result<Pixmap, PrintError> {
+/// A page's height in pixels at `width` across.
+fn pixel_height(page: &Page, width: u32) -> u32 {
+    (page.height * width as f32 / page.width).round() as u32
+}
+
+/// The pages one under another, a gray band between them: the height is
+/// checked before anything is drawn, and each page let go once placed.
+fn stack(
+    pages: &[Page],
+    width: u32,
+    scale: u32,
+    glyphs: &mut Glyphs,
+) -> Result<Pixmap, PrintError> {
     let gap = PAGE_GAP * scale;
-    let width = pages.iter().map(Pixmap::width).max().unwrap_or(1);
-    let height: u32 =
-        pages.iter().map(Pixmap::height).sum::<u32>() + gap * (pages.len() as u32 - 1);
-    if height > MOST_HEIGHT * scale {
+    let height: u64 = pages
+        .iter()
+        .map(|p| u64::from(pixel_height(p, width)))
+        .sum::<u64>()
+        + u64::from(gap) * (pages.len() as u64 - 1);
+    if height > u64::from(MOST_HEIGHT) {
         return Err(PrintError::TooTall { pages: pages.len() });
     }
-    let mut out = blank(width, height)?;
+    let mut out = blank(width, height as u32)?;
     out.fill(tiny_skia::Color::from_rgba8(0xd9, 0xd9, 0xd9, 0xff));
     let mut y = 0;
     for page in pages {
+        let picture = draw(page, width, glyphs)?;
         out.draw_pixmap(
             0,
             y as i32,
-            page.as_ref(),
+            picture.as_ref(),
             &tiny_skia::PixmapPaint::default(),
             Transform::identity(),
             None,
         );
-        y += page.height() + gap;
+        y += picture.height() + gap;
     }
     Ok(out)
 }
@@ -164,7 +177,7 @@ fn gray(level: f32) -> (u8, u8, u8) {
 /// One page, `width` pixels across.
 fn draw(page: &Page, width: u32, glyphs: &mut Glyphs) -> Result<Pixmap, PrintError> {
     let k = width as f32 / page.width;
-    let height = (page.height * k).round() as u32;
+    let height = pixel_height(page, width);
     let mut pixmap = blank(width, height)?;
     pixmap.fill(tiny_skia::Color::WHITE);
     let at = Transform::from_scale(k, k);

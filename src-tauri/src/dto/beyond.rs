@@ -69,7 +69,7 @@ pub struct SmsDto {
 impl From<Sms> for SmsDto {
     fn from(s: Sms) -> Self {
         Self {
-            fits: s.fits(),
+            fits: s.fits,
             summary: s.summary(),
             chars: s.chars,
             segments: s.segments,
@@ -97,6 +97,8 @@ pub struct VerifiedDto {
     #[ts(type = "number")]
     pub sheet_id: i64,
     pub archive_intact: bool,
+    #[ts(type = "number | null")]
+    pub corrected_by: Option<i64>,
 }
 
 impl From<Verified> for VerifiedDto {
@@ -114,6 +116,7 @@ impl From<Verified> for VerifiedDto {
             printed_by: v.printed_by,
             sheet_id: v.sheet_id,
             archive_intact: v.archive_intact,
+            corrected_by: v.corrected_by,
         }
     }
 }

@@ -123,7 +123,7 @@ export type SmsDto = { text: string, chars: number, segments: number, fits: bool
  */
 summary: string, };
 
-export type VerifiedDto = { code: string, item_id: number, revision: number, revision_id: number, title: string, category: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, };
+export type VerifiedDto = { code: string, item_id: number, revision: number, revision_id: number, title: string, category: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, corrected_by: number | null, };
 
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**

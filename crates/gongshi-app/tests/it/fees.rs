@@ -730,9 +730,13 @@ fn the_fee_letter_as_a_text_message_says_what_each_student_pays_and_whom_to_ask(
     let mut store = school_store();
     let op = principal();
     fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    // Not told to parents before the principal approves it.
+    let err = gongshi_app::sms::for_fees(&store, SEMESTER, Some(2), 70).unwrap_err();
+    assert!(err.to_string().contains("还没有批准"), "{err}");
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
     // Grade 2 pays 作业本费 30.00 only (the rest is voluntary).
     let text = gongshi_app::sms::for_fees(&store, SEMESTER, Some(2), 70).unwrap();
-    assert!(text.fits() && text.segments == 1, "{text:?}");
+    assert!(text.fits && text.segments == 1, "{text:?}");
     assert!(
         text.text.contains("二年级") && text.text.contains("每生30元"),
         "{}",
@@ -786,4 +790,21 @@ fn letter_1000_of_a_batch_reads_back_alone_with_its_own_slip() {
     assert!(thousandth.contains("作业本费") && thousandth.contains("请沿虚线剪下"));
     // 1,200 letters stay small: the shared part is written once.
     assert!(pdf.len() < 1024 * 1024, "{} bytes", pdf.len());
+}
+
+#[test]
+fn a_text_message_holding_a_private_phone_is_refused_masked() {
+    let mut store = school_store();
+    let op = principal();
+    // A private mobile typed where the school's name goes.
+    let mut profile = gongshi_app::school::profile(&store).unwrap().unwrap();
+    profile.name = "阳光小学（联系13812345678）".into();
+    gongshi_app::school::save_school(&mut store, &op, profile).unwrap();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    let err = gongshi_app::sms::for_fees(&store, SEMESTER, None, 200)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("不能发送"), "{err}");
+    assert!(!err.contains("13812345678"), "the number is masked: {err}");
 }

@@ -122,24 +122,20 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
         } => {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
-            if let Some(out) = out {
-                let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
-                if !cli.json {
-                    crate::output::say(&format!("共 {count} 封信。"));
+            // The PDF: a letter a student; the pictures: a letter a class.
+            let classes = fee_sheets::class_letters(&store, semester, *grade, now)?;
+            let pdf = match out {
+                Some(out) => {
+                    let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
+                    if !cli.json {
+                        crate::output::say(&format!("共 {count} 封信。"));
+                    }
+                    Some((out.as_path(), pdf))
                 }
-                write_output(cli, out, &pdf)?;
-            }
-            if pictures.png.is_some() {
-                let classes = fee_sheets::class_letters(&store, semester, *grade, now)?;
-                super::print_out(
-                    cli,
-                    &classes,
-                    None,
-                    pictures,
-                    &format!("{semester}致家长的一封信"),
-                )?;
-            }
-            Ok(())
+                None => None,
+            };
+            let stem = format!("{semester}致家长的一封信");
+            super::print_parts(cli, pdf, &classes, pictures, &stem)
         }
         FeesCommand::Export { semester, out } => {
             let store = Store::open(db)?;

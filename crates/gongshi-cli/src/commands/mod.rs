@@ -22,7 +22,7 @@ use crate::args::{
     SchoolSetArgs,
 };
 use crate::output::emit;
-pub(crate) use pictures::print_out;
+pub(crate) use pictures::{print_out, print_parts};
 
 pub fn run(cli: &Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db.clone());

@@ -53,6 +53,12 @@ fn said(v: &Verified) -> String {
         ),
         "纸面内容须与存档原件一致；如有不同，以存档原件为准。".to_owned(),
     ];
+    if let Some(n) = v.corrected_by {
+        lines.push(format!(
+            "注意：此事项已有第{n}版（更正稿），这份第{}版已被更正，请以第{n}版为准。",
+            v.revision
+        ));
+    }
     if !v.archive_intact {
         lines.push(
             "警告：存档原件与打印时记录的SHA-256不符，数据文件可能被改动过（gongshi audit verify）。"
