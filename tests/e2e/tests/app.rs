@@ -820,6 +820,7 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
         .await?;
     let refused = app.wait_inner_text("verify-error", "与存档不符").await?;
     assert!(refused.contains("被改过"), "{refused}");
+    app.settle().await?;
     app.screenshot("verify-forged").await?;
 
     // The week's sheets as pictures, one a page, 1080 pixels across.
