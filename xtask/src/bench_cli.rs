@@ -8,7 +8,7 @@
 //! Goals (issue 13): one sheet ≤ 50 ms and ≤ 60 MB; 2,406 letters ≤ 0.4 s,
 //! ≤ 2 MB on disk, ≤ 150 MB peak.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -109,17 +109,8 @@ pub fn run() -> Result<()> {
         let fonts = root().join("assets/fonts");
         for (count, name) in [("1", "one letter"), ("2406", "2,406 letters")] {
             let out = dir.join(format!("reportlab-{count}.pdf"));
-            let python = PathBuf::from(
-                String::from_utf8(
-                    Command::new("sh")
-                        .args(["-c", "command -v python3"])
-                        .output()?
-                        .stdout,
-                )?
-                .trim(),
-            );
             let m = measure(
-                &python,
+                Path::new("python3"),
                 &[
                     script.as_os_str(),
                     os(count),
@@ -145,7 +136,8 @@ struct Measured {
 }
 
 /// Runs `program args` [`RUNS`] times under GNU time (its `%M`: the
-/// process's own peak RSS, not the builds before it).
+/// process's own peak RSS, not the builds before it; it finds `program`
+/// on the PATH).
 fn measure(program: &Path, args: &[&std::ffi::OsStr]) -> Result<Measured> {
     let peak_file = std::env::temp_dir().join(format!("gongshi-peak-{}", std::process::id()));
     let mut walls = Vec::new();

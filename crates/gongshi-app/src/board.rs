@@ -29,13 +29,15 @@ pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
     (monday, monday + Duration::days(6))
 }
 
-/// The batch's file name: `2026年11月23日本周公开栏.pdf` (the week's Monday).
-pub fn batch_file_name(date: NaiveDate) -> String {
+/// The batch's name: `2026年11月23日本周公开栏` (the week's Monday).
+pub fn batch_name(date: NaiveDate) -> String {
     let (monday, _) = week_of(date);
-    format!(
-        "{}本周公开栏.pdf",
-        gongshi_print::dates::chinese_date(monday)
-    )
+    format!("{}本周公开栏", gongshi_print::dates::chinese_date(monday))
+}
+
+/// The batch's file name: [`batch_name`].pdf.
+pub fn batch_file_name(date: NaiveDate) -> String {
+    format!("{}.pdf", batch_name(date))
 }
 
 pub fn week(store: &Store, date: NaiveDate) -> Result<WeekBoard> {
@@ -126,6 +128,7 @@ pub fn print_week(
     all.extend(sheets);
     let title = format!("本周公开栏（{}至{}）", board.monday, board.sunday);
     let batch = printing::Printable {
+        name: batch_name(date),
         doc: document(&school, &title, now, all),
         allow,
     };

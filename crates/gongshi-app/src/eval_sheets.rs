@@ -130,7 +130,9 @@ pub fn printable<'a>(
     paper: Paper,
 ) -> Result<crate::printing::Printable> {
     let (doc, allow) = document(store, which.into(), now, paper)?;
-    Ok(crate::printing::Printable { doc, allow })
+    // The document's title is the round's 结果公示.
+    let name = doc.title.clone();
+    Ok(crate::printing::Printable { name, doc, allow })
 }
 
 /// The sheet as it would print, and why the scan would refuse it, if so.

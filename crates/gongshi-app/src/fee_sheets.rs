@@ -129,7 +129,8 @@ pub fn board_printable(
     paper: Paper,
 ) -> Result<Printable> {
     let (doc, allow) = board_document(store, semester, now, paper)?;
-    Ok(Printable { doc, allow })
+    let name = format!("{semester}收费公示");
+    Ok(Printable { name, doc, allow })
 }
 
 /// The letters as pictures for the classes' WeChat groups: one a class
@@ -142,7 +143,9 @@ pub fn class_letters(
     now: DateTime<FixedOffset>,
 ) -> Result<Printable> {
     let (doc, allow) = letters_document(store, semester, grade, now, Recipients::Classes)?;
-    Ok(Printable { doc, allow })
+    let which = grade.map_or("全校".to_owned(), grade_name);
+    let name = format!("{semester}致家长的一封信（{which}，每班一张）");
+    Ok(Printable { name, doc, allow })
 }
 
 /// Who a batch of letters goes to.
@@ -289,11 +292,7 @@ fn letters_document(
     for g in batch_grades(&schedule, &school.grades, grade) {
         let items = fee::for_grade(&schedule.items, g);
         let base = letter(&school, &schedule, g, &items, now);
-        for (class, number) in recipients(&sizes, g) {
-            if to == Recipients::Classes && number.is_some_and(|n| n > 1) {
-                continue;
-            }
-            let number = number.filter(|_| to == Recipients::Students);
+        for (class, number) in recipients(&sizes, g, to) {
             sheets.push(slip(base.clone(), &class, number));
         }
     }
@@ -323,9 +322,9 @@ fn batch_grades(schedule: &Schedule, school: &SchoolGrades, grade: Option<u8>) -
 }
 
 /// Who gets a letter in grade `g`: each student of each class by the class
-/// sizes (the class, and the student's number), or one letter for a grade
-/// without classes set.
-fn recipients(sizes: &[ClassSize], g: u8) -> Vec<(String, Option<u32>)> {
+/// sizes (the class, and the student's number) or, `to` the classes, each
+/// class (no number); one letter for a grade without classes set.
+fn recipients(sizes: &[ClassSize], g: u8, to: Recipients) -> Vec<(String, Option<u32>)> {
     let classes: Vec<&ClassSize> = sizes.iter().filter(|s| s.grade == g).collect();
     if classes.is_empty() {
         return vec![(grade_name(g), None)];
@@ -334,7 +333,11 @@ fn recipients(sizes: &[ClassSize], g: u8) -> Vec<(String, Option<u32>)> {
         .into_iter()
         .flat_map(|c| {
             let class = format!("{}{}", grade_name(g), c.class);
-            (1..=c.students).map(move |n| (class.clone(), Some(n)))
+            let numbers: Vec<Option<u32>> = match to {
+                Recipients::Students => (1..=c.students).map(Some).collect(),
+                Recipients::Classes => vec![None],
+            };
+            numbers.into_iter().map(move |n| (class.clone(), n))
         })
         .collect()
 }
@@ -346,7 +349,7 @@ pub fn letter_count(store: &Store, semester: &str, grade: Option<u8>) -> Result<
     let school = crate::school::grades(store)?;
     Ok(batch_grades(&schedule, &school, grade)
         .into_iter()
-        .map(|g| recipients(&sizes, g).len())
+        .map(|g| recipients(&sizes, g, Recipients::Students).len())
         .sum())
 }
 

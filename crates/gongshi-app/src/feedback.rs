@@ -138,6 +138,7 @@ pub fn qa_printable(
         }],
     };
     Ok(printing::Printable {
+        name: format!("{}反馈答复公示", gongshi_print::dates::chinese_date(today)),
         doc,
         allow: printing::allowlist(&school),
     })

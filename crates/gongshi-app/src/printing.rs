@@ -46,6 +46,9 @@ fn specimen_school(school: &SchoolProfile) -> SpecimenSchool {
 /// privacy scan with the same allowlist, from the same layout.
 #[derive(Debug, Clone)]
 pub struct Printable {
+    /// What its files are called, without extension (2026年秋季学期收费公示):
+    /// the PDF's default name, and the pictures'.
+    pub name: String,
     pub doc: Document,
     pub allow: Allowlist,
 }
@@ -58,16 +61,6 @@ impl Printable {
     /// PNG pictures of the pages (one a page, or one tall one).
     pub fn pictures(&self, options: PictureOptions) -> Result<Vec<Vec<u8>>> {
         Ok(gongshi_print::render_png(&self.doc, &self.allow, options)?)
-    }
-
-    /// Saves [`Printable::pictures`] into `dir` ([`save_pictures`]).
-    pub fn save_pictures(
-        &self,
-        dir: &Path,
-        stem: &str,
-        options: PictureOptions,
-    ) -> Result<Vec<PathBuf>> {
-        save_pictures(dir, stem, &self.pictures(options)?)
     }
 }
 
@@ -121,6 +114,7 @@ pub fn demo_printable(
         )],
     };
     Printable {
+        name: "打印样张".into(),
         doc,
         allow: allowlist(school),
     }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use gongshi_domain::FieldError;
 use gongshi_domain::verify_code::{VerifyCode, digest_mark, store_mark};
-use gongshi_print::sheet::{Block, Document, Sheet};
+use gongshi_print::sheet::{Block, Sheet};
 use gongshi_store::Store;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -21,14 +21,8 @@ pub fn store_mark_of(store: &Store) -> Result<String> {
 /// The digest of what `sheet` says: the text of its pages as laid out
 /// (the 核验码 itself not yet on it), a line each.
 fn digest(sheet: &Sheet) -> String {
-    let doc = Document {
-        title: String::new(),
-        author: String::new(),
-        created: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
-        sheets: vec![sheet.clone()],
-    };
     let mut hasher = Sha256::new();
-    for page in gongshi_print::pdf::pages(&doc) {
+    for page in gongshi_print::layout::layout(sheet) {
         for line in page.text_lines() {
             hasher.update(line.as_bytes());
             hasher.update(b"\n");

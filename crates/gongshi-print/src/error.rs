@@ -24,9 +24,6 @@ pub enum PrintError {
     #[error("生成 Excel 文件失败：{0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 
-    #[error("生成 PDF 失败：{0}")]
-    Pdf(String),
-
     #[error("生成图片失败：{0}")]
     Picture(String),
 

@@ -57,7 +57,8 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 /// page objects in order.
 struct Writer {
     pdf: Pdf,
-    next: i32,
+    /// The next free object number.
+    refs: Ref,
     glyphs: Glyphs,
     pages: Vec<Ref>,
     shared: Parts,
@@ -82,7 +83,7 @@ impl Writer {
     fn new(doc: &Document) -> Self {
         Self {
             pdf: Pdf::new(),
-            next: FIRST_FREE,
+            refs: Ref::new(FIRST_FREE),
             glyphs: Glyphs::new(),
             pages: Vec::with_capacity(doc.sheets.len()),
             shared: Parts::default(),
@@ -91,8 +92,7 @@ impl Writer {
     }
 
     fn bump(&mut self) -> Ref {
-        self.next += 1;
-        Ref::new(self.next - 1)
+        self.refs.bump()
     }
 
     fn write(mut self, doc: &Document, progress: &mut dyn FnMut(usize, usize)) -> Vec<u8> {
@@ -169,11 +169,7 @@ impl Writer {
             (&self.glyphs.body, BODY_FONT, BODY_REF),
         ] {
             if glyphs.is_used() {
-                let mut next = || {
-                    self.next += 1;
-                    Ref::new(self.next - 1)
-                };
-                glyphs.write(&mut self.pdf, id, &mut next);
+                glyphs.write(&mut self.pdf, id, &mut self.refs);
                 fonts.push((name, id));
             }
         }

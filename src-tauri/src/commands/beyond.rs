@@ -1,10 +1,9 @@
 //! Beyond the board: any sheet saved as pictures (保存为图片), a notice as
 //! a text message (复制短信), and 设置 → 核验公示.
 
-use gongshi_app::domain::grades::grade_name;
 use gongshi_app::print::picture::{PHONE_WIDTH, PictureOptions};
 use gongshi_app::printing::{self, Printable};
-use gongshi_app::{board, eval_sheets, evaluations, fee_sheets, feedback, sms, verification};
+use gongshi_app::{board, eval_sheets, fee_sheets, feedback, sms, verification};
 use tauri::{AppHandle, State};
 
 use crate::dto::beyond::{PictureOptionsDto, SheetJobDto, SmsDto, SmsJobDto, VerifiedDto};
@@ -13,7 +12,9 @@ use crate::dto::{PaperDto, PrintedDto};
 use crate::error::ApiResult;
 use crate::state::{AppState, Inner};
 
-/// Saves `job`'s sheet as pictures where the clerk chooses.
+/// Saves `job`'s sheet as pictures where the clerk chooses, under the
+/// sheet's own name. The week's batch is printed (and archived) only once
+/// the clerk has chosen; the others are made first, for their name.
 #[tauri::command(async)]
 pub fn save_pictures(
     app: AppHandle,
@@ -22,35 +23,21 @@ pub fn save_pictures(
     paper: PaperDto,
     options: PictureOptionsDto,
 ) -> ApiResult<Option<PrintedDto>> {
-    let name = format!("{}.png", stem(&mut state.lock(), &job)?);
     let options = PictureOptions {
         width: PHONE_WIDTH,
         scale: if options.sharp { 2 } else { 1 },
         tall: options.tall,
     };
-    state.files.save_pictures(&app, &name, || {
-        Ok(printable(&mut state.lock(), &job, paper)?.pictures(options)?)
-    })
-}
-
-/// What the pictures are called (the PDF's name, without .pdf).
-fn stem(inner: &mut Inner, job: &SheetJobDto) -> ApiResult<String> {
-    Ok(match job {
-        SheetJobDto::Specimen => "打印样张".to_owned(),
-        SheetJobDto::FeeBoard { semester } => format!("{semester}收费公示"),
-        SheetJobDto::FeeLetters { semester, grade } => {
-            let which = grade.map_or("全校".to_owned(), grade_name);
-            format!("{semester}致家长的一封信（{which}，每班一张）")
-        }
-        SheetJobDto::EvalSheet { round } => {
-            let name = evaluations::round(inner.store()?, *round)?.settings.name;
-            format!("{name}结果公示")
-        }
-        SheetJobDto::QaSheet => "反馈答复公示".to_owned(),
-        SheetJobDto::Week { date } => board::batch_file_name(parse_date("日期", date)?)
-            .trim_end_matches(".pdf")
-            .to_owned(),
-    })
+    let make = |sheets: Printable| Ok(sheets.pictures(options)?);
+    if let SheetJobDto::Week { date } = &job {
+        let name = format!("{}.png", board::batch_name(parse_date("日期", date)?));
+        return state.files.save_pictures(&app, &name, || {
+            make(printable(&mut state.lock(), &job, paper)?)
+        });
+    }
+    let sheets = printable(&mut state.lock(), &job, paper)?;
+    let name = format!("{}.png", sheets.name);
+    state.files.save_pictures(&app, &name, || make(sheets))
 }
 
 fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult<Printable> {

@@ -141,13 +141,7 @@ pub fn eval(cli: &Cli, db: &Path, command: &EvalCommand) -> Result<()> {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let sheet = eval_sheets::printable(&store, round, now, paper_of(*paper))?;
-            super::print_out(
-                cli,
-                &sheet,
-                out.as_deref(),
-                pictures,
-                &format!("{round}结果公示"),
-            )
+            super::print_out(cli, &sheet, out.as_deref(), pictures)
         }
         EvalCommand::Export { round, out } => {
             let store = Store::open(db)?;

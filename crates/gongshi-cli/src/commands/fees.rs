@@ -106,13 +106,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let sheet = fee_sheets::board_printable(&store, semester, now, paper_of(*paper))?;
-            super::print_out(
-                cli,
-                &sheet,
-                out.as_deref(),
-                pictures,
-                &format!("{semester}收费公示"),
-            )
+            super::print_out(cli, &sheet, out.as_deref(), pictures)
         }
         FeesCommand::Letters {
             semester,
@@ -134,8 +128,7 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
                 }
                 None => None,
             };
-            let stem = format!("{semester}致家长的一封信");
-            super::print_parts(cli, pdf, &classes, pictures, &stem)
+            super::print_parts(cli, pdf, &classes, pictures)
         }
         FeesCommand::Export { semester, out } => {
             let store = Store::open(db)?;

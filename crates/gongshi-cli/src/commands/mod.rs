@@ -1,10 +1,10 @@
 //! One function per command, each a call into `gongshi-app`.
 
 mod backup;
+mod beyond;
 mod eval;
 mod fees;
 mod pictures;
-mod verify;
 mod week;
 
 use gongshi_app::domain::duties::{Duties, Group};
@@ -82,7 +82,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         }) => {
             let now = chrono::Local::now().fixed_offset();
             let sheet = printing::demo_printable(None, paper_of(*paper), now);
-            print_out(cli, &sheet, out.as_deref(), pictures, "打印样张")
+            print_out(cli, &sheet, out.as_deref(), pictures)
         }
         Command::Calendar(c) => week::calendar(cli, &db, c),
         Command::Items(c) => week::items(cli, &db, c),
@@ -97,8 +97,8 @@ pub fn run(cli: &Cli) -> Result<()> {
             emit(cli, &said, || said.clone());
             Ok(())
         }
-        Command::Verify(args) => verify::verify(cli, &db, args),
-        Command::Sms(args) => verify::sms(cli, &db, args),
+        Command::Verify(args) => beyond::verify(cli, &db, args),
+        Command::Sms(args) => beyond::sms(cli, &db, args),
     }
 }
 
@@ -139,21 +139,48 @@ pub(crate) fn paper_of(paper: PaperArg) -> Paper {
 /// Writes an output file (atomically) and says where.
 pub(crate) fn write_output(cli: &Cli, out: &std::path::Path, bytes: &[u8]) -> Result<()> {
     output::write_atomically(out, bytes)?;
-    let written = Written {
-        path: out.display().to_string(),
-        bytes: bytes.len(),
-    };
-    emit(cli, &written, || {
-        format!("已生成：{}（{} KB）", written.path, written.bytes / 1024)
-    });
+    let written = Written::pdf(out, bytes);
+    emit(cli, &written, || written.said());
     Ok(())
 }
 
-/// What a printing command wrote.
-#[derive(serde::Serialize)]
-struct Written {
-    path: String,
-    bytes: usize,
+/// What a printing command wrote: the file (`path`, `bytes`) and, with
+/// `--png`, the pictures.
+#[derive(serde::Serialize, Default)]
+pub(crate) struct Written {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bytes: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pictures: Vec<String>,
+}
+
+impl Written {
+    pub(crate) fn pdf(out: &std::path::Path, bytes: &[u8]) -> Self {
+        Self {
+            path: Some(out.display().to_string()),
+            bytes: Some(bytes.len()),
+            pictures: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_pictures(mut self, paths: &[std::path::PathBuf]) -> Self {
+        self.pictures = paths.iter().map(|p| p.display().to_string()).collect();
+        self
+    }
+
+    pub(crate) fn said(&self) -> String {
+        let mut lines = Vec::new();
+        if let (Some(path), Some(bytes)) = (&self.path, self.bytes) {
+            lines.push(format!("已生成：{path}（{} KB）", bytes / 1024));
+        }
+        if !self.pictures.is_empty() {
+            lines.push(format!("已生成 {} 张图片：", self.pictures.len()));
+            lines.extend(self.pictures.iter().cloned());
+        }
+        lines.join("\n")
+    }
 }
 
 fn init(cli: &Cli, db: &std::path::Path, args: &InitArgs, operator: &OperatorName) -> Result<()> {

@@ -8,30 +8,22 @@ use gongshi_app::print::picture::{PHONE_WIDTH, PictureOptions};
 use gongshi_app::printing::{self, Printable};
 use gongshi_app::{AppError, Result, output};
 
+use super::Written;
 use crate::args::{Cli, PictureArgs};
 use crate::output::emit;
 
-/// What a print command wrote.
-#[derive(serde::Serialize)]
-struct Written {
-    pdf: Option<String>,
-    bytes: usize,
-    pictures: Vec<String>,
-}
-
 /// Writes `sheets` as a PDF to `out` and/or as pictures into `--png`, the
-/// pictures named after the PDF (or `stem`).
+/// pictures named after the PDF (or the sheets' own name).
 pub fn print_out(
     cli: &Cli,
     sheets: &Printable,
     out: Option<&Path>,
     pictures: &PictureArgs,
-    stem: &str,
 ) -> Result<()> {
     let pdf = out
         .map(|o| Ok::<_, AppError>((o, sheets.pdf()?)))
         .transpose()?;
-    print_parts(cli, pdf, sheets, pictures, stem)
+    print_parts(cli, pdf, sheets, pictures)
 }
 
 /// Writes `pdf` (to its path) and the pictures of `sheets` (into `--png`),
@@ -41,7 +33,6 @@ pub fn print_parts(
     pdf: Option<(&Path, Vec<u8>)>,
     sheets: &Printable,
     pictures: &PictureArgs,
-    stem: &str,
 ) -> Result<()> {
     let pngs = match &pictures.png {
         Some(dir) => {
@@ -57,34 +48,18 @@ pub fn print_parts(
         None => None,
     };
     let out = pdf.as_ref().map(|(o, _)| *o);
-    let mut written = Written {
-        pdf: None,
-        bytes: 0,
-        pictures: Vec::new(),
-    };
+    let mut written = Written::default();
     if let Some((out, pdf)) = &pdf {
         output::write_atomically(out, pdf)?;
-        written.pdf = Some(out.display().to_string());
-        written.bytes = pdf.len();
+        written = Written::pdf(out, pdf);
     }
     if let Some((dir, made)) = pngs {
         let stem = out
             .and_then(|o| o.file_stem())
-            .map_or_else(|| stem.to_owned(), |s| s.to_string_lossy().into_owned());
-        let paths = printing::save_pictures(dir, &stem, &made)?;
-        written.pictures = paths.iter().map(|p| p.display().to_string()).collect();
+            .map_or_else(|| sheets.name.clone(), |s| s.to_string_lossy().into_owned());
+        written = written.with_pictures(&printing::save_pictures(dir, &stem, &made)?);
     }
-    emit(cli, &written, || {
-        let mut lines = Vec::new();
-        if let Some(pdf) = &written.pdf {
-            lines.push(format!("已生成：{pdf}（{} KB）", written.bytes / 1024));
-        }
-        if !written.pictures.is_empty() {
-            lines.push(format!("已生成 {} 张图片：", written.pictures.len()));
-            lines.extend(written.pictures.iter().cloned());
-        }
-        lines.join("\n")
-    });
+    emit(cli, &written, || written.said());
     Ok(())
 }
 

@@ -416,10 +416,7 @@ pub fn board(cli: &Cli, db: &Path, command: &BoardCommand) -> Result<()> {
         let now = chrono::Local::now().fixed_offset();
         let printed =
             week_board::print_week(&mut store, &operator(cli)?, date, now, paper_of(*paper))?;
-        let stem = week_board::batch_file_name(date)
-            .trim_end_matches(".pdf")
-            .to_owned();
-        return super::print_out(cli, &printed.batch, out.as_deref(), pictures, &stem);
+        return super::print_out(cli, &printed.batch, out.as_deref(), pictures);
     }
     let week = week_board::week(&store, date)?;
     emit(cli, &week, || {
@@ -517,7 +514,7 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                 chrono::Local::now().fixed_offset(),
                 paper_of(*paper),
             )?;
-            super::print_out(cli, &sheet, out.as_deref(), pictures, "反馈意见答复公示")?;
+            super::print_out(cli, &sheet, out.as_deref(), pictures)?;
         }
     }
     Ok(())

@@ -56,12 +56,13 @@ impl GlyphUse {
     }
 
     /// Writes the Type 0 font `id` and what it needs (descendant, descriptor,
-    /// subset file, ToUnicode), allocating their refs from `next`.
-    pub fn write(&self, pdf: &mut Pdf, id: Ref, next: &mut impl FnMut() -> Ref) {
+    /// subset file, ToUnicode), numbering them from `refs` on.
+    pub fn write(&self, pdf: &mut Pdf, id: Ref, refs: &mut Ref) {
         let font = self.face.font();
         let scale = 1000.0 / font.units_per_em;
         let name = format!("{}+{}", self.tag(), font.postscript_name);
-        let (cid_ref, descriptor_ref, file_ref, cmap_ref) = (next(), next(), next(), next());
+        let (cid_ref, descriptor_ref, file_ref, cmap_ref) =
+            (refs.bump(), refs.bump(), refs.bump(), refs.bump());
 
         pdf.type0_font(id)
             .base_font(Name(name.as_bytes()))
