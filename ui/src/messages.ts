@@ -153,7 +153,6 @@ export const t = {
     placeholder: '如 K7Q2-15-2-8FJ3XK9P',
     check: '核验',
     genuine: '核验码属实：与本校存档的张贴稿相符',
-    item: '事项',
     period: '公示期',
     printed: '打印',
     operator: '操作人',

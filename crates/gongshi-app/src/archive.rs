@@ -1,5 +1,5 @@
 //! The sheets archived when they were printed for the board, byte for byte
-//! with their SHA-256: listed per revision, and taken out as a PDF file to
+//! with their SHA-256: an item's listed per revision, any taken out as a PDF file to
 //! look at, checked against the digest recorded when they were printed.
 
 use std::path::{Path, PathBuf};
@@ -26,10 +26,9 @@ pub fn sheets(store: &Store, revision_id: i64) -> Result<Vec<PrintedSheet>> {
 /// Writes the archived PDF `sheet_id` into `dir` (as
 /// `存档-<id>-<digest>.pdf`) after checking it still matches its recorded
 /// SHA-256; returns where. An altered archive is refused, never shown.
-pub fn take_out(store: &Store, revision_id: i64, sheet_id: i64, dir: &Path) -> Result<PathBuf> {
-    let sheet = sheets(store, revision_id)?
-        .into_iter()
-        .find(|s| s.id == sheet_id)
+pub fn take_out(store: &Store, sheet_id: i64, dir: &Path) -> Result<PathBuf> {
+    let sheet = store
+        .printed_sheet(sheet_id)?
         .ok_or_else(|| FieldError::new("存档", format!("没有编号为{sheet_id}的存档稿")))?;
     let pdf = store.printed_pdf(sheet_id)?;
     if sha256_hex(&pdf) != sheet.sha256 {

@@ -8,7 +8,7 @@ use gongshi_domain::revision::Revision;
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName, SchoolProfile};
 use gongshi_print::sheet::{Align, Block, Column, Document, Paper, Row, Sheet, Table};
-use gongshi_store::{BoardPrint, ItemRow, Store, WeekRows};
+use gongshi_store::{BoardPrint, ItemRow, PrintOf, Store, WeekRows};
 use serde::Serialize;
 
 use crate::{Result, calendar, printing, sheets, verification};
@@ -131,12 +131,21 @@ pub fn print_week(
         name: batch_name(date),
         doc: document(&school, &title, now, all),
         allow,
+        posting: None,
     };
     let pdf = batch.pdf()?;
+    // A sheet printed again saying the same has the same 核验码: the copy
+    // archived first stands.
+    let mut new = Vec::new();
+    for a in &archive {
+        if a.code.is_empty() || store.printed_with_code(&a.code)?.is_empty() {
+            new.push(a);
+        }
+    }
     store.write(op, |w| {
-        for a in &archive {
+        for a in new {
             w.archive_sheet(&BoardPrint {
-                revision_id: a.revision_id,
+                of: PrintOf::Revision(a.revision_id),
                 printed_on: today,
                 period_start: a.start,
                 sha256: &a.sha,

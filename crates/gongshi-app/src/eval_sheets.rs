@@ -132,7 +132,14 @@ pub fn printable<'a>(
     let (doc, allow) = document(store, which.into(), now, paper)?;
     // The document's title is the round's 结果公示.
     let name = doc.title.clone();
-    Ok(crate::printing::Printable { name, doc, allow })
+    // Posted as its disclosure item (`publish`), whose sheet carries the
+    // 核验码 once approved; printed here it is the committee's copy.
+    Ok(crate::printing::Printable {
+        name,
+        doc,
+        allow,
+        posting: None,
+    })
 }
 
 /// The sheet as it would print, and why the scan would refuse it, if so.

@@ -8,6 +8,7 @@ use gongshi_domain::category::Category;
 use gongshi_domain::fee::{self, Charge, FeeItem, Totals};
 use gongshi_domain::grades::{SchoolGrades, grade_name};
 use gongshi_domain::privacy::Allowlist;
+use gongshi_domain::verify_code::Subject;
 use gongshi_domain::{DomainError, FieldError, SchoolProfile};
 use gongshi_print::sheet::{
     Align, Block, Closing, Column, DRAFT, Document, Orientation, Paper, Row, Sheet, Table,
@@ -16,6 +17,7 @@ use gongshi_print::workbook::{ColumnKind, Report, ReportColumn, Value};
 use gongshi_store::{ClassSize, Schedule, Store};
 
 use crate::printing::Printable;
+use crate::verification::Posting;
 use crate::{Result, calendar, fees, table_io};
 
 /// The pledges of the letter (师德承诺).
@@ -128,9 +130,14 @@ pub fn board_printable(
     now: DateTime<FixedOffset>,
     paper: Paper,
 ) -> Result<Printable> {
-    let (doc, allow) = board_document(store, semester, now, paper)?;
+    let (doc, allow, posting) = board_document(store, semester, now, paper)?;
     let name = format!("{semester}收费公示");
-    Ok(Printable { name, doc, allow })
+    Ok(Printable {
+        name,
+        doc,
+        allow,
+        posting,
+    })
 }
 
 /// The letters as pictures for the classes' WeChat groups: one a class
@@ -145,7 +152,12 @@ pub fn class_letters(
     let (doc, allow) = letters_document(store, semester, grade, now, Recipients::Classes)?;
     let which = grade.map_or("全校".to_owned(), grade_name);
     let name = format!("{semester}致家长的一封信（{which}，每班一张）");
-    Ok(Printable { name, doc, allow })
+    Ok(Printable {
+        name,
+        doc,
+        allow,
+        posting: None,
+    })
 }
 
 /// Who a batch of letters goes to.
@@ -157,12 +169,14 @@ enum Recipients {
     Classes,
 }
 
+/// The 收费公示 and, once the schedule is approved (a draft is not posted),
+/// what its 核验码 names.
 fn board_document(
     store: &Store,
     semester: &str,
     now: DateTime<FixedOffset>,
     paper: Paper,
-) -> Result<(Document, Allowlist)> {
+) -> Result<(Document, Allowlist, Option<Posting>)> {
     let schedule = fees::schedule(store, semester)?;
     let school = crate::school::required(store)?;
     printable(&schedule, &school)?;
@@ -243,7 +257,11 @@ fn board_document(
         created: now,
         sheets: vec![sheet],
     };
-    Ok((doc, allowlist(&school, &schedule)))
+    let posting = schedule.approved.as_ref().map(|_| Posting {
+        subject: Subject::Fees(schedule.id),
+        period_start: period.map(|p| p.start),
+    });
+    Ok((doc, allowlist(&school, &schedule), posting))
 }
 
 /// The letters to parents of the grades in `grade` (all when None): one
@@ -371,7 +389,10 @@ pub fn preview(
     now: DateTime<FixedOffset>,
 ) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
     let (mut doc, allow) = match what {
-        FeePrint::Board(paper) => board_document(store, semester, now, paper)?,
+        FeePrint::Board(paper) => {
+            let board = board_printable(store, semester, now, paper)?;
+            (board.doc, board.allow)
+        }
         FeePrint::Letter(grade) => {
             letters_document(store, semester, grade, now, Recipients::Students)?
         }

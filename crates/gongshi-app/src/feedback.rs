@@ -4,10 +4,12 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use gongshi_domain::category::Category;
 use gongshi_domain::feedback::{Answer, Feedback};
+use gongshi_domain::verify_code::Subject;
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Block, Closing, Document, Paper, Sheet};
 use gongshi_store::Store;
 
+use crate::verification::Posting;
 use crate::{Result, printing, sheets};
 
 pub struct NewFeedback<'a> {
@@ -141,5 +143,9 @@ pub fn qa_printable(
         name: format!("{}反馈答复公示", gongshi_print::dates::chinese_date(today)),
         doc,
         allow: printing::allowlist(&school),
+        posting: Some(Posting {
+            subject: Subject::Answers,
+            period_start: Some(period.start),
+        }),
     })
 }

@@ -51,11 +51,26 @@ pub struct Printable {
     pub name: String,
     pub doc: Document,
     pub allow: Allowlist,
+    /// Set on a school's own sheet for the board (收费公示, 反馈答复公示):
+    /// what its 核验码 names ([`crate::verification::post`]
+    /// stamps and archives it when it is printed). Items' sheets are
+    /// stamped by the weekly print.
+    pub posting: Option<crate::verification::Posting>,
 }
 
 impl Printable {
     pub fn pdf(&self) -> Result<Vec<u8>> {
         Ok(gongshi_print::render_pdf(&self.doc, &self.allow)?)
+    }
+
+    /// The 核验码 printed on it, if it was readied for the board.
+    pub fn code(&self) -> Option<&str> {
+        self.doc.sheets.iter().find_map(|sheet| {
+            sheet.blocks.iter().find_map(|b| match b {
+                gongshi_print::sheet::Block::Closing(c) => c.verification.as_deref(),
+                _ => None,
+            })
+        })
     }
 
     /// PNG pictures of the pages (one a page, or one tall one).
@@ -117,5 +132,6 @@ pub fn demo_printable(
         name: "打印样张".into(),
         doc,
         allow: allowlist(school),
+        posting: None,
     }
 }

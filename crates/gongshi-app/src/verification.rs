@@ -1,34 +1,57 @@
 //! 核验公示: every sheet printed for the board carries a 核验码 (and its QR
-//! code) naming this store, the item, the revision and a digest of what the
-//! sheet says; given a code typed or scanned, [`verify`] finds the archived
-//! sheet and what it said, or says plainly why the code is not genuine.
+//! code) naming this store, what the sheet is (an item's revision, a
+//! semester's 收费公示, the 反馈答复公示), and a digest of what it says;
+//! given a code typed or scanned, [`verify`] finds the archived sheet and
+//! what it said, or says plainly why the code is not genuine.
 
 use chrono::NaiveDate;
-use gongshi_domain::FieldError;
-use gongshi_domain::verify_code::{VerifyCode, digest_mark, store_mark};
+use gongshi_domain::verify_code::{Subject, VerifyCode, digest_mark, store_mark};
+use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Block, Sheet};
-use gongshi_store::Store;
+use gongshi_store::{BoardPrint, PrintOf, PrintedSheet, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::Result;
+use crate::printing::Printable;
+
+/// A school's own sheet for the board: what its 核验码 names and the first
+/// day of the posting period it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub subject: Subject,
+    pub period_start: Option<NaiveDate>,
+}
 
 /// The mark of this store's codes (their first part).
 pub fn store_mark_of(store: &Store) -> Result<String> {
     Ok(store_mark(&store.store_key()?))
 }
 
-/// The digest of what `sheet` says: the text of its pages as laid out
-/// (the 核验码 itself not yet on it), a line each.
-fn digest(sheet: &Sheet) -> String {
+/// The digest of what `sheets` say: the text of their pages as laid out
+/// (the 核验码 itself not yet on them), a line each.
+fn digest<'a>(sheets: impl IntoIterator<Item = &'a Sheet>) -> String {
     let mut hasher = Sha256::new();
-    for page in gongshi_print::layout::layout(sheet) {
-        for line in page.text_lines() {
-            hasher.update(line.as_bytes());
-            hasher.update(b"\n");
+    for sheet in sheets {
+        for page in gongshi_print::layout::layout(sheet) {
+            for line in page.text_lines() {
+                hasher.update(line.as_bytes());
+                hasher.update(b"\n");
+            }
         }
     }
     digest_mark(&hasher.finalize())
+}
+
+/// Puts `code` on the closing of `sheet`; false if it has none.
+fn put_on(code: &str, sheet: &mut Sheet) -> bool {
+    let closing = sheet.blocks.iter_mut().find_map(|b| match b {
+        Block::Closing(c) => Some(c),
+        _ => None,
+    });
+    closing
+        .map(|c| c.verification = Some(code.to_owned()))
+        .is_some()
 }
 
 /// Puts the 核验码 of `sheet` (revision `number` of item `item`) on its
@@ -36,28 +59,83 @@ fn digest(sheet: &Sheet) -> String {
 pub fn stamp(mark: &str, item: i64, number: i64, sheet: &mut Sheet) -> Option<String> {
     let code = VerifyCode {
         store: mark.to_owned(),
-        item,
+        subject: Subject::Item(item),
         revision: number,
-        digest: digest(sheet),
+        digest: digest([&*sheet]),
     }
     .to_string();
-    let closing = sheet.blocks.iter_mut().find_map(|b| match b {
-        Block::Closing(c) => Some(c),
-        _ => None,
-    })?;
-    closing.verification = Some(code.clone());
-    Some(code)
+    put_on(&code, sheet).then_some(code)
+}
+
+/// Readies a sheet for the board as printed: a school's own sheet
+/// ([`Printable::posting`]) gets its 核验码 and is archived, once for what
+/// it says (printed again saying the same, it keeps its code and the first
+/// archived copy stands; saying something else, it is the next printing).
+/// Anything else is returned as it is.
+pub fn post(
+    store: &mut Store,
+    op: &OperatorName,
+    sheets: Printable,
+    today: NaiveDate,
+) -> Result<Printable> {
+    let Some(posting) = sheets.posting else {
+        return Ok(sheets);
+    };
+    let mut sheets = sheets;
+    let subject = posting.subject.to_string();
+    let digest = digest(&sheets.doc.sheets);
+    let printed: Vec<VerifyCode> = store
+        .printed_codes(&subject)?
+        .iter()
+        .filter_map(|c| VerifyCode::parse(c).ok())
+        .collect();
+    let again = printed.iter().find(|c| c.digest == digest).cloned();
+    let code = again.clone().unwrap_or(VerifyCode {
+        store: store_mark_of(store)?,
+        subject: posting.subject,
+        revision: printed.iter().map(|c| c.revision).max().unwrap_or(0) + 1,
+        digest,
+    });
+    let code = code.to_string();
+    for sheet in &mut sheets.doc.sheets {
+        put_on(&code, sheet);
+    }
+    if again.is_none() {
+        let pdf = sheets.pdf()?;
+        let sha256 = crate::archive::sha256_hex(&pdf);
+        store.write(op, |w| {
+            w.archive_sheet(&BoardPrint {
+                of: PrintOf::Own {
+                    subject: &subject,
+                    title: &sheets.doc.title,
+                },
+                printed_on: today,
+                period_start: posting.period_start,
+                sha256: &sha256,
+                code: &code,
+                pdf: &pdf,
+            })
+            .map(|_| ())
+        })?;
+    }
+    Ok(sheets)
 }
 
 /// What the archive holds for a genuine code.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verified {
     pub code: String,
-    pub item_id: i64,
+    /// What the sheet is: 公开事项, 收费公示, 反馈答复公示.
+    pub kind: &'static str,
+    /// Which sheet of its kind, as a clerk would say it: 财务，事项编号15，
+    /// 第2版 — or 第1次印发 for the school's own sheets.
+    pub described: String,
+    /// The item and its revision (an item's sheet only).
+    pub item_id: Option<i64>,
+    pub revision_id: Option<i64>,
+    /// The item's revision number, or the printing of an own sheet.
     pub revision: i64,
-    pub revision_id: i64,
     pub title: String,
-    pub category: &'static str,
     /// The posting period the sheet states (its first day and, once
     /// posted, the last).
     pub period_start: Option<NaiveDate>,
@@ -74,11 +152,13 @@ pub struct Verified {
     pub corrected_by: Option<i64>,
 }
 
+fn refuse(message: String) -> crate::AppError {
+    FieldError::new("核验码", message).into()
+}
+
 /// Checks a 核验码 as typed or scanned against this store's archive.
 pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     let code = VerifyCode::parse(typed)?;
-    let refuse =
-        |message: String| -> crate::AppError { FieldError::new("核验码", message).into() };
     let ours = store_mark_of(store)?;
     if code.store != ours {
         return Err(refuse(format!(
@@ -93,41 +173,76 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     else {
         return Err(refuse(not_found(store, &code)?));
     };
-    let rev = store
-        .revision(sheet.revision_id)?
-        .ok_or_else(|| refuse(format!("“{code}”的存档稿找不到它的事项")))?;
     let pdf = store.printed_pdf(sheet.id)?;
+    let archive_intact = crate::archive::sha256_hex(&pdf) == sheet.sha256;
+    let verified = Verified {
+        code: code.to_string(),
+        kind: code.subject.kind(),
+        described: format!("第{}次印发", code.revision),
+        item_id: None,
+        revision_id: None,
+        revision: code.revision,
+        title: sheet.title.clone().unwrap_or_default(),
+        period_start: sheet.period_start,
+        period_end: None,
+        printed_on: sheet.printed_on,
+        printed_by: sheet.printed_by.clone(),
+        sheet_id: sheet.id,
+        archive_intact,
+        corrected_by: None,
+    };
+    match (code.subject, sheet.revision_id) {
+        (Subject::Item(item), Some(revision_id)) => {
+            of_item(store, item, revision_id, &sheet, verified)
+        }
+        _ => Ok(verified),
+    }
+}
+
+/// What [`verify`] says of an item's sheet: the item and revision as they
+/// stand, and whether a 更正稿 followed.
+fn of_item(
+    store: &Store,
+    item: i64,
+    revision_id: i64,
+    sheet: &PrintedSheet,
+    verified: Verified,
+) -> Result<Verified> {
+    let rev = store
+        .revision(revision_id)?
+        .ok_or_else(|| refuse(format!("“{}”的存档稿找不到它的事项", verified.code)))?;
     let newest = store
-        .item_revisions(code.item)?
+        .item_revisions(item)?
         .iter()
         .map(|r| i64::from(r.number))
         .max()
-        .filter(|n| *n > code.revision);
+        .filter(|n| *n > verified.revision);
     Ok(Verified {
-        corrected_by: newest,
-        code: code.to_string(),
-        item_id: code.item,
-        revision: code.revision,
-        revision_id: rev.id,
+        described: format!(
+            "{}，事项编号{item}，第{}版",
+            rev.category.label(),
+            verified.revision
+        ),
+        item_id: Some(item),
+        revision_id: Some(rev.id),
         title: rev.content.title.clone(),
-        category: rev.category.label(),
         period_start: rev.period.map(|p| p.start).or(sheet.period_start),
         period_end: rev.period.map(|p| p.end),
-        printed_on: sheet.printed_on,
-        printed_by: sheet.printed_by,
-        sheet_id: sheet.id,
-        archive_intact: crate::archive::sha256_hex(&pdf) == sheet.sha256,
+        corrected_by: newest,
+        ..verified
     })
 }
 
-/// Why no archived sheet has `code`: the item or revision does not exist,
-/// or it does and what was printed said something else.
+/// Why no archived sheet has `code`: what it names does not exist, or it
+/// does and what was printed said something else.
 fn not_found(store: &Store, code: &VerifyCode) -> Result<String> {
-    let revisions = store.item_revisions(code.item)?;
+    let Subject::Item(item) = code.subject else {
+        return own_not_found(store, code);
+    };
+    let revisions = store.item_revisions(item)?;
     if revisions.is_empty() {
         return Ok(format!(
-            "本数据文件里没有编号为{}的事项：“{code}”可能抄错了，也可能是伪造的",
-            code.item
+            "本数据文件里没有编号为{item}的事项：“{code}”可能抄错了，也可能是伪造的"
         ));
     }
     let Some(rev) = revisions
@@ -135,19 +250,48 @@ fn not_found(store: &Store, code: &VerifyCode) -> Result<String> {
         .find(|r| i64::from(r.number) == code.revision)
     else {
         return Ok(format!(
-            "事项{}没有第{}版：“{code}”可能抄错了，也可能是伪造的",
-            code.item, code.revision
+            "事项{item}没有第{}版：“{code}”可能抄错了，也可能是伪造的",
+            code.revision
         ));
     };
     if store.printed_sheets(rev.id)?.is_empty() {
         // Never printed: nothing of it is shown.
         return Ok(format!(
-            "事项{}第{}版没有打印过张贴稿：“{code}”可能抄错了，也可能是伪造的",
-            code.item, code.revision
+            "事项{item}第{}版没有打印过张贴稿：“{code}”可能抄错了，也可能是伪造的",
+            code.revision
         ));
     }
-    Ok(format!(
-        "与存档不符：事项{}第{}版“{}”的张贴稿存档里没有内容摘要为“{}”的一份。纸上的内容可能被改过，或核验码抄错了；请对照存档原件核对",
-        code.item, code.revision, rev.content.title, code.digest
+    Ok(mismatch(
+        &format!("事项{item}第{}版“{}”", code.revision, rev.content.title),
+        code,
     ))
+}
+
+/// [`not_found`] for a school's own sheet: never printed that many times,
+/// or printed saying something else.
+fn own_not_found(store: &Store, code: &VerifyCode) -> Result<String> {
+    let printed = store.printed_codes(&code.subject.to_string())?;
+    let that = printed
+        .iter()
+        .filter_map(|c| VerifyCode::parse(c).ok())
+        .any(|c| c.revision == code.revision);
+    if !that {
+        return Ok(format!(
+            "本数据文件没有印发过第{}次{}（{}）：“{code}”可能抄错了，也可能是伪造的",
+            code.revision,
+            code.subject.kind(),
+            code.subject
+        ));
+    }
+    Ok(mismatch(
+        &format!("第{}次印发的{}", code.revision, code.subject.kind()),
+        code,
+    ))
+}
+
+fn mismatch(which: &str, code: &VerifyCode) -> String {
+    format!(
+        "与存档不符：{which}的张贴稿存档里没有内容摘要为“{}”的一份。纸上的内容可能被改过，或核验码抄错了；请对照存档原件核对",
+        code.digest
+    )
 }

@@ -1,6 +1,10 @@
 //! The 核验码 printed on every sheet posted on the board (and in its QR
-//! code): which store printed it, which item and revision, and a digest of
-//! what the sheet said — `K7Q2-15-2-8FJ3XK9P`. Typed by hand or by a USB
+//! code): which store printed it, what the sheet is ([`Subject`]: an item
+//! — an evaluation's 结果公示 is posted as one —, a semester's 收费公示,
+//! the 反馈答复公示), which
+//! revision or printing of it, and a digest of what the sheet said —
+//! `K7Q2-15-2-8FJ3XK9P` (item 15, revision 2), `K7Q2-F3-1-…` (fee
+//! schedule 3, first printing), `K7Q2-Q-4-…` (the fourth Q&A sheet). Typed by hand or by a USB
 //! scanner (which types like a keyboard), so it is short, in one case, in
 //! characters a QR code holds compactly, and read forgivingly: lower case,
 //! spaces, the 核验码： label, O for 0 and I or L for 1 are all taken.
@@ -16,12 +20,57 @@ pub const STORE_CHARS: usize = 4;
 /// Characters of the content digest: 40 bits.
 pub const DIGEST_CHARS: usize = 8;
 
+/// What a posted sheet is, as its code's second part names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A disclosure item's sheet (`15`); the code's third part is its
+    /// revision's number (1 the first, 2 the first 更正稿…).
+    Item(i64),
+    /// A semester's 收费公示, by its schedule's id (`F3`).
+    Fees(i64),
+    /// The 反馈答复公示 (`Q`): of every published answer when printed.
+    Answers,
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Item(id) => write!(f, "{id}"),
+            Self::Fees(id) => write!(f, "F{id}"),
+            Self::Answers => f.write_str("Q"),
+        }
+    }
+}
+
+impl Subject {
+    /// Reads the code's second part as [`Display`](fmt::Display) writes it
+    /// (lower case too); None if it is not one.
+    pub fn parse(part: &str) -> Option<Self> {
+        let upper = part.to_ascii_uppercase();
+        match upper.split_at_checked(1)? {
+            ("Q", "") => Some(Self::Answers),
+            ("F", id) => positive(id).map(Self::Fees),
+            _ => positive(&upper).map(Self::Item),
+        }
+    }
+
+    /// The sheet's kind as a clerk calls it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Item(_) => "公开事项",
+            Self::Fees(_) => "收费公示",
+            Self::Answers => "反馈答复公示",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyCode {
     /// The store's mark ([`store_mark`]).
     pub store: String,
-    pub item: i64,
-    /// The revision's number (1 the first, 2 the first 更正稿…).
+    pub subject: Subject,
+    /// An item's revision number; the others' printing (1 the first sheet
+    /// printed, 2 the next that said something else…).
     pub revision: i64,
     /// The first 40 bits of the SHA-256 of the sheet's text ([`digest_mark`]).
     pub digest: String,
@@ -32,7 +81,7 @@ impl fmt::Display for VerifyCode {
         write!(
             f,
             "{}-{}-{}-{}",
-            self.store, self.item, self.revision, self.digest
+            self.store, self.subject, self.revision, self.digest
         )
     }
 }
@@ -73,6 +122,14 @@ fn crockford(c: char) -> Option<char> {
     ALPHABET.contains(&(c as u8)).then_some(c)
 }
 
+/// A positive number as typed (O read as 0, I and L as 1).
+fn positive(part: &str) -> Option<i64> {
+    let digits: Option<String> = part.chars().map(crockford).collect();
+    digits
+        .and_then(|d| d.parse::<i64>().ok())
+        .filter(|n| *n > 0)
+}
+
 impl VerifyCode {
     /// Reads a code as typed or scanned. The message says what is wrong
     /// with it and what one looks like.
@@ -105,7 +162,7 @@ impl VerifyCode {
             return Err(bad("没有输入核验码"));
         }
         let parts: Vec<&str> = text.split('-').collect();
-        let [store, item, revision, digest] = parts[..] else {
+        let [store, subject, revision, digest] = parts[..] else {
             return Err(bad(&format!("“{typed}”不是核验码：应有四段，用“-”隔开")));
         };
         let mark = |part: &str, len: usize, what: &str| -> Result<String, FieldError> {
@@ -118,15 +175,15 @@ impl VerifyCode {
             }
         };
         let number = |part: &str, what: &str| -> Result<i64, FieldError> {
-            let digits: Option<String> = part.chars().map(crockford).collect();
-            digits
-                .and_then(|d| d.parse::<i64>().ok())
-                .filter(|n| *n > 0)
-                .ok_or_else(|| bad(&format!("核验码的{what}“{part}”应是正整数")))
+            positive(part).ok_or_else(|| bad(&format!("核验码的{what}“{part}”应是正整数")))
         };
         Ok(Self {
             store: mark(store, STORE_CHARS, "第一段")?,
-            item: number(item, "第二段（事项编号）")?,
+            subject: Subject::parse(subject).ok_or_else(|| {
+                bad(&format!(
+                    "核验码的第二段“{subject}”不对：应是事项编号，或F加编号，或Q"
+                ))
+            })?,
             revision: number(revision, "第三段（版本）")?,
             digest: mark(digest, DIGEST_CHARS, "第四段")?,
         })
@@ -140,7 +197,7 @@ mod tests {
     fn code() -> VerifyCode {
         VerifyCode {
             store: store_mark(&[0xA5, 0x3C, 0x90]),
-            item: 15,
+            subject: Subject::Item(15),
             revision: 2,
             digest: digest_mark(&[0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC]),
         }
@@ -166,11 +223,35 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_sheet_reads_back_from_its_code() {
+        for subject in [Subject::Item(7), Subject::Fees(3), Subject::Answers] {
+            let code = VerifyCode { subject, ..code() };
+            let printed = code.to_string();
+            assert_eq!(VerifyCode::parse(&printed).unwrap(), code, "{printed}");
+            assert_eq!(
+                VerifyCode::parse(&printed.to_lowercase()).unwrap(),
+                code,
+                "{printed}"
+            );
+        }
+        assert_eq!(
+            VerifyCode {
+                subject: Subject::Fees(3),
+                ..code()
+            }
+            .to_string(),
+            "MMY9-F3-2-28T5CY4T"
+        );
+    }
+
+    #[test]
     fn a_wrong_code_says_what_is_wrong_with_it() {
         for (typed, says) in [
             ("", "没有输入"),
             ("MMY9-15-2", "四段"),
-            ("MMY9-X-2-28T5CY4T", "事项编号"),
+            ("MMY9-X-2-28T5CY4T", "第二段"),
+            ("MMY9-F-2-28T5CY4T", "第二段"),
+            ("MMY9-Q7-2-28T5CY4T", "第二段"),
             ("MMY9-15-0-28T5CY4T", "版本"),
             ("MMY-15-2-28T5CY4T", "第一段"),
             ("MMY9-15-2-28T5CY4U", "第四段"),

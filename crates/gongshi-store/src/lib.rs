@@ -40,7 +40,7 @@ pub use items::{ItemFilter, ItemRow};
 pub use migrations::LATEST_VERSION;
 pub use open::APPLICATION_ID;
 pub use operators::Operator;
-pub use printed::{BoardPrint, PrintedSheet};
+pub use printed::{BoardPrint, PrintOf, PrintedSheet};
 pub use settings::RegularDisclosure;
 pub use writer::Writer;
 

@@ -319,11 +319,44 @@ fn steps() -> Vec<M<'static>> {
             INSERT INTO store_key (id, key) VALUES (1, randomblob(8));
             "#,
         ),
+        // 13: sheets posted that are not an item's — a semester's 收费公示,
+        // the 反馈答复公示 — archived with their 核验码 too: `subject` is
+        // the code's second part (F3, Q; see
+        // gongshi_domain::verify_code::Subject) and `title` the sheet's;
+        // an item's sheet keeps its revision_id and neither. SQLite cannot
+        // drop a NOT NULL, so the table is rebuilt, rows and ids kept.
+        M::up(
+            r#"
+            CREATE TABLE printed_sheets_13 (
+                id           INTEGER PRIMARY KEY,
+                revision_id  INTEGER REFERENCES revisions (id),
+                subject      TEXT,
+                title        TEXT,
+                printed_on   TEXT NOT NULL,
+                purpose      TEXT NOT NULL,
+                sha256       TEXT NOT NULL,
+                pdf          BLOB NOT NULL,
+                period_start TEXT,
+                code         TEXT,
+                CHECK ((revision_id IS NULL) = (subject IS NOT NULL)),
+                CHECK ((subject IS NULL) = (title IS NULL))
+            ) STRICT;
+            INSERT INTO printed_sheets_13
+                (id, revision_id, printed_on, purpose, sha256, pdf, period_start, code)
+            SELECT id, revision_id, printed_on, purpose, sha256, pdf, period_start, code
+            FROM printed_sheets;
+            DROP TABLE printed_sheets;
+            ALTER TABLE printed_sheets_13 RENAME TO printed_sheets;
+            CREATE INDEX printed_sheets_revision ON printed_sheets (revision_id);
+            CREATE INDEX printed_sheets_code ON printed_sheets (code) WHERE code IS NOT NULL;
+            CREATE INDEX printed_sheets_subject ON printed_sheets (subject) WHERE subject IS NOT NULL;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 12;
+pub const LATEST_VERSION: i64 = 13;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

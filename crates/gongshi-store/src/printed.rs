@@ -1,6 +1,8 @@
-//! `printed_sheets`: every sheet printed for posting, as printed (the PDF)
-//! with its SHA-256, the date and its 核验码, so the record proves what was
-//! on the board; and the store's key, whose mark begins every code.
+//! `printed_sheets`: every sheet printed for posting — an item's, or one of
+//! the school's own (收费公示, 反馈答复公示) — as printed (the
+//! PDF) with its SHA-256, the date and its 核验码, so the record proves
+//! what was on the board; and the store's key, whose mark begins every
+//! code.
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -11,7 +13,12 @@ use crate::{AuditRecord, Result, Store, Writer};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PrintedSheet {
     pub id: i64,
-    pub revision_id: i64,
+    /// The item revision it printed; None for the school's own sheets.
+    pub revision_id: Option<i64>,
+    /// A school's own sheet: its 核验码's second part (F3, Q) and its
+    /// title as printed. None for an item's.
+    pub subject: Option<String>,
+    pub title: Option<String>,
     pub printed_on: NaiveDate,
     /// The first day of the posting period the sheet states, if it states one.
     pub period_start: Option<NaiveDate>,
@@ -26,7 +33,7 @@ pub struct PrintedSheet {
 
 /// The columns [`sheet`] reads, from `printed_sheets p`.
 const COLUMNS: &str = "p.id, p.revision_id, p.printed_on, p.purpose, p.sha256, length(p.pdf),
-    p.period_start, p.code,
+    p.period_start, p.code, p.subject, p.title,
     (SELECT a.operator FROM audit_log a
      WHERE a.entity = 'printed_sheet' AND a.entity_id = CAST(p.id AS TEXT)
      ORDER BY a.id LIMIT 1)";
@@ -41,7 +48,9 @@ fn sheet(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintedSheet> {
         size: r.get(5)?,
         period_start: r.get(6)?,
         code: r.get(7)?,
-        printed_by: r.get(8)?,
+        subject: r.get(8)?,
+        title: r.get(9)?,
+        printed_by: r.get(10)?,
     })
 }
 
@@ -61,6 +70,29 @@ impl Store {
             "SELECT {COLUMNS} FROM printed_sheets p WHERE p.code = ?1 ORDER BY p.id"
         ))?;
         let rows = stmt.query_map([code], sheet)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One archived sheet.
+    pub fn printed_sheet(&self, id: i64) -> Result<Option<PrintedSheet>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM printed_sheets p WHERE p.id = ?1"),
+                [id],
+                sheet,
+            )
+            .optional()?)
+    }
+
+    /// The 核验码 of every printing of a school's own sheet (`subject`,
+    /// the codes' second part), oldest first, each once.
+    pub fn printed_codes(&self, subject: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT code FROM printed_sheets WHERE subject = ?1 AND code IS NOT NULL
+             GROUP BY code ORDER BY min(id)",
+        )?;
+        let rows = stmt.query_map([subject], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -84,9 +116,17 @@ impl Store {
     }
 }
 
+/// What an archived sheet printed.
+pub enum PrintOf<'a> {
+    /// An item's revision.
+    Revision(i64),
+    /// One of the school's own sheets: its 核验码's second part, its title.
+    Own { subject: &'a str, title: &'a str },
+}
+
 /// A sheet to archive as printed for the board.
 pub struct BoardPrint<'a> {
-    pub revision_id: i64,
+    pub of: PrintOf<'a>,
     pub printed_on: NaiveDate,
     pub period_start: Option<NaiveDate>,
     pub sha256: &'a str,
@@ -96,11 +136,18 @@ pub struct BoardPrint<'a> {
 
 impl Writer<'_> {
     pub fn archive_sheet(&self, print: &BoardPrint<'_>) -> Result<i64> {
+        let (revision_id, subject, title) = match print.of {
+            PrintOf::Revision(id) => (Some(id), None, None),
+            PrintOf::Own { subject, title } => (None, Some(subject), Some(title)),
+        };
         self.tx.execute(
-            "INSERT INTO printed_sheets (revision_id, printed_on, period_start, purpose, sha256, pdf, code)
-             VALUES (?1, ?2, ?3, 'board', ?4, ?5, ?6)",
+            "INSERT INTO printed_sheets
+                 (revision_id, subject, title, printed_on, period_start, purpose, sha256, pdf, code)
+             VALUES (?1, ?2, ?3, ?4, ?5, 'board', ?6, ?7, ?8)",
             params![
-                print.revision_id,
+                revision_id,
+                subject,
+                title,
                 print.printed_on,
                 print.period_start,
                 print.sha256,
@@ -109,12 +156,15 @@ impl Writer<'_> {
             ],
         )?;
         let id = self.tx.last_insert_rowid();
-        let note = serde_json::json!({
-            "revision_id": print.revision_id,
+        let mut note = serde_json::json!({
+            "revision_id": revision_id,
             "printed_on": print.printed_on,
             "sha256": print.sha256,
             "code": print.code,
         });
+        if let Some(subject) = subject {
+            note["subject"] = subject.into();
+        }
         self.record(AuditRecord::change(
             "printed_sheet",
             &id.to_string(),

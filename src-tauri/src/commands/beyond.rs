@@ -49,7 +49,8 @@ fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult
             printing::demo_printable(school.as_ref(), paper, now)
         }
         SheetJobDto::FeeBoard { semester } => {
-            fee_sheets::board_printable(inner.store()?, semester, now, paper)?
+            let board = fee_sheets::board_printable(inner.store()?, semester, now, paper)?;
+            for_board(inner, board)?
         }
         SheetJobDto::FeeLetters { semester, grade } => {
             fee_sheets::class_letters(inner.store()?, semester, *grade, now)?
@@ -57,13 +58,24 @@ fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult
         SheetJobDto::EvalSheet { round } => {
             eval_sheets::printable(inner.store()?, *round, now, paper)?
         }
-        SheetJobDto::QaSheet => feedback::qa_printable(inner.store()?, now, paper)?,
+        SheetJobDto::QaSheet => {
+            let answers = feedback::qa_printable(inner.store()?, now, paper)?;
+            for_board(inner, answers)?
+        }
         SheetJobDto::Week { date } => {
             let op = inner.operator()?;
             let date = parse_date("日期", date)?;
             board::print_week(inner.store()?, &op, date, now, paper)?.batch
         }
     })
+}
+
+/// `sheets` readied for the board: a school's own sheet gets its 核验码
+/// and is archived (as the week's batch is when printed).
+pub(crate) fn for_board(inner: &mut Inner, sheets: Printable) -> ApiResult<Printable> {
+    let op = inner.operator()?;
+    let today = chrono::Local::now().date_naive();
+    Ok(verification::post(inner.store()?, &op, sheets, today)?)
 }
 
 /// A notice or the fee letter as a text message of at most `max` characters.

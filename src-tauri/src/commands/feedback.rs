@@ -2,6 +2,7 @@ use gongshi_app::feedback::{self, NewFeedback};
 use gongshi_app::print::dates::chinese_date;
 use tauri::{AppHandle, State};
 
+use crate::commands::beyond::for_board;
 use crate::dto::week::{AnswerDto, FeedbackDto, NewFeedbackDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::ApiResult;
@@ -54,10 +55,8 @@ pub fn print_qa_sheet(
     let now = chrono::Local::now().fixed_offset();
     let name = format!("{}反馈答复公示.pdf", chinese_date(now.date_naive()));
     state.files.save_as(&app, &name, || {
-        Ok(feedback::qa_sheet(
-            state.lock().store()?,
-            now,
-            paper.into(),
-        )?)
+        let mut inner = state.lock();
+        let answers = feedback::qa_printable(inner.store()?, now, paper.into())?;
+        Ok(for_board(&mut inner, answers)?.pdf()?)
     })
 }

@@ -6,6 +6,7 @@ use gongshi_app::store::Schedule;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
+use crate::commands::beyond::for_board;
 use crate::dto::fees::{ClassSizeDto, FieldProblemDto, ProgressDto, ScheduleDto};
 use crate::dto::table::{ImportPreviewDto, TableSchemaDto, problems};
 use crate::dto::week::{PreviewDto, parse_date};
@@ -212,11 +213,14 @@ pub fn print_fees(
     };
     state.files.save_as(&app, &name, || {
         let mut inner = state.lock();
-        let store = inner.store()?;
         Ok(match what.as_str() {
             "template" => jobs::template()?,
-            "board" => fee_sheets::board_sheet(store, &semester, now, paper.into())?,
-            _ => fee_sheets::export(store, &semester)?,
+            "board" => {
+                let board =
+                    fee_sheets::board_printable(inner.store()?, &semester, now, paper.into())?;
+                for_board(&mut inner, board)?.pdf()?
+            }
+            _ => fee_sheets::export(inner.store()?, &semester)?,
         })
     })
 }

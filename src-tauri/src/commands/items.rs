@@ -177,14 +177,9 @@ pub fn archived_sheets(
 /// Opens an archived sheet: taken out of the store into the app's cache
 /// folder (checked against its SHA-256 first) and shown in the PDF viewer.
 #[tauri::command(async)]
-pub fn open_archived(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    revision_id: i64,
-    sheet_id: i64,
-) -> ApiResult<()> {
+pub fn open_archived(app: AppHandle, state: State<'_, AppState>, sheet_id: i64) -> ApiResult<()> {
     let dir = crate::files::cache_dir(&app)?.join("存档");
-    let path = archive::take_out(state.lock().store()?, revision_id, sheet_id, &dir)?;
+    let path = archive::take_out(state.lock().store()?, sheet_id, &dir)?;
     state.files.know(&path);
     state.files.open(&app, &path.display().to_string(), false)
 }

@@ -82,14 +82,13 @@ impl From<Sms> for SmsDto {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct VerifiedDto {
     pub code: String,
-    #[ts(type = "number")]
-    pub item_id: i64,
+    /// 公开事项, 收费公示, 反馈答复公示.
+    pub kind: String,
+    /// Which one of its kind (财务，事项编号15，第2版; 第1次印发).
+    pub described: String,
     #[ts(type = "number")]
     pub revision: i64,
-    #[ts(type = "number")]
-    pub revision_id: i64,
     pub title: String,
-    pub category: String,
     pub period_start: Option<String>,
     pub period_end: Option<String>,
     pub printed_on: String,
@@ -105,11 +104,10 @@ impl From<Verified> for VerifiedDto {
     fn from(v: Verified) -> Self {
         Self {
             code: v.code,
-            item_id: v.item_id,
+            kind: v.kind.to_owned(),
+            described: v.described,
             revision: v.revision,
-            revision_id: v.revision_id,
             title: v.title,
-            category: v.category.to_owned(),
             period_start: v.period_start.map(|d| d.to_string()),
             period_end: v.period_end.map(|d| d.to_string()),
             printed_on: v.printed_on.to_string(),

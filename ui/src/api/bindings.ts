@@ -123,7 +123,15 @@ export type SmsDto = { text: string, chars: number, segments: number, fits: bool
  */
 summary: string, };
 
-export type VerifiedDto = { code: string, item_id: number, revision: number, revision_id: number, title: string, category: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, corrected_by: number | null, };
+export type VerifiedDto = { code: string, 
+/**
+ * 公开事项, 收费公示, 反馈答复公示.
+ */
+kind: string, 
+/**
+ * Which one of its kind (财务，事项编号15，第2版; 第1次印发).
+ */
+described: string, revision: number, title: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, corrected_by: number | null, };
 
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**

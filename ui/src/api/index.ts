@@ -89,7 +89,7 @@ export const api = {
   /** Opens a saved file in its program, or (`reveal`) shows it in its folder. */
   openFile: (path: string, reveal: boolean) => call<null>('open_file', { path, reveal }),
   archivedSheets: (revisionId: number) => call<ArchivedSheetDto[]>('archived_sheets', { revisionId }),
-  openArchived: (revisionId: number, sheetId: number) => call<null>('open_archived', { revisionId, sheetId }),
+  openArchived: (sheetId: number) => call<null>('open_archived', { sheetId }),
   savePictures: (job: SheetJobDto, paper: PaperDto, options: PictureOptionsDto) =>
     call<PrintedDto | null>('save_pictures', { job, paper, options }),
   smsText: (job: SmsJobDto, max: number) => call<SmsDto>('sms_text', { job, max }),

@@ -26,7 +26,7 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     let sheet = &archive::sheets(&store, rev.id).unwrap()[0];
 
     let out = dir.path().join("看");
-    let path = archive::take_out(&store, rev.id, sheet.id, &out).unwrap();
+    let path = archive::take_out(&store, sheet.id, &out).unwrap();
     assert!(path.starts_with(&out));
     assert_eq!(
         archive::sha256_hex(&std::fs::read(&path).unwrap()),
@@ -45,9 +45,9 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     .unwrap();
     drop(conn);
     let store = Store::open(&db).unwrap();
-    let err = archive::take_out(&store, rev.id, sheet.id, &out).unwrap_err();
+    let err = archive::take_out(&store, sheet.id, &out).unwrap_err();
     assert!(err.to_string().contains("SHA-256不符"), "{err}");
-    assert!(archive::take_out(&store, rev.id, 999, &out).is_err());
+    assert!(archive::take_out(&store, 999, &out).is_err());
     // The history's check finds it too, naming the sheet.
     let said = gongshi_app::audit::verify(&store, &db)
         .unwrap_err()

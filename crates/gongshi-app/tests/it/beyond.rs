@@ -35,8 +35,10 @@ fn a_genuine_code_finds_the_archived_sheet_however_it_is_typed() {
     for typed in [code.clone(), format!("核验码： {}", code.to_lowercase())] {
         let found = verification::verify(&store, &typed).unwrap();
         assert_eq!(found.code, code);
-        assert_eq!(found.item_id, item);
+        assert_eq!(found.item_id, Some(item));
         assert_eq!(found.revision, 1);
+        assert_eq!(found.kind, "公开事项");
+        assert_eq!(found.described, format!("评优评先，事项编号{item}，第1版"));
         assert_eq!(found.title, "2026年度优秀教师评选结果公示");
         assert_eq!(found.period_start, Some(d("2026-11-23")));
         assert_eq!(found.printed_on, d("2026-11-23"));
@@ -133,4 +135,107 @@ fn a_draft_is_not_texted_to_parents() {
     .item_id;
     let err = sms::for_item(&store, item, 70).unwrap_err().to_string();
     assert!(err.contains("还没有批准"), "{err}");
+}
+
+/// A store with one published answer.
+fn answered() -> Store {
+    let mut store = super::store();
+    let op = clerk();
+    let asked = gongshi_app::feedback::add(
+        &mut store,
+        &op,
+        gongshi_app::feedback::NewFeedback {
+            received_on: d("2026-11-20"),
+            channel: "信箱",
+            item_id: None,
+            content: "午餐能否增加水果？",
+            is_objection: false,
+        },
+    )
+    .unwrap();
+    gongshi_app::feedback::answer(
+        &mut store,
+        &op,
+        asked.id,
+        "自12月起每周三供应水果。",
+        "总务处",
+        d("2026-11-21"),
+        true,
+    )
+    .unwrap();
+    store
+}
+
+fn post_answers(store: &mut Store, at: chrono::DateTime<chrono::FixedOffset>) -> (String, Vec<u8>) {
+    let sheet = gongshi_app::feedback::qa_printable(store, at, Paper::default()).unwrap();
+    assert_eq!(sheet.code(), None, "not yet readied for the board");
+    let posted = verification::post(store, &clerk(), sheet, at.date_naive()).unwrap();
+    let code = posted.code().unwrap().to_owned();
+    (code, posted.pdf().unwrap())
+}
+
+#[test]
+fn the_answers_sheet_is_posted_with_a_code_archived_once_for_what_it_says() {
+    let mut store = answered();
+    let (code, pdf) = post_answers(&mut store, now());
+    let mark = verification::store_mark_of(&store).unwrap();
+    assert!(code.starts_with(&format!("{mark}-Q-1-")), "{code}");
+    assert!(
+        pdftotext(&pdf).contains(&format!("核验码：{code}")),
+        "{code}"
+    );
+
+    let found = verification::verify(&store, &code.to_lowercase()).unwrap();
+    assert_eq!(found.kind, "反馈答复公示");
+    assert_eq!(found.described, "第1次印发");
+    assert_eq!((found.item_id, found.revision_id), (None, None));
+    assert_eq!(found.title, "反馈意见答复公示");
+    assert_eq!(found.period_start, Some(d("2026-11-23")));
+    assert_eq!(found.printed_by.as_deref(), Some("王静"));
+    assert!(found.archive_intact);
+    // What was archived is what was printed.
+    let archived = store.printed_pdf(found.sheet_id).unwrap();
+    assert_eq!(pdftotext(&archived), pdftotext(&pdf));
+
+    // Printed again saying the same: the same code, nothing archived twice.
+    let (again, _) = post_answers(&mut store, now());
+    assert_eq!(again, code);
+    assert_eq!(store.printed_with_code(&code).unwrap().len(), 1);
+    // A week later it says another period: the second printing.
+    let later = now() + chrono::Duration::days(7);
+    let (second, _) = post_answers(&mut store, later);
+    assert!(second.starts_with(&format!("{mark}-Q-2-")), "{second}");
+    assert_ne!(second[9..], code[9..]);
+    assert_eq!(
+        verification::verify(&store, &second).unwrap().printed_on,
+        later.date_naive()
+    );
+    // The whole log and archive still check out.
+    assert!(matches!(
+        store.verify_chain().unwrap(),
+        gongshi_app::store::ChainCheck::Whole { sheets: 2, .. }
+    ));
+}
+
+#[test]
+fn a_code_for_an_answers_sheet_never_printed_or_altered_is_refused() {
+    let mut store = answered();
+    let (code, _) = post_answers(&mut store, now());
+    let parts: Vec<&str> = code.split('-').collect();
+    let third = format!("{}-Q-3-{}", parts[0], parts[3]);
+    let err = verification::verify(&store, &third)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("没有印发过第3次反馈答复公示"), "{err}");
+    let altered = format!("{}-Q-1-{}", parts[0], "00000000");
+    let err = verification::verify(&store, &altered)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("与存档不符") && err.contains("第1次印发的反馈答复公示"),
+        "{err}"
+    );
+    let fees = format!("{}-F1-1-{}", parts[0], parts[3]);
+    let err = verification::verify(&store, &fees).unwrap_err().to_string();
+    assert!(err.contains("没有印发过第1次收费公示"), "{err}");
 }

@@ -3,7 +3,7 @@
 
 use gongshi_app::domain::OperatorName;
 use gongshi_app::domain::money::Fen;
-use gongshi_app::{AppError, Store, fees};
+use gongshi_app::{AppError, Store, fees, verification};
 
 use super::{d, golden, pdftotext};
 
@@ -185,6 +185,47 @@ fn the_fee_board_sheet_shows_the_four_publics_basis_hotlines_and_policy() {
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
+}
+
+#[test]
+fn the_approved_fee_board_is_posted_with_a_code_and_a_draft_is_not() {
+    let mut store = school_store();
+    let op = principal();
+    fees::import(&mut store, &op, SEMESTER, &xlsx(&GOOD), "收费.xlsx").unwrap();
+    let board = |store: &Store| {
+        gongshi_app::fee_sheets::board_printable(store, SEMESTER, super::now(), Default::default())
+            .unwrap()
+    };
+    // A draft (样稿) is not posted: no code, nothing archived.
+    let sheet = board(&store);
+    let draft = verification::post(&mut store, &op, sheet, d("2026-11-23")).unwrap();
+    assert_eq!(draft.code(), None);
+    assert!(!pdftotext(&draft.pdf().unwrap()).contains("核验码"));
+    let schedule = fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
+    assert!(
+        store
+            .printed_codes(&format!("F{}", schedule.id))
+            .unwrap()
+            .is_empty()
+    );
+
+    let sheet = board(&store);
+    let posted = verification::post(&mut store, &op, sheet, d("2026-11-23")).unwrap();
+    let code = posted.code().unwrap().to_owned();
+    let mark = verification::store_mark_of(&store).unwrap();
+    assert!(
+        code.starts_with(&format!("{mark}-F{}-1-", schedule.id)),
+        "{code}"
+    );
+    let text = pdftotext(&posted.pdf().unwrap());
+    assert!(text.contains(&format!("核验码：{code}")), "{text}");
+    // Still one landscape page with the code beside the seal.
+    assert_eq!(pages(&posted.pdf().unwrap()), 1);
+    let found = verification::verify(&store, &code).unwrap();
+    assert_eq!(found.kind, "收费公示");
+    assert_eq!(found.title, format!("阳光市实验小学{SEMESTER}收费公示"));
+    assert_eq!(found.period_start, Some(d("2026-11-23")));
+    assert_eq!(found.printed_by.as_deref(), Some("李新义"));
 }
 
 #[test]

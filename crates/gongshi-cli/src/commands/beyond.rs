@@ -13,12 +13,7 @@ pub fn verify(cli: &Cli, db: &Path, args: &VerifyArgs) -> Result<()> {
     let store = Store::open(db)?;
     let found = verification::verify(&store, &args.code)?;
     let taken = match &args.out {
-        Some(dir) => Some(archive::take_out(
-            &store,
-            found.revision_id,
-            found.sheet_id,
-            dir,
-        )?),
+        Some(dir) => Some(archive::take_out(&store, found.sheet_id, dir)?),
         None => None,
     };
     emit(cli, &found, || {
@@ -41,10 +36,7 @@ fn said(v: &Verified) -> String {
     };
     let mut lines = vec![
         format!("核验码 {} 属实：与本校存档的张贴稿相符。", v.code),
-        format!(
-            "事项：{}（{}，编号{}，第{}版）",
-            v.title, v.category, v.item_id, v.revision
-        ),
+        format!("{}：{}（{}）", v.kind, v.title, v.described),
         format!("公示期：{period}"),
         format!(
             "打印：{}，操作人 {}",

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use gongshi_app::domain::grades::grade_name;
-use gongshi_app::{Result, Store, fee_sheets, fees as jobs};
+use gongshi_app::{Result, Store, fee_sheets, fees as jobs, verification};
 
 use super::{operator, paper_of, read_input, today, write_output};
 use crate::args::Cli;
@@ -103,9 +103,10 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             paper,
             pictures,
         } => {
-            let store = Store::open(db)?;
+            let mut store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let sheet = fee_sheets::board_printable(&store, semester, now, paper_of(*paper))?;
+            let sheet = verification::post(&mut store, &operator(cli)?, sheet, today())?;
             super::print_out(cli, &sheet, out.as_deref(), pictures)
         }
         FeesCommand::Letters {

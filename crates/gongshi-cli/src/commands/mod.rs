@@ -145,7 +145,7 @@ pub(crate) fn write_output(cli: &Cli, out: &std::path::Path, bytes: &[u8]) -> Re
 }
 
 /// What a printing command wrote: the file (`path`, `bytes`) and, with
-/// `--png`, the pictures.
+/// `--png`, the pictures; the 核验码 printed on a sheet for the board.
 #[derive(serde::Serialize, Default)]
 pub(crate) struct Written {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,6 +154,8 @@ pub(crate) struct Written {
     bytes: Option<usize>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pictures: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
 }
 
 impl Written {
@@ -161,8 +163,13 @@ impl Written {
         Self {
             path: Some(out.display().to_string()),
             bytes: Some(bytes.len()),
-            pictures: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    pub(crate) fn with_code(mut self, code: Option<&str>) -> Self {
+        self.code = code.map(str::to_owned);
+        self
     }
 
     pub(crate) fn with_pictures(mut self, paths: &[std::path::PathBuf]) -> Self {
@@ -178,6 +185,11 @@ impl Written {
         if !self.pictures.is_empty() {
             lines.push(format!("已生成 {} 张图片：", self.pictures.len()));
             lines.extend(self.pictures.iter().cloned());
+        }
+        if let Some(code) = &self.code {
+            lines.push(format!(
+                "核验码：{code}（已存档，可用 gongshi verify 核验）"
+            ));
         }
         lines.join("\n")
     }

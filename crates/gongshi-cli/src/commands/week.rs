@@ -12,7 +12,7 @@ use gongshi_app::domain::workflow::Status;
 use gongshi_app::feedback::{self as fb, NewFeedback};
 use gongshi_app::items::{self, ReviewInput, Saved};
 use gongshi_app::{
-    Result, Store, board as week_board, calendar as cal, line_tables, settings as set,
+    Result, Store, board as week_board, calendar as cal, line_tables, settings as set, verification,
 };
 
 use super::{operator, paper_of, read_input, today, write_output};
@@ -509,11 +509,9 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
             paper,
             pictures,
         } => {
-            let sheet = fb::qa_printable(
-                &store,
-                chrono::Local::now().fixed_offset(),
-                paper_of(*paper),
-            )?;
+            let now = chrono::Local::now().fixed_offset();
+            let sheet = fb::qa_printable(&store, now, paper_of(*paper))?;
+            let sheet = verification::post(&mut store, &operator(cli)?, sheet, today())?;
             super::print_out(cli, &sheet, out.as_deref(), pictures)?;
         }
     }

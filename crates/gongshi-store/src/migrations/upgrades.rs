@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 11] = [
+const FIXTURES: [&str; 12] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -33,6 +33,7 @@ const FIXTURES: [&str; 11] = [
     include_str!("fixtures/v09.sql"),
     include_str!("fixtures/v10.sql"),
     include_str!("fixtures/v11.sql"),
+    include_str!("fixtures/v12.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -169,8 +170,15 @@ fn the_week(store: &Store, version: usize) {
     let sheet = &store.printed_sheets(1).unwrap()[0];
     let start = (version >= 7).then(|| day("2026-03-02"));
     assert_eq!(sheet.period_start, start);
-    // Printed before sheets carried a 核验码; the log names who printed it.
-    assert_eq!(sheet.code, None);
+    // Printed before sheets carried a 核验码, or with one (12), kept when
+    // the table was rebuilt (13); the log names who printed it.
+    let code = (version >= 12).then(|| "ABCD-1-1-01234567".to_owned());
+    assert_eq!(sheet.code, code);
+    assert_eq!(sheet.revision_id, Some(1));
+    assert_eq!(
+        store.printed_with_code("ABCD-1-1-01234567").unwrap().len(),
+        usize::from(version >= 12)
+    );
     assert_eq!(sheet.printed_by.as_deref(), Some("王老师"));
     assert_eq!(store.store_key().unwrap().len(), 8);
     assert_eq!(
