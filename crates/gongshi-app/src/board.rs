@@ -116,7 +116,7 @@ pub fn print_week(
         let sha = crate::archive::sha256_hex(&pdf);
         archive.push(Archived {
             revision_id: rev.id,
-            start: period.map(|p| p.start),
+            period,
             title: rev.content.title.clone(),
             sha,
             code,
@@ -147,7 +147,8 @@ pub fn print_week(
             w.archive_sheet(&BoardPrint {
                 of: PrintOf::Revision(a.revision_id),
                 printed_on: today,
-                period_start: a.start,
+                period_start: a.period.map(|p| p.start),
+                period_end: a.period.map(|p| p.end),
                 sha256: &a.sha,
                 code: &a.code,
                 pdf: &a.pdf,
@@ -172,7 +173,7 @@ pub fn print_week(
 /// A sheet of the batch, rendered alone to be archived.
 struct Archived {
     revision_id: i64,
-    start: Option<NaiveDate>,
+    period: Option<Period>,
     title: String,
     sha: String,
     code: String,

@@ -259,7 +259,7 @@ fn board_document(
     };
     let posting = schedule.approved.as_ref().map(|_| Posting {
         subject: Subject::Fees(schedule.id),
-        period_start: period.map(|p| p.start),
+        period,
     });
     Ok((doc, allowlist(&school, &schedule), posting))
 }

@@ -145,7 +145,7 @@ pub fn qa_printable(
         allow: printing::allowlist(&school),
         posting: Some(Posting {
             subject: Subject::Answers,
-            period_start: Some(period.start),
+            period: Some(period),
         }),
     })
 }

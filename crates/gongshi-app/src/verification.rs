@@ -5,6 +5,7 @@
 //! what it said, or says plainly why the code is not genuine.
 
 use chrono::NaiveDate;
+use gongshi_domain::calendar::Period;
 use gongshi_domain::verify_code::{Subject, VerifyCode, digest_mark, store_mark};
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Block, Sheet};
@@ -15,12 +16,12 @@ use sha2::{Digest, Sha256};
 use crate::Result;
 use crate::printing::Printable;
 
-/// A school's own sheet for the board: what its 核验码 names and the first
-/// day of the posting period it states.
+/// A school's own sheet for the board: what its 核验码 names and the
+/// posting period it states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub subject: Subject,
-    pub period_start: Option<NaiveDate>,
+    pub period: Option<Period>,
 }
 
 /// The mark of this store's codes (their first part).
@@ -110,7 +111,8 @@ pub fn post(
                     title: &sheets.doc.title,
                 },
                 printed_on: today,
-                period_start: posting.period_start,
+                period_start: posting.period.map(|p| p.start),
+                period_end: posting.period.map(|p| p.end),
                 sha256: &sha256,
                 code: &code,
                 pdf: &pdf,
@@ -184,7 +186,7 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
         revision: code.revision,
         title: sheet.title.clone().unwrap_or_default(),
         period_start: sheet.period_start,
-        period_end: None,
+        period_end: sheet.period_end,
         printed_on: sheet.printed_on,
         printed_by: sheet.printed_by.clone(),
         sheet_id: sheet.id,
@@ -227,7 +229,7 @@ fn of_item(
         revision_id: Some(rev.id),
         title: rev.content.title.clone(),
         period_start: rev.period.map(|p| p.start).or(sheet.period_start),
-        period_end: rev.period.map(|p| p.end),
+        period_end: rev.period.map(|p| p.end).or(sheet.period_end),
         corrected_by: newest,
         ..verified
     })

@@ -323,7 +323,8 @@ fn steps() -> Vec<M<'static>> {
         // the 反馈答复公示 — archived with their 核验码 too: `subject` is
         // the code's second part (F3, Q; see
         // gongshi_domain::verify_code::Subject) and `title` the sheet's;
-        // an item's sheet keeps its revision_id and neither. SQLite cannot
+        // an item's sheet keeps its revision_id and neither. The last day
+        // of the period a sheet states is kept from now on. SQLite cannot
         // drop a NOT NULL, so the table is rebuilt, rows and ids kept.
         M::up(
             r#"
@@ -337,6 +338,7 @@ fn steps() -> Vec<M<'static>> {
                 sha256       TEXT NOT NULL,
                 pdf          BLOB NOT NULL,
                 period_start TEXT,
+                period_end   TEXT,
                 code         TEXT,
                 CHECK ((revision_id IS NULL) = (subject IS NOT NULL)),
                 CHECK ((subject IS NULL) = (title IS NULL))

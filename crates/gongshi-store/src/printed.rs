@@ -20,8 +20,10 @@ pub struct PrintedSheet {
     pub subject: Option<String>,
     pub title: Option<String>,
     pub printed_on: NaiveDate,
-    /// The first day of the posting period the sheet states, if it states one.
+    /// The posting period the sheet states, if it states one (its last day
+    /// recorded from version 13).
     pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
     pub purpose: String,
     pub sha256: String,
     pub size: i64,
@@ -33,7 +35,7 @@ pub struct PrintedSheet {
 
 /// The columns [`sheet`] reads, from `printed_sheets p`.
 const COLUMNS: &str = "p.id, p.revision_id, p.printed_on, p.purpose, p.sha256, length(p.pdf),
-    p.period_start, p.code, p.subject, p.title,
+    p.period_start, p.code, p.subject, p.title, p.period_end,
     (SELECT a.operator FROM audit_log a
      WHERE a.entity = 'printed_sheet' AND a.entity_id = CAST(p.id AS TEXT)
      ORDER BY a.id LIMIT 1)";
@@ -50,7 +52,8 @@ fn sheet(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintedSheet> {
         code: r.get(7)?,
         subject: r.get(8)?,
         title: r.get(9)?,
-        printed_by: r.get(10)?,
+        period_end: r.get(10)?,
+        printed_by: r.get(11)?,
     })
 }
 
@@ -129,6 +132,7 @@ pub struct BoardPrint<'a> {
     pub of: PrintOf<'a>,
     pub printed_on: NaiveDate,
     pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
     pub sha256: &'a str,
     pub code: &'a str,
     pub pdf: &'a [u8],
@@ -142,14 +146,16 @@ impl Writer<'_> {
         };
         self.tx.execute(
             "INSERT INTO printed_sheets
-                 (revision_id, subject, title, printed_on, period_start, purpose, sha256, pdf, code)
-             VALUES (?1, ?2, ?3, ?4, ?5, 'board', ?6, ?7, ?8)",
+                 (revision_id, subject, title, printed_on, period_start, period_end,
+                  purpose, sha256, pdf, code)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'board', ?7, ?8, ?9)",
             params![
                 revision_id,
                 subject,
                 title,
                 print.printed_on,
                 print.period_start,
+                print.period_end,
                 print.sha256,
                 print.pdf,
                 print.code

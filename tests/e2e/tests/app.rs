@@ -823,6 +823,33 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     app.settle().await?;
     app.screenshot("verify-forged").await?;
 
+    // The Q&A sheet printed in the app carries a code of its own, found
+    // as the 反馈答复公示's first printing.
+    app.click("nav-feedback").await?;
+    app.click("qa-print").await?;
+    let qa = app.find("qa-path").await?.text().await?;
+    let out = std::process::Command::new("pdftotext")
+        .arg(&qa)
+        .arg("-")
+        .output()?;
+    let qa_code = String::from_utf8(out.stdout)?
+        .lines()
+        .find_map(|l| l.strip_prefix("核验码："))
+        .expect("the Q&A sheet carries its 核验码")
+        .trim()
+        .to_owned();
+    assert!(qa_code.contains("-Q-1-"), "{qa_code}");
+    app.click("nav-settings").await?;
+    app.fill("verify-code", &format!("{qa_code}\u{E007}"))
+        .await?;
+    let found = app.wait_inner_text("verify-found", "反馈答复公示").await?;
+    assert!(
+        found.contains("第1次印发") && found.contains("王静"),
+        "{found}"
+    );
+    app.settle().await?;
+    app.screenshot("verify-answers").await?;
+
     // The week's sheets as pictures, one a page, 1080 pixels across.
     app.click("nav-board").await?;
     app.click("board-pictures").await?;

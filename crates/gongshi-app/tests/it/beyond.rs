@@ -191,6 +191,7 @@ fn the_answers_sheet_is_posted_with_a_code_archived_once_for_what_it_says() {
     assert_eq!((found.item_id, found.revision_id), (None, None));
     assert_eq!(found.title, "反馈意见答复公示");
     assert_eq!(found.period_start, Some(d("2026-11-23")));
+    assert_eq!(found.period_end, Some(d("2026-11-27")));
     assert_eq!(found.printed_by.as_deref(), Some("王静"));
     assert!(found.archive_intact);
     // What was archived is what was printed.
