@@ -88,7 +88,7 @@ pub struct SmsArgs {
     #[arg(long, value_name = "学期", group = "what")]
     pub semester: Option<String>,
     /// 只写这个年级（1–12，初一为 7；与 --semester 同用）
-    #[arg(long, value_parser = crate::values::grade, requires = "semester")]
+    #[arg(long, value_parser = crate::values::grade, conflicts_with = "item")]
     pub grade: Option<u8>,
     /// 最多多少字（默认70，一条短信）
     #[arg(long, value_name = "字数", default_value_t = 70)]

@@ -65,9 +65,16 @@ fn describe(err: &clap::Error, path: &str, command: &Command) -> String {
             }
         }
         ErrorKind::MissingRequiredArgument => {
+            // A print command needs --out unless --png is given: it says so.
+            let or_pictures = command.get_arguments().any(|a| a.get_id() == "png");
             let missing: Vec<String> = texts(err.get(ContextKind::InvalidArg))
                 .iter()
-                .map(|a| short_name(a))
+                .map(|a| match short_name(a) {
+                    out if out == "--out" && or_pictures => {
+                        "--out 或 --png（PDF 文件或图片文件夹，至少写一个）".to_owned()
+                    }
+                    other => other,
+                })
                 .collect();
             format!("缺少参数：{}", missing.join("、"))
         }
@@ -284,6 +291,14 @@ mod tests {
                 "缺少参数：--semester",
             ),
             (&["items", "show"], "缺少参数：<编号>"),
+            (
+                &["feedback", "sheet"],
+                "缺少参数：--out 或 --png（PDF 文件或图片文件夹，至少写一个）",
+            ),
+            (
+                &["sms", "--item", "1", "--grade", "3"],
+                "--item 和 --grade 不能同时使用",
+            ),
             (
                 &["init", "--demo", "--name", "一中"],
                 "--demo 和 --name 不能同时使用",
