@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod category;
+pub mod congress;
 pub mod dates;
 pub mod duties;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod feedback;
 pub mod grades;
 pub mod item;
 pub mod lines;
+pub mod meeting;
 pub mod money;
 pub mod operator;
 pub mod phone;
