@@ -108,7 +108,8 @@ pub fn print_week(
             Some(p) => Some(p),
             None => planned_period(&rev, board.monday, today, &cal)?,
         };
-        let mut sheet = sheets::item_sheet(&school, &rev, period, today, paper, &cx)?;
+        let decision = crate::decisions::facts(store, &rev)?;
+        let mut sheet = sheets::item_sheet(&school, &rev, period, today, paper, &cx, &decision)?;
         let code = verification::stamp(&mark, rev.item_id, i64::from(rev.number), &mut sheet)
             .unwrap_or_default();
         let single = document(&school, &rev.content.title, now, vec![sheet.clone()]);

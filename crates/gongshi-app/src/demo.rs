@@ -7,12 +7,15 @@ use gongshi_domain::category::Category;
 use gongshi_domain::duties::Duties;
 use gongshi_domain::grades::SchoolGrades;
 use gongshi_domain::item::{ItemContent, ItemTable};
+use gongshi_domain::meeting::MeetingKind;
 use gongshi_domain::{OperatorName, SchoolProfile};
 use gongshi_store::Writer;
 
 use crate::Result;
+use crate::decisions::{self, Ballots};
 use crate::feedback::{self, NewFeedback};
 use crate::items::{self, ReviewInput};
+use crate::meetings::{self, NewMeeting};
 
 pub const DEMO_SCHOOL_NAME: &str = "阳光市实验小学（示例）";
 
@@ -355,6 +358,7 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
             item_id: Some(id),
             content: "平板的售后服务期是多久？",
             is_objection: false,
+            meeting_id: None,
         },
     )?;
     feedback::answer(
@@ -365,6 +369,54 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         "总务处",
         today.max(last_week),
         true,
+    )?;
+    congress(store, op, pending.revision.item_id, last_week)
+}
+
+/// The staff congress that voted the 考核办法 (讨论稿), and a delegate's
+/// suggestion taken there.
+fn congress(
+    store: &mut gongshi_store::Store,
+    op: &OperatorName,
+    decision: i64,
+    on: NaiveDate,
+) -> Result<()> {
+    let meeting = meetings::add(
+        store,
+        op,
+        NewMeeting {
+            kind: MeetingKind::StaffCongress,
+            held_on: on,
+            place: "学校报告厅",
+            chair: "李校长",
+            expected: 60,
+            present: 48,
+            topics: "审议《学校教职工考核办法（讨论稿）》",
+            minutes: "",
+        },
+    )?;
+    decisions::vote(
+        store,
+        op,
+        decision,
+        meeting.id,
+        Ballots {
+            yes: 41,
+            no: 4,
+            abstain: 3,
+        },
+    )?;
+    feedback::add(
+        store,
+        op,
+        NewFeedback {
+            received_on: on,
+            channel: "教代会",
+            item_id: Some(decision),
+            content: "建议考核办法中增加班主任工作量的折算标准。",
+            is_objection: false,
+            meeting_id: Some(meeting.id),
+        },
     )?;
     Ok(())
 }

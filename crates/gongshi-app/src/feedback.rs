@@ -18,6 +18,8 @@ pub struct NewFeedback<'a> {
     pub item_id: Option<i64>,
     pub content: &'a str,
     pub is_objection: bool,
+    /// Taken at this meeting.
+    pub meeting_id: Option<i64>,
 }
 
 /// The feedback log, newest first; only `item_id`'s when given.
@@ -31,6 +33,11 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
     {
         return Err(FieldError::new("相关事项", format!("没有编号为{item}的事项")).into());
     }
+    if let Some(meeting) = new.meeting_id
+        && store.meeting(meeting)?.is_none()
+    {
+        return Err(FieldError::new("会议", format!("没有编号为{meeting}的会议")).into());
+    }
     let mut f = Feedback {
         id: 0,
         received_on: crate::items::not_later_than_today("收到日期", new.received_on)?,
@@ -40,6 +47,7 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
         is_objection: new.is_objection,
         answer: None,
         publish: false,
+        meeting_id: new.meeting_id,
     }
     .validated()?;
     f.id = store.write(op, |w| w.save_feedback(&f))?;

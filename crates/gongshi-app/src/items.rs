@@ -72,6 +72,7 @@ fn step_to_board(
 ) -> Result<Saved> {
     let mut rev = current(store, item_id)?;
     apply(&mut rev)?;
+    crate::decisions::may_proceed(store, &rev)?;
     printable(store, &rev, label)?;
     store.write(op, |w| w.save_revision(&rev, label))?;
     saved(store, rev)
@@ -91,6 +92,7 @@ fn printable(store: &Store, rev: &Revision, step: &'static str) -> Result<()> {
         now.date_naive(),
         Paper::default(),
         &cx,
+        &crate::decisions::facts(store, rev)?,
     )?;
     let doc = Document {
         title: rev.content.title.clone(),
@@ -291,7 +293,16 @@ pub fn preview(
     let start = rev.content.planned_start.unwrap_or(today);
     let period = cal.period(start, rev.content.posting_days).ok();
     let cx = crate::table_io::context(store)?;
-    let sheet = crate::sheets::item_sheet(&school, &rev, period, today, Default::default(), &cx)?;
+    let decision = crate::decisions::facts(store, &rev)?;
+    let sheet = crate::sheets::item_sheet(
+        &school,
+        &rev,
+        period,
+        today,
+        Default::default(),
+        &cx,
+        &decision,
+    )?;
     let doc = gongshi_print::sheet::Document {
         title: rev.content.title.clone(),
         author: school.name.clone(),

@@ -8,6 +8,7 @@ use gongshi_domain::table::Context;
 use gongshi_print::sheet::{Align, Block, Closing, Column, Paper, Row, Sheet, Table};
 
 use crate::Result;
+use crate::decisions::DecisionFacts;
 
 /// The sheet for `rev`, to be posted for `period`, dated `printed_on`;
 /// refused when its typed table breaks its category's rules (a statement
@@ -20,6 +21,7 @@ pub fn item_sheet(
     printed_on: NaiveDate,
     paper: Paper,
     cx: &Context,
+    decision: &DecisionFacts,
 ) -> Result<Sheet> {
     let c = &rev.content;
     let mut blocks: Vec<Block> = c
@@ -29,7 +31,7 @@ pub fn item_sheet(
         .filter(|p| !p.is_empty())
         .map(|p| Block::Paragraph(p.to_owned()))
         .collect();
-    let fields: Vec<(String, String)> = rev
+    let mut fields: Vec<(String, String)> = rev
         .category
         .required_fields()
         .iter()
@@ -40,6 +42,10 @@ pub fn item_sheet(
             Some((spec.label.to_owned(), value.clone()))
         })
         .collect();
+    // A 正式稿 states the vote that passed it.
+    if let Some(vote) = &decision.vote {
+        fields.push(("表决结果".to_owned(), vote.clone()));
+    }
     if !fields.is_empty() {
         blocks.push(Block::KeyValues(fields));
     }
@@ -56,7 +62,9 @@ pub fn item_sheet(
         seal: true,
         verification: None,
     }));
-    let subtitle = (rev.number > 1).then(|| format!("（更正稿·第{}版）", rev.number));
+    // A decision's first 正式稿 follows its 讨论稿: not a correction.
+    let subtitle =
+        (rev.number > 1 && !decision.first_final).then(|| format!("（更正稿·第{}版）", rev.number));
     Ok(Sheet {
         paper: across_if_wide(paper, rev),
         school_name: school.name.clone(),

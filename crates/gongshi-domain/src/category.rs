@@ -150,7 +150,7 @@ impl Category {
         const MAJOR: &[FieldSpec] = &[
             text("decision_body", "决策机构"),
             date("decision_date", "决策日期"),
-            text("stage", "阶段（讨论稿/正式稿）"),
+            text("stage", "阶段"),
         ];
         const AWARD: &[FieldSpec] = &[
             text("criteria", "公开标准"),

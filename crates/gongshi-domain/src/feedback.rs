@@ -31,6 +31,8 @@ pub struct Feedback {
     pub answer: Option<Answer>,
     /// Publish the question and answer on the Q&A sheet.
     pub publish: bool,
+    /// The meeting it was taken at, if it came from one.
+    pub meeting_id: Option<i64>,
 }
 
 impl Feedback {

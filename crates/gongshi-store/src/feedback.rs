@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use crate::{AuditRecord, Result, Store, Writer, formats};
 
-const COLUMNS: &str = "id, received_on, channel, item_id, content, is_objection, answer, publish";
+const COLUMNS: &str =
+    "id, received_on, channel, item_id, content, is_objection, answer, publish, meeting_id";
 
 fn to_feedback(r: &Row<'_>) -> rusqlite::Result<Feedback> {
     Ok(Feedback {
@@ -18,6 +19,7 @@ fn to_feedback(r: &Row<'_>) -> rusqlite::Result<Feedback> {
         is_objection: r.get(5)?,
         answer: formats::read_opt(r.get(6)?)?,
         publish: r.get(7)?,
+        meeting_id: r.get(8)?,
     })
 }
 
@@ -63,9 +65,19 @@ impl Writer<'_> {
         let answer = formats::write_opt(&f.answer);
         if f.id == 0 {
             self.tx.execute(
-                "INSERT INTO feedback (received_on, channel, item_id, content, is_objection, answer, publish)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![f.received_on, f.channel, f.item_id, f.content, f.is_objection, answer, f.publish],
+                "INSERT INTO feedback (received_on, channel, item_id, content, is_objection, answer,
+                     publish, meeting_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    f.received_on,
+                    f.channel,
+                    f.item_id,
+                    f.content,
+                    f.is_objection,
+                    answer,
+                    f.publish,
+                    f.meeting_id
+                ],
             )?;
             let id = self.tx.last_insert_rowid();
             let action = if f.is_objection {
@@ -86,7 +98,7 @@ impl Writer<'_> {
         let before = self.tx.query_row(&sql, [f.id], to_feedback).optional()?;
         self.tx.execute(
             "UPDATE feedback SET received_on = ?2, channel = ?3, item_id = ?4, content = ?5,
-                 is_objection = ?6, answer = ?7, publish = ?8 WHERE id = ?1",
+                 is_objection = ?6, answer = ?7, publish = ?8, meeting_id = ?9 WHERE id = ?1",
             params![
                 f.id,
                 f.received_on,
@@ -95,7 +107,8 @@ impl Writer<'_> {
                 f.content,
                 f.is_objection,
                 answer,
-                f.publish
+                f.publish,
+                f.meeting_id
             ],
         )?;
         self.record(AuditRecord::change(

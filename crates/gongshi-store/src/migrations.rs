@@ -354,11 +354,59 @@ fn steps() -> Vec<M<'static>> {
             CREATE INDEX printed_sheets_subject ON printed_sheets (subject) WHERE subject IS NOT NULL;
             "#,
         ),
+        // 14: meetings (the third form of disclosure), the items announced
+        // at one and the feedback taken at one; a major decision's votes
+        // at the staff congress, each with the rules it was held to (the
+        // school's, in `congress_rules`, when it was recorded; none: 2/3
+        // and 1/2). `kind` is gongshi_domain::meeting::MeetingKind::code.
+        M::up(
+            r#"
+            CREATE TABLE meetings (
+                id         INTEGER PRIMARY KEY,
+                kind       TEXT NOT NULL CHECK (kind IN ('staff_congress', 'teacher_delegates',
+                               'dialogue', 'parents', 'administrative', 'other')),
+                held_on    TEXT NOT NULL,         -- ISO date
+                place      TEXT NOT NULL,
+                chair      TEXT NOT NULL,
+                expected   INTEGER NOT NULL CHECK (expected > 0),
+                present    INTEGER NOT NULL CHECK (present BETWEEN 0 AND expected),
+                topics     TEXT NOT NULL,
+                minutes    TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE meeting_items (
+                meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+                item_id    INTEGER NOT NULL REFERENCES items (id),
+                PRIMARY KEY (meeting_id, item_id)
+            ) STRICT;
+            CREATE INDEX meeting_items_item ON meeting_items (item_id);
+            ALTER TABLE feedback ADD COLUMN meeting_id INTEGER REFERENCES meetings (id);
+            CREATE TABLE decision_votes (
+                id           INTEGER PRIMARY KEY,
+                item_id      INTEGER NOT NULL REFERENCES items (id),
+                meeting_id   INTEGER NOT NULL REFERENCES meetings (id),
+                yes          INTEGER NOT NULL CHECK (yes >= 0),
+                no           INTEGER NOT NULL CHECK (no >= 0),
+                abstain      INTEGER NOT NULL CHECK (abstain >= 0),
+                quorum_num   INTEGER NOT NULL,
+                quorum_den   INTEGER NOT NULL,
+                majority_num INTEGER NOT NULL,
+                majority_den INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX decision_votes_item ON decision_votes (item_id);
+            CREATE TABLE congress_rules (
+                id           INTEGER PRIMARY KEY CHECK (id = 1),
+                quorum_num   INTEGER NOT NULL,
+                quorum_den   INTEGER NOT NULL,
+                majority_num INTEGER NOT NULL,
+                majority_den INTEGER NOT NULL
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 13;
+pub const LATEST_VERSION: i64 = 14;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

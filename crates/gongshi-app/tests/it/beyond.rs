@@ -150,6 +150,7 @@ fn answered() -> Store {
             item_id: None,
             content: "午餐能否增加水果？",
             is_objection: false,
+            meeting_id: None,
         },
     )
     .unwrap();

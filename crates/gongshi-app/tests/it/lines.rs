@@ -34,6 +34,7 @@ fn sheet_text(store: &Store, item: i64) -> String {
         d("2026-11-23"),
         Paper::default(),
         &cx,
+        &Default::default(),
     )
     .unwrap();
     let doc = Document {

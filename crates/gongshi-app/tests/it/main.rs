@@ -5,6 +5,7 @@ mod archive;
 mod backups;
 mod beyond;
 mod calendar;
+mod congress;
 mod corpus;
 mod duties;
 mod evaluations;
@@ -160,6 +161,7 @@ fn an_item_with_an_objection_closes_only_once_it_is_answered_and_as_handled() {
             item_id: Some(item),
             content: "王老师的工作量化分是否漏计了课后服务？",
             is_objection: true,
+            meeting_id: None,
         },
     )
     .unwrap();

@@ -208,6 +208,7 @@ fn the_qa_sheet_with_answers_by_phone_prints() {
                 item_id: None,
                 content: question,
                 is_objection: false,
+                meeting_id: None,
             },
         )
         .unwrap();

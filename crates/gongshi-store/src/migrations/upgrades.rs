@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 12] = [
+const FIXTURES: [&str; 13] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -34,6 +34,7 @@ const FIXTURES: [&str; 12] = [
     include_str!("fixtures/v10.sql"),
     include_str!("fixtures/v11.sql"),
     include_str!("fixtures/v12.sql"),
+    include_str!("fixtures/v13.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -77,19 +78,44 @@ fn upgrades_from(version: usize) {
     if version >= 6 {
         calendar_years(&store);
     }
+    if version >= 13 {
+        own_sheet(&store);
+    }
+    // Stores from before meetings have none, and no votes.
+    assert!(store.meetings().unwrap().is_empty());
+    assert!(store.decision_votes(1).unwrap().is_empty());
+    if version >= 2 {
+        assert_eq!(store.feedback(1).unwrap().unwrap().meeting_id, None);
+    }
     // The log written before the chain is sealed on the way up, and whole.
-    let audit_rows = if version >= 2 { 3 } else { 2 };
+    let audit_rows = match version {
+        1 => 2,
+        2..=12 => 3,
+        _ => 4,
+    };
     assert_eq!(
         store.verify_chain().unwrap(),
         ChainCheck::Whole {
             rows: audit_rows,
-            sheets: i64::from(version >= 2),
+            sheets: i64::from(version >= 2) + i64::from(version >= 13),
         }
     );
     drop(store);
     // Opening again changes nothing (the upgrade happened once).
     let again = Store::open(&path).unwrap();
     assert_eq!(again.counts().unwrap().audit_entries, audit_rows);
+}
+
+fn own_sheet(store: &Store) {
+    let sheet = store.printed_sheet(2).unwrap().unwrap();
+    assert_eq!(sheet.revision_id, None);
+    assert_eq!(sheet.subject.as_deref(), Some("F1"));
+    assert_eq!(
+        (sheet.period_start, sheet.period_end),
+        (Some(day("2026-03-02")), Some(day("2026-03-06")))
+    );
+    assert_eq!(store.printed_codes("F1").unwrap(), ["ABCD-F1-1-76543210"]);
+    assert_eq!(sheet.printed_by.as_deref(), Some("李校长"));
 }
 
 fn school_and_people(store: &Store, version: usize) {
