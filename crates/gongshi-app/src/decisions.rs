@@ -41,6 +41,15 @@ pub fn votes(store: &Store, item_id: i64) -> Result<Vec<Voted>> {
         .collect())
 }
 
+/// The votes taken at meeting `meeting_id`.
+pub fn votes_at(store: &Store, meeting_id: i64) -> Result<Vec<Voted>> {
+    Ok(store
+        .meeting_votes(meeting_id)?
+        .into_iter()
+        .map(voted)
+        .collect())
+}
+
 /// The counts of a vote as typed.
 #[derive(Debug, Clone, Copy)]
 pub struct Ballots {
@@ -50,8 +59,9 @@ pub struct Ballots {
 }
 
 /// Records decision `item_id`'s vote at the congress `meeting_id` (whose
-/// 应到 and 实到 it counts with), held to the school's rules; the decision
-/// is announced at that meeting too. Every count that cannot be is named
+/// 应到 and 实到 it counts with), held to the school's rules; a decision
+/// already approved for disclosure counts as announced at that meeting too
+/// (公开形式：会议). Every count that cannot be is named
 /// and nothing is stored.
 pub fn vote(
     store: &mut Store,
@@ -96,8 +106,11 @@ pub fn vote(
     }
     .validated()?;
     let rules = store.vote_rules()?;
+    let announce = crate::meetings::disclosed(store, item_id)?;
     let id = store.write(op, |w| {
-        w.announce_at(meeting_id, item_id)?;
+        if announce {
+            w.announce_at(meeting_id, item_id)?;
+        }
         w.record_vote(item_id, meeting_id, &vote, &rules)
     })?;
     Ok(voted(DecisionVote {
@@ -107,6 +120,11 @@ pub fn vote(
         vote,
         rules,
     }))
+}
+
+/// The school's congress rules (2/3 and 1/2 until it sets its own).
+pub fn rules(store: &Store) -> Result<VoteRules> {
+    Ok(store.vote_rules()?)
 }
 
 /// Sets the school's congress rules from shares typed as 2/3 and 1/2.
@@ -144,8 +162,12 @@ pub fn may_proceed(store: &Store, rev: &Revision) -> Result<()> {
     let Some(stage) = stage(rev)? else {
         return Ok(());
     };
-    let newest = store.decision_votes(rev.item_id)?.pop();
-    congress::may_proceed(stage, newest.as_ref().map(|v| (&v.vote, &v.rules)))?;
+    let votes: Vec<(Vote, VoteRules)> = store
+        .decision_votes(rev.item_id)?
+        .into_iter()
+        .map(|v| (v.vote, v.rules))
+        .collect();
+    congress::may_proceed(stage, &votes)?;
     Ok(())
 }
 

@@ -92,7 +92,6 @@ pub struct MeetingRecord {
 pub fn record(store: &Store, meeting_id: i64) -> Result<MeetingRecord> {
     let meeting = required(store, meeting_id)?;
     let mut items = Vec::new();
-    let mut votes = Vec::new();
     for item_id in store.meeting_items(meeting_id)? {
         if let Some(rev) = store.current_revision(item_id)? {
             items.push(Announced {
@@ -101,12 +100,8 @@ pub fn record(store: &Store, meeting_id: i64) -> Result<MeetingRecord> {
                 category: rev.category.label(),
             });
         }
-        votes.extend(
-            decisions::votes(store, item_id)?
-                .into_iter()
-                .filter(|v| v.vote.meeting_id == meeting_id),
-        );
     }
+    let votes = decisions::votes_at(store, meeting_id)?;
     let feedback = store
         .feedback_list(None)?
         .iter()
@@ -155,6 +150,17 @@ pub fn announce(
         .into());
     }
     Ok(store.write(op, |w| w.announce_at(meeting_id, item_id))?)
+}
+
+/// Whether any revision of the item was approved (and so may be
+/// disclosed, on the board or at a meeting).
+pub(crate) fn disclosed(store: &Store, item_id: i64) -> Result<bool> {
+    Ok(store.item_revisions(item_id)?.iter().any(|r| {
+        matches!(
+            r.status,
+            Status::Approved | Status::Posted | Status::TakenDown | Status::Closed
+        )
+    }))
 }
 
 /// The meetings an item was announced at.

@@ -56,9 +56,12 @@ pub enum Command {
     /// 反馈栏与异议
     #[command(subcommand)]
     Feedback(crate::args_week::FeedbackCommand),
-    /// 公开类别的最短公示期、定期公开事项
+    /// 公开类别的最短公示期、定期公开事项、教代会表决规则
     #[command(subcommand)]
     Settings(crate::args_week::SettingsCommand),
+    /// 会议：教代会、教师代表会议、对话会、家长座谈会；会上公开的事项与表决
+    #[command(subcommand)]
+    Meetings(crate::args_meetings::MeetingsCommand),
     /// 收费：导入模板、导入、复制、批准、班级人数
     #[command(subcommand)]
     Fees(crate::args_fees::FeesCommand),

@@ -241,6 +241,23 @@ pub enum ItemsCommand {
         #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
     },
+    /// 记录重大决策在教职工代表大会上的表决（实到须达三分之二，赞成须超过应到代表半数）
+    Vote {
+        #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
+        id: i64,
+        /// 会议编号（教代会；应到、实到取自会议）
+        #[arg(long, value_name = "会议编号", value_parser = crate::values::number::<i64>)]
+        meeting: i64,
+        /// 赞成票
+        #[arg(long = "for", value_name = "票数", value_parser = crate::values::number::<u32>)]
+        yes: u32,
+        /// 反对票
+        #[arg(long = "against", value_name = "票数", value_parser = crate::values::number::<u32>)]
+        no: u32,
+        /// 弃权票
+        #[arg(long, value_name = "票数", value_parser = crate::values::number::<u32>)]
+        abstain: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -277,6 +294,9 @@ pub enum FeedbackCommand {
         objection: bool,
         #[arg(long, value_parser = crate::values::date)]
         date: Option<NaiveDate>,
+        /// 在这次会议上收到（会议编号）
+        #[arg(long, value_name = "会议编号", value_parser = crate::values::number::<i64>)]
+        meeting: Option<i64>,
     },
     /// 答复
     Answer {
@@ -322,6 +342,15 @@ pub enum SettingsCommand {
         /// 新的限额，如 500000 或 4,000,000
         #[arg(long, value_name = "元")]
         set: Option<String>,
+    },
+    /// 查看或设置教代会表决规则：实到至少占应到代表的比例（默认 2/3），赞成须超过应到代表的比例（默认 1/2）
+    Congress {
+        /// 法定人数，如 2/3
+        #[arg(long, value_name = "分数", requires = "majority")]
+        quorum: Option<String>,
+        /// 通过票数，如 1/2（赞成须超过应到代表的这一比例）
+        #[arg(long, value_name = "分数", requires = "quorum")]
+        majority: Option<String>,
     },
     /// 列出定期公开事项
     Regulars,

@@ -10,6 +10,7 @@ mod args;
 mod args_backup;
 mod args_eval;
 mod args_fees;
+mod args_meetings;
 mod args_week;
 mod commands;
 mod help;

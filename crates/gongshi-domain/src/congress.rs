@@ -215,13 +215,18 @@ impl Stage {
 }
 
 /// Whether a decision at `stage` may go on (to review, approval, the board)
-/// given the newest vote on it: a 正式稿 needs a passed one.
-pub fn may_proceed(stage: Stage, newest: Option<(&Vote, &VoteRules)>) -> Result<(), FieldError> {
+/// given its votes, oldest first: a 正式稿 needs the newest vote that
+/// counts (a meeting without its quorum does not) to have passed it.
+pub fn may_proceed(stage: Stage, votes: &[(Vote, VoteRules)]) -> Result<(), FieldError> {
     if stage == Stage::Draft {
         return Ok(());
     }
     let refuse = |why: String| Err(FieldError::new("阶段", why));
-    match newest {
+    let counted = votes
+        .iter()
+        .rev()
+        .find(|(v, rules)| v.outcome(rules) != Outcome::NoQuorum);
+    match counted.or(votes.last()) {
         None => refuse("正式稿须经教职工代表大会表决通过，还没有记录表决".into()),
         Some((vote, rules)) => match vote.outcome(rules) {
             Outcome::Passed => Ok(()),
@@ -343,21 +348,28 @@ mod tests {
     #[test]
     fn only_a_passed_vote_lets_a_final_text_proceed() {
         let rules = VoteRules::default();
-        assert!(may_proceed(Stage::Draft, None).is_ok());
-        let err = may_proceed(Stage::Final, None).unwrap_err().to_string();
-        assert!(err.contains("还没有记录表决"), "{err}");
-        let failed = vote(60, 40, 30, 10, 0);
-        let err = may_proceed(Stage::Final, Some((&failed, &rules)))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("最近一次表决未通过"), "{err}");
-        let short = vote(60, 30, 30, 0, 0);
-        let err = may_proceed(Stage::Final, Some((&short, &rules)))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("会议无效"), "{err}");
-        let passed = vote(60, 40, 31, 9, 0);
-        assert!(may_proceed(Stage::Final, Some((&passed, &rules))).is_ok());
+        let failed = (vote(60, 40, 30, 10, 0), rules);
+        let short = (vote(60, 30, 30, 0, 0), rules);
+        let passed = (vote(60, 40, 31, 9, 0), rules);
+        // (votes oldest first, Ok or the words of the refusal)
+        let cases: [(&[(Vote, VoteRules)], Result<(), &str>); 7] = [
+            (&[], Err("还没有记录表决")),
+            (&[failed], Err("最近一次表决未通过")),
+            (&[short], Err("会议无效")),
+            (&[passed], Ok(())),
+            // A meeting without its quorum does not undo a vote that counted.
+            (&[passed, short], Ok(())),
+            (&[passed, failed], Err("未通过")),
+            (&[failed, short, passed], Ok(())),
+        ];
+        for (votes, expected) in cases {
+            match (may_proceed(Stage::Final, votes), expected) {
+                (Ok(()), Ok(())) => {}
+                (Err(e), Err(words)) => assert!(e.to_string().contains(words), "{e}"),
+                (got, want) => panic!("{votes:?}: {got:?}, expected {want:?}"),
+            }
+        }
+        assert!(may_proceed(Stage::Draft, &[]).is_ok());
         assert_eq!(Stage::parse("阶段", " 正式稿").unwrap(), Stage::Final);
         assert!(Stage::parse("阶段", "定稿").is_err());
     }

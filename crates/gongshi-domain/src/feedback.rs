@@ -89,6 +89,7 @@ mod tests {
             is_objection: true,
             answer: None,
             publish: false,
+            meeting_id: None,
         }
     }
 

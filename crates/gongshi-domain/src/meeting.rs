@@ -55,12 +55,12 @@ impl MeetingKind {
         }
     }
 
-    /// What 应到/实到 count: delegates at the congress, people elsewhere.
-    pub fn attendees(self) -> &'static str {
-        match self {
-            MeetingKind::StaffCongress | MeetingKind::TeacherDelegates => "代表",
-            _ => "人",
-        }
+    /// Whether 应到/实到 count delegates (the congress, 教师代表会议).
+    pub fn of_delegates(self) -> bool {
+        matches!(
+            self,
+            MeetingKind::StaffCongress | MeetingKind::TeacherDelegates
+        )
     }
 
     /// A kind from its code, its label or the short name 教代会.
@@ -128,6 +128,16 @@ impl Meeting {
         }
         errs.finish()?;
         Ok(self)
+    }
+
+    /// 应到代表60人，实到45人 (应到40人… where not delegates).
+    pub fn attendance(&self) -> String {
+        let who = if self.kind.of_delegates() {
+            "代表"
+        } else {
+            ""
+        };
+        format!("应到{who}{}人，实到{}人", self.expected, self.present)
     }
 
     /// 教职工代表大会 2026-11-20 as a list shows it.

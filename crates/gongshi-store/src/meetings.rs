@@ -103,13 +103,22 @@ impl Store {
     /// The votes on a decision (its item), oldest first; each counts with
     /// its meeting's 应到 and 实到.
     pub fn decision_votes(&self, item_id: i64) -> Result<Vec<DecisionVote>> {
-        let mut stmt = self.conn.prepare(
+        self.votes_where("v.item_id", item_id)
+    }
+
+    /// The votes taken at a meeting.
+    pub fn meeting_votes(&self, meeting_id: i64) -> Result<Vec<DecisionVote>> {
+        self.votes_where("v.meeting_id", meeting_id)
+    }
+
+    fn votes_where(&self, column: &str, id: i64) -> Result<Vec<DecisionVote>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT v.id, v.item_id, v.meeting_id, m.expected, m.present, v.yes, v.no, v.abstain,
                     v.quorum_num, v.quorum_den, v.majority_num, v.majority_den
              FROM decision_votes v JOIN meetings m ON m.id = v.meeting_id
-             WHERE v.item_id = ?1 ORDER BY m.held_on, v.id",
-        )?;
-        let rows = stmt.query_map([item_id], |r| {
+             WHERE {column} = ?1 ORDER BY m.held_on, v.id"
+        ))?;
+        let rows = stmt.query_map([id], |r| {
             Ok(DecisionVote {
                 id: r.get(0)?,
                 item_id: r.get(1)?,

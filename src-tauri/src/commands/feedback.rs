@@ -25,6 +25,7 @@ pub fn add_feedback(state: State<'_, AppState>, entry: NewFeedbackDto) -> ApiRes
         item_id: entry.item_id,
         content: &entry.content,
         is_objection: entry.is_objection,
+        meeting_id: entry.meeting_id,
     };
     Ok((&feedback::add(inner.store()?, &op, new)?).into())
 }

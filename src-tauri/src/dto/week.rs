@@ -359,6 +359,9 @@ pub struct NewFeedbackDto {
     pub item_id: Option<i64>,
     pub content: String,
     pub is_objection: bool,
+    /// Taken at this meeting.
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -134,7 +134,13 @@ fn a_decision_goes_final_only_after_a_passed_vote_and_its_sheet_prints_it() {
         .nth(1)
         .unwrap_or_default()
         .lines()
-        .map(|l| if l.starts_with("核验码：") { "核验码：…" } else { l })
+        .map(|l| {
+            if l.starts_with("核验码：") {
+                "核验码：…"
+            } else {
+                l
+            }
+        })
         .collect();
     golden("decision_final", &sheet.join("\n"));
     // Announced at each meeting it was voted at.

@@ -4,6 +4,7 @@ mod backup;
 mod beyond;
 mod eval;
 mod fees;
+mod meetings;
 mod pictures;
 mod week;
 
@@ -89,6 +90,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Board(c) => week::board(cli, &db, c),
         Command::Feedback(c) => week::feedback(cli, &db, c),
         Command::Settings(c) => week::settings(cli, &db, c),
+        Command::Meetings(c) => meetings::meetings(cli, &db, c),
         Command::Fees(c) => fees::fees(cli, &db, c),
         Command::Eval(c) => eval::eval(cli, &db, c),
         Command::Backup(c) => backup::backup(cli, &db, c),

@@ -398,6 +398,21 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
             )?
         }
         ItemsCommand::Revise { id } => items::revise(&mut store, &operator(cli)?, *id)?,
+        ItemsCommand::Vote {
+            id,
+            meeting,
+            yes,
+            no,
+            abstain,
+        } => {
+            drop(store);
+            let ballots = gongshi_app::decisions::Ballots {
+                yes: *yes,
+                no: *no,
+                abstain: *abstain,
+            };
+            return super::meetings::vote(cli, db, *id, *meeting, ballots);
+        }
     };
     emit(cli, &saved, || saved_text(&saved));
     Ok(())
@@ -455,6 +470,7 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
             item,
             objection,
             date,
+            meeting,
         } => {
             let new = NewFeedback {
                 received_on: date.unwrap_or_else(today),
@@ -462,6 +478,7 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                 item_id: *item,
                 content,
                 is_objection: *objection,
+                meeting_id: *meeting,
             };
             let f = fb::add(&mut store, &operator(cli)?, new)?;
             emit(cli, &f, || format!("已登记反馈 {}", f.id));
@@ -535,6 +552,21 @@ pub fn settings(cli: &Cli, db: &Path, command: &SettingsCommand) -> Result<()> {
             };
             emit(cli, &threshold.0, || {
                 format!("公开招标限额：{}元", threshold.to_yuan_string())
+            });
+        }
+        SettingsCommand::Congress { quorum, majority } => {
+            let rules = match (quorum, majority) {
+                (Some(q), Some(m)) => {
+                    gongshi_app::decisions::set_rules(&mut store, &operator(cli)?, q, m)?
+                }
+                _ => gongshi_app::decisions::rules(&store)?,
+            };
+            emit(cli, &rules, || {
+                format!(
+                    "教代会表决规则：实到须达到应到代表的{}；赞成票须超过应到代表的{}。",
+                    rules.quorum.said(),
+                    rules.majority.said()
+                )
             });
         }
         SettingsCommand::Regulars => {
