@@ -1,6 +1,7 @@
 //! The `gongshi` binary, run as a user would: real files, real exit codes.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
+mod meetings;
 mod messages;
 mod tables;
 

@@ -1,0 +1,110 @@
+//! `gongshi meetings` and `gongshi items vote`: a congress without its
+//! quorum, a refused count, a vote that passes.
+
+use super::{gongshi, stderr, stdout};
+
+#[test]
+fn a_congress_vote_without_quorum_then_one_that_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--demo"]).status.success());
+    let meeting = |present: &str| {
+        let out = gongshi(
+            &db,
+            &[
+                "--json",
+                "meetings",
+                "add",
+                "--kind",
+                "教代会",
+                "--date",
+                "2026-11-30",
+                "--delegates",
+                "60",
+                "--present",
+                present,
+                "--place",
+                "报告厅",
+                "--chair",
+                "李校长",
+                "--topics",
+                "审议考核办法",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let record: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        record["meeting"]["id"].as_i64().unwrap().to_string()
+    };
+    let thin = meeting("39");
+    let out = gongshi(
+        &db,
+        &[
+            "items",
+            "vote",
+            "3",
+            "--meeting",
+            &thin,
+            "--for",
+            "39",
+            "--against",
+            "0",
+            "--abstain",
+            "0",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("会议无效"), "{}", stdout(&out));
+
+    let full = meeting("45");
+    let out = gongshi(
+        &db,
+        &[
+            "items",
+            "vote",
+            "3",
+            "--meeting",
+            &full,
+            "--for",
+            "40",
+            "--against",
+            "5",
+            "--abstain",
+            "1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("票数：赞成40、反对5、弃权1共46票，超过实到45人"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = gongshi(
+        &db,
+        &[
+            "--json",
+            "items",
+            "vote",
+            "3",
+            "--meeting",
+            &full,
+            "--for",
+            "31",
+            "--against",
+            "9",
+            "--abstain",
+            "5",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let voted: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(voted["outcome"], "Passed");
+
+    let shown = stdout(&gongshi(&db, &["meetings", "show", &full]));
+    assert!(
+        shown.contains("赞成31票") && shown.contains("通过"),
+        "{shown}"
+    );
+    let list = stdout(&gongshi(&db, &["meetings", "list"]));
+    assert_eq!(list.lines().count(), 3, "{list}");
+}
