@@ -9,6 +9,7 @@ export type AreaId =
   | 'fees'
   | 'evaluations'
   | 'feedback'
+  | 'meetings'
   | 'register'
   | 'settings'
 
@@ -25,6 +26,7 @@ export const areas: Area[] = [
   { id: 'fees', label: t.nav.fees, ready: true },
   { id: 'evaluations', label: t.nav.evaluations, ready: true },
   { id: 'feedback', label: t.nav.feedback, ready: true },
+  { id: 'meetings', label: t.nav.meetings, ready: true },
   { id: 'register', label: t.nav.register, ready: false },
   { id: 'settings', label: t.nav.settings, ready: true },
 ]

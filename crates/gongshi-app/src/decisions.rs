@@ -4,7 +4,6 @@
 //! then prints the vote. The rules are the domain's (`congress`), with the
 //! school's shares, kept with each vote as it was held.
 
-use gongshi_domain::category::Category;
 use gongshi_domain::congress::{self, Outcome, Share, Stage, Vote, VoteRules};
 use gongshi_domain::meeting::MeetingKind;
 use gongshi_domain::revision::Revision;
@@ -73,7 +72,7 @@ pub fn vote(
     let rev = store
         .current_revision(item_id)?
         .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
-    if rev.category != Category::MajorDecision {
+    if !rev.category.voted_by_congress() {
         return Err(FieldError::new(
             "事项",
             format!(
@@ -149,7 +148,7 @@ pub fn set_rules(
 
 /// A decision's stage, as its 阶段 field says (None for other items).
 fn stage(rev: &Revision) -> Result<Option<Stage>> {
-    if rev.category != Category::MajorDecision {
+    if !rev.category.voted_by_congress() {
         return Ok(None);
     }
     let typed = rev.content.fields.get("stage").map_or("", String::as_str);

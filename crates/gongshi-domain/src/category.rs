@@ -223,6 +223,12 @@ impl Category {
         }
     }
 
+    /// Whether its items are decided by the staff congress's vote (重大决策:
+    /// 讨论稿 → vote → 正式稿; see `congress`).
+    pub fn voted_by_congress(self) -> bool {
+        self == Category::MajorDecision
+    }
+
     /// The default minimum posting period in working days (a setting per
     /// school; DOMAIN.md: at least 5 by default).
     pub fn default_min_days(self) -> u32 {

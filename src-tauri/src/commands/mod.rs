@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod fees;
 pub mod items;
 pub mod lines;
+pub mod meetings;
 pub mod operators;
 pub mod printing;
 pub mod school;

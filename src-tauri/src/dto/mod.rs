@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod eval;
 pub mod fees;
 pub mod files;
+pub mod meetings;
 pub mod table;
 pub mod week;
 pub mod workflow;
@@ -286,6 +287,16 @@ mod bindings {
             beyond::SmsJobDto::decl(&cfg),
             beyond::SmsDto::decl(&cfg),
             beyond::VerifiedDto::decl(&cfg),
+            meetings::MeetingKindDto::decl(&cfg),
+            meetings::MeetingKindOptionDto::decl(&cfg),
+            meetings::MeetingDto::decl(&cfg),
+            meetings::NewMeetingDto::decl(&cfg),
+            meetings::VoteOutcomeDto::decl(&cfg),
+            meetings::VotedDto::decl(&cfg),
+            meetings::AnnouncedDto::decl(&cfg),
+            meetings::MeetingRecordDto::decl(&cfg),
+            meetings::BallotsDto::decl(&cfg),
+            meetings::VoteRulesDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),

@@ -53,6 +53,8 @@ pub struct CategoryDto {
     /// grid; null where the table is free.
     pub schema: Option<TableSchemaDto>,
     pub min_days: u32,
+    /// Its items are voted by the staff congress (讨论稿 → 正式稿).
+    pub voted_by_congress: bool,
 }
 
 pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
@@ -80,6 +82,7 @@ pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
             .as_ref()
             .map(Into::into),
         min_days,
+        voted_by_congress: c.voted_by_congress(),
     }
 }
 
@@ -332,6 +335,9 @@ pub struct FeedbackDto {
     pub responder: Option<String>,
     pub answered_on: Option<String>,
     pub publish: bool,
+    /// Taken at this meeting.
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
 }
 
 impl From<&Feedback> for FeedbackDto {
@@ -347,6 +353,7 @@ impl From<&Feedback> for FeedbackDto {
             responder: f.answer.as_ref().map(|a| a.responder.clone()),
             answered_on: f.answer.as_ref().map(|a| a.answered_on.to_string()),
             publish: f.publish,
+            meeting_id: f.meeting_id,
         }
     }
 }

@@ -133,6 +133,38 @@ kind: string,
  */
 described: string, revision: number, title: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, corrected_by: number | null, };
 
+export type MeetingKindDto = "staff_congress" | "teacher_delegates" | "dialogue" | "parents" | "administrative" | "other";
+
+export type MeetingKindOptionDto = { kind: MeetingKindDto, label: string, 
+/**
+ * 应到/实到 count delegates.
+ */
+of_delegates: boolean, };
+
+export type MeetingDto = { id: number, kind: MeetingKindDto, kind_label: string, held_on: string, place: string, chair: string, expected: number, present: number, 
+/**
+ * 应到代表60人，实到45人.
+ */
+attendance: string, topics: string, minutes: string, };
+
+export type NewMeetingDto = { kind: MeetingKindDto, held_on: string, place: string, chair: string, expected: number, present: number, topics: string, minutes: string, };
+
+export type VoteOutcomeDto = "no_quorum" | "passed" | "failed";
+
+export type VotedDto = { item_id: number, meeting_id: number, yes: number, no: number, abstain: number, outcome: VoteOutcomeDto, outcome_label: string, 
+/**
+ * The sentence the 正式稿 prints.
+ */
+said: string, };
+
+export type AnnouncedDto = { item_id: number, title: string, category: string, };
+
+export type MeetingRecordDto = { meeting: MeetingDto, quorate: boolean | null, items: Array<AnnouncedDto>, votes: Array<VotedDto>, feedback: number, };
+
+export type BallotsDto = { yes: number, no: number, abstain: number, };
+
+export type VoteRulesDto = { quorum: string, majority: string, said: string, };
+
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
  * Must be filled before review.
@@ -149,7 +181,11 @@ required_table: string | null,
  * The typed table's schema (财务收支, 采购, 学生资助): the editor's
  * grid; null where the table is free.
  */
-schema: TableSchemaDto | null, min_days: number, };
+schema: TableSchemaDto | null, min_days: number, 
+/**
+ * Its items are voted by the staff congress (讨论稿 → 正式稿).
+ */
+voted_by_congress: boolean, };
 
 export type ContentDto = { title: string, body: string, fields: { [key in string]: string }, 
 /**
@@ -194,9 +230,17 @@ export type WeekBoardDto = { monday: string, sunday: string, going_up: Array<Ite
  */
 overdue: Array<string>, };
 
-export type FeedbackDto = { id: number, received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, answer: string | null, responder: string | null, answered_on: string | null, publish: boolean, };
+export type FeedbackDto = { id: number, received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, answer: string | null, responder: string | null, answered_on: string | null, publish: boolean, 
+/**
+ * Taken at this meeting.
+ */
+meeting_id: number | null, };
 
-export type NewFeedbackDto = { received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, };
+export type NewFeedbackDto = { received_on: string, channel: string, item_id: number | null, content: string, is_objection: boolean, 
+/**
+ * Taken at this meeting.
+ */
+meeting_id: number | null, };
 
 export type AnswerDto = { id: number, text: string, responder: string, answered_on: string, publish: boolean, };
 
