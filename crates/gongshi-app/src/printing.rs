@@ -63,14 +63,23 @@ impl Printable {
         Ok(gongshi_print::render_pdf(&self.doc, &self.allow)?)
     }
 
-    /// The 核验码 printed on it, if it was readied for the board.
-    pub fn code(&self) -> Option<&str> {
-        self.doc.sheets.iter().find_map(|sheet| {
-            sheet.blocks.iter().find_map(|b| match b {
-                gongshi_print::sheet::Block::Closing(c) => c.verification.as_deref(),
-                _ => None,
+    /// The 核验码 printed on its sheets (a batch has one a sheet), in order.
+    pub fn codes(&self) -> Vec<&str> {
+        self.doc
+            .sheets
+            .iter()
+            .filter_map(|sheet| {
+                sheet.blocks.iter().find_map(|b| match b {
+                    gongshi_print::sheet::Block::Closing(c) => c.verification.as_deref(),
+                    _ => None,
+                })
             })
-        })
+            .collect()
+    }
+
+    /// The 核验码 of a one-sheet job readied for the board.
+    pub fn code(&self) -> Option<&str> {
+        self.codes().first().copied()
     }
 
     /// PNG pictures of the pages (one a page, or one tall one).

@@ -156,8 +156,8 @@ pub(crate) struct Written {
     bytes: Option<usize>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pictures: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    codes: Vec<String>,
 }
 
 impl Written {
@@ -169,8 +169,8 @@ impl Written {
         }
     }
 
-    pub(crate) fn with_code(mut self, code: Option<&str>) -> Self {
-        self.code = code.map(str::to_owned);
+    pub(crate) fn with_codes(mut self, codes: &[&str]) -> Self {
+        self.codes = codes.iter().map(|c| (*c).to_owned()).collect();
         self
     }
 
@@ -188,9 +188,10 @@ impl Written {
             lines.push(format!("已生成 {} 张图片：", self.pictures.len()));
             lines.extend(self.pictures.iter().cloned());
         }
-        if let Some(code) = &self.code {
+        if !self.codes.is_empty() {
             lines.push(format!(
-                "核验码：{code}（已存档，可用 gongshi verify 核验）"
+                "核验码：{}（已存档，可用 gongshi verify 核验）",
+                self.codes.join("、")
             ));
         }
         lines.join("\n")

@@ -59,7 +59,7 @@ pub fn print_parts(
             .map_or_else(|| sheets.name.clone(), |s| s.to_string_lossy().into_owned());
         written = written.with_pictures(&printing::save_pictures(dir, &stem, &made)?);
     }
-    let written = written.with_code(sheets.code());
+    let written = written.with_codes(&sheets.codes());
     emit(cli, &written, || written.said());
     Ok(())
 }
