@@ -352,7 +352,8 @@ mod tests {
         let short = (vote(60, 30, 30, 0, 0), rules);
         let passed = (vote(60, 40, 31, 9, 0), rules);
         // (votes oldest first, Ok or the words of the refusal)
-        let cases: [(&[(Vote, VoteRules)], Result<(), &str>); 7] = [
+        type Case<'a> = (&'a [(Vote, VoteRules)], Result<(), &'a str>);
+        let cases: [Case<'_>; 7] = [
             (&[], Err("还没有记录表决")),
             (&[failed], Err("最近一次表决未通过")),
             (&[short], Err("会议无效")),
