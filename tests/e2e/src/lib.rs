@@ -103,6 +103,24 @@ pub fn artifacts_dir() -> PathBuf {
 
 /// Runs the `gongshi` CLI built beside the desktop binary on `db`, to
 /// prepare stores; its standard output.
+/// The text of a PDF as `pdftotext` reads it (poppler, as a user's viewer).
+pub fn pdf_text(path: impl AsRef<Path>) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path.as_ref())
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run pdftotext: {e}"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The 核验码 printed on a PDF's first sheet that carries one.
+pub fn printed_code(path: impl AsRef<Path>) -> Option<String> {
+    pdf_text(path)
+        .lines()
+        .find_map(|l| l.strip_prefix("核验码："))
+        .map(|c| c.trim().to_owned())
+}
+
 pub fn gongshi_cli(db: &Path, args: &[&str]) -> String {
     let cli = app_binary().with_file_name("gongshi");
     let out = Command::new(&cli)

@@ -133,11 +133,7 @@ async fn the_specimen_sheet_prints_with_the_schools_header() -> TestResult {
     assert_eq!(app.opened(), wanted);
     app.close().await?;
 
-    let out = std::process::Command::new("pdftotext")
-        .arg(&expected)
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(out.stdout)?;
+    let text = gongshi_e2e::pdf_text(&expected);
     assert!(text.contains("阳光市实验小学（示例）收费公示"), "{text}");
     assert!(text.contains("0371-6523 8002"), "{text}");
     // Keep a picture of the printed page beside the screenshots.
@@ -307,11 +303,7 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     app.screenshot("item-history-archive").await?;
     app.close().await?;
 
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(out.stdout)?;
+    let text = gongshi_e2e::pdf_text(&path);
     assert!(text.contains("本周校务公开栏张贴清单"), "{text}");
     assert!(text.contains("关于冬季作息时间调整的公示"), "{text}");
     assert!(text.contains("公示期："), "{text}");
@@ -546,11 +538,7 @@ async fn a_round_is_set_up_scored_ranked_with_its_quota_line_and_printed() -> Te
     assert!(published.contains("第1号"), "{published}");
     app.close().await?;
 
-    let text = std::process::Command::new("pdftotext")
-        .arg(path.trim())
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(text.stdout)?;
+    let text = gongshi_e2e::pdf_text(path.trim());
     assert!(
         text.contains("拟推荐") && text.contains("不符合推荐条件"),
         "{text}"
@@ -647,11 +635,7 @@ async fn a_subsidy_list_with_id_numbers_previews_and_prints_masked() -> TestResu
     let path = app.find("board-path").await?.text().await?;
     app.close().await?;
 
-    let out = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(out.stdout)?;
+    let text = gongshi_e2e::pdf_text(&path);
     assert!(text.contains("寄宿生生活补助名单公示"), "{text}");
     assert!(text.contains("李*红") && text.contains("司马*意"), "{text}");
     for internal in ["李小红", "司马如意", "41010520180312002X", "13812345678"] {
@@ -782,17 +766,7 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
             &week.display().to_string(),
         ],
     );
-    let out = std::process::Command::new("pdftotext")
-        .arg(&week)
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(out.stdout)?;
-    let code = text
-        .lines()
-        .find_map(|l| l.strip_prefix("核验码："))
-        .expect("the printed sheet carries its 核验码")
-        .trim()
-        .to_owned();
+    let code = gongshi_e2e::printed_code(&week).expect("the printed sheet carries its 核验码");
 
     let app = App::launch(&db).await?;
     app.sign_in("王静").await?;
@@ -828,16 +802,7 @@ async fn a_posted_sheet_is_verified_pictured_and_texted() -> TestResult {
     app.click("nav-feedback").await?;
     app.click("qa-print").await?;
     let qa = app.find("qa-path").await?.text().await?;
-    let out = std::process::Command::new("pdftotext")
-        .arg(&qa)
-        .arg("-")
-        .output()?;
-    let qa_code = String::from_utf8(out.stdout)?
-        .lines()
-        .find_map(|l| l.strip_prefix("核验码："))
-        .expect("the Q&A sheet carries its 核验码")
-        .trim()
-        .to_owned();
+    let qa_code = gongshi_e2e::printed_code(&qa).expect("the Q&A sheet carries its 核验码");
     assert!(qa_code.contains("-Q-1-"), "{qa_code}");
     app.click("nav-settings").await?;
     app.fill("verify-code", &format!("{qa_code}\u{E007}"))

@@ -159,11 +159,7 @@ async fn a_congress_vote_fails_two_thirds_then_passes_and_the_decision_is_posted
             &week.display().to_string(),
         ],
     );
-    let out = std::process::Command::new("pdftotext")
-        .arg(&week)
-        .arg("-")
-        .output()?;
-    let text = String::from_utf8(out.stdout)?;
+    let text = gongshi_e2e::pdf_text(&week);
     assert!(
         text.contains("表决结果：应到代表60人，实到45人，赞成31票，反对10票，弃权0票。"),
         "{text}"
