@@ -158,7 +158,6 @@ export const t = {
     printed: '打印',
     operator: '操作人',
     openArchived: '查看存档原件',
-    altered: '警告：存档原件与打印时记录的SHA-256不符，数据文件可能被改动过',
     compare: '纸面内容须与存档原件一致；如有不同，以存档原件为准。',
     corrected: (newest: number, this_: number) => `此事项已有第${newest}版（更正稿），这份第${this_}版已被更正，请以第${newest}版为准`,
   },

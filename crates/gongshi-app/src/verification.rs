@@ -144,11 +144,9 @@ pub struct Verified {
     pub period_end: Option<NaiveDate>,
     pub printed_on: NaiveDate,
     pub printed_by: Option<String>,
-    /// The archived sheet to hold the paper against.
+    /// The archived sheet to hold the paper against (checked against the
+    /// SHA-256 recorded when it was printed).
     pub sheet_id: i64,
-    /// Whether the archived PDF still matches the SHA-256 recorded when it
-    /// was printed (if not, the store itself was altered).
-    pub archive_intact: bool,
     /// The item's newest revision, when it is later than this one: the
     /// sheet was corrected (更正稿) since.
     pub corrected_by: Option<i64>,
@@ -175,8 +173,14 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
     else {
         return Err(refuse(not_found(store, &code)?));
     };
+    // An archive that no longer matches what was recorded proves nothing:
+    // the store itself was altered.
     let pdf = store.printed_pdf(sheet.id)?;
-    let archive_intact = crate::archive::sha256_hex(&pdf) == sheet.sha256;
+    if crate::archive::sha256_hex(&pdf) != sheet.sha256 {
+        return Err(refuse(format!(
+            "无法核验“{code}”：本校存档的这份张贴稿与打印时记录的SHA-256不符，数据文件可能被改动过。请检查修改记录（设置 → 备份与恢复；命令行：gongshi audit verify），必要时用备份恢复"
+        )));
+    }
     let verified = Verified {
         code: code.to_string(),
         kind: code.subject.kind(),
@@ -190,7 +194,6 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verified> {
         printed_on: sheet.printed_on,
         printed_by: sheet.printed_by.clone(),
         sheet_id: sheet.id,
-        archive_intact,
         corrected_by: None,
     };
     match (code.subject, sheet.revision_id) {

@@ -95,7 +95,6 @@ pub struct VerifiedDto {
     pub printed_by: Option<String>,
     #[ts(type = "number")]
     pub sheet_id: i64,
-    pub archive_intact: bool,
     #[ts(type = "number | null")]
     pub corrected_by: Option<i64>,
 }
@@ -113,7 +112,6 @@ impl From<Verified> for VerifiedDto {
             printed_on: v.printed_on.to_string(),
             printed_by: v.printed_by,
             sheet_id: v.sheet_id,
-            archive_intact: v.archive_intact,
             corrected_by: v.corrected_by,
         }
     }

@@ -131,7 +131,7 @@ kind: string,
 /**
  * Which one of its kind (财务，事项编号15，第2版; 第1次印发).
  */
-described: string, revision: number, title: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, archive_intact: boolean, corrected_by: number | null, };
+described: string, revision: number, title: string, period_start: string | null, period_end: string | null, printed_on: string, printed_by: string | null, sheet_id: number, corrected_by: number | null, };
 
 export type MeetingKindDto = "staff_congress" | "teacher_delegates" | "dialogue" | "parents" | "administrative" | "other";
 

@@ -47,6 +47,15 @@ fn an_archived_sheet_comes_out_as_printed_and_a_tampered_one_is_refused() {
     let store = Store::open(&db).unwrap();
     let err = archive::take_out(&store, sheet.id, &out).unwrap_err();
     assert!(err.to_string().contains("SHA-256不符"), "{err}");
+    // Its 核验码 no longer proves anything: refused, never 属实.
+    let code = printed.sheets[0].code.clone();
+    let err = gongshi_app::verification::verify(&store, &code)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("无法核验") && err.contains("SHA-256不符") && !err.contains("属实"),
+        "{err}"
+    );
     assert!(archive::take_out(&store, 999, &out).is_err());
     // The history's check finds it too, naming the sheet.
     let said = gongshi_app::audit::verify(&store, &db)

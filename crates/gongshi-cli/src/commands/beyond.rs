@@ -51,12 +51,6 @@ fn said(v: &Verified) -> String {
             v.revision
         ));
     }
-    if !v.archive_intact {
-        lines.push(
-            "警告：存档原件与打印时记录的SHA-256不符，数据文件可能被改动过（gongshi audit verify）。"
-                .to_owned(),
-        );
-    }
     lines.join("\n")
 }
 
