@@ -68,19 +68,59 @@ pub fn stamp(mark: &str, item: i64, number: i64, sheet: &mut Sheet) -> Option<St
     put_on(&code, sheet).then_some(code)
 }
 
+/// A sheet readied for the board: stamped with its 核验码, its archive
+/// row waiting until the files are written ([`ForBoard::archive`]), so a
+/// print that fails to write leaves the store as it was.
+pub struct ForBoard {
+    pub sheets: Printable,
+    pending: Option<Pending>,
+}
+
+/// The archive row of a school's own sheet, not yet stored.
+struct Pending {
+    subject: String,
+    period: Option<Period>,
+    code: String,
+    pdf: Vec<u8>,
+    printed_on: NaiveDate,
+}
+
+impl ForBoard {
+    /// Archives the sheet as printed (once for what it says) and returns it.
+    pub fn archive(self, store: &mut Store, op: &OperatorName) -> Result<Printable> {
+        if let Some(p) = &self.pending {
+            let sha256 = crate::archive::sha256_hex(&p.pdf);
+            store.write(op, |w| {
+                w.archive_sheet(&BoardPrint {
+                    of: PrintOf::Own {
+                        subject: &p.subject,
+                        title: &self.sheets.doc.title,
+                    },
+                    printed_on: p.printed_on,
+                    period_start: p.period.map(|p| p.start),
+                    period_end: p.period.map(|p| p.end),
+                    sha256: &sha256,
+                    code: &p.code,
+                    pdf: &p.pdf,
+                })
+                .map(|_| ())
+            })?;
+        }
+        Ok(self.sheets)
+    }
+}
+
 /// Readies a sheet for the board as printed: a school's own sheet
-/// ([`Printable::posting`]) gets its 核验码 and is archived, once for what
+/// ([`Printable::posting`]) gets its 核验码, to be archived once for what
 /// it says (printed again saying the same, it keeps its code and the first
 /// archived copy stands; saying something else, it is the next printing).
-/// Anything else is returned as it is.
-pub fn post(
-    store: &mut Store,
-    op: &OperatorName,
-    sheets: Printable,
-    today: NaiveDate,
-) -> Result<Printable> {
+/// Anything else is returned as it is, with nothing to archive.
+pub fn ready(store: &Store, sheets: Printable, today: NaiveDate) -> Result<ForBoard> {
     let Some(posting) = sheets.posting else {
-        return Ok(sheets);
+        return Ok(ForBoard {
+            sheets,
+            pending: None,
+        });
     };
     let mut sheets = sheets;
     let subject = posting.subject.to_string();
@@ -91,36 +131,40 @@ pub fn post(
         .filter_map(|c| VerifyCode::parse(c).ok())
         .collect();
     let again = printed.iter().find(|c| c.digest == digest).cloned();
-    let code = again.clone().unwrap_or(VerifyCode {
-        store: store_mark_of(store)?,
-        subject: posting.subject,
-        revision: printed.iter().map(|c| c.revision).max().unwrap_or(0) + 1,
-        digest,
-    });
-    let code = code.to_string();
+    let code = again
+        .clone()
+        .unwrap_or(VerifyCode {
+            store: store_mark_of(store)?,
+            subject: posting.subject,
+            revision: printed.iter().map(|c| c.revision).max().unwrap_or(0) + 1,
+            digest,
+        })
+        .to_string();
     for sheet in &mut sheets.doc.sheets {
         put_on(&code, sheet);
     }
-    if again.is_none() {
-        let pdf = sheets.pdf()?;
-        let sha256 = crate::archive::sha256_hex(&pdf);
-        store.write(op, |w| {
-            w.archive_sheet(&BoardPrint {
-                of: PrintOf::Own {
-                    subject: &subject,
-                    title: &sheets.doc.title,
-                },
-                printed_on: today,
-                period_start: posting.period.map(|p| p.start),
-                period_end: posting.period.map(|p| p.end),
-                sha256: &sha256,
-                code: &code,
-                pdf: &pdf,
-            })
-            .map(|_| ())
-        })?;
-    }
-    Ok(sheets)
+    let pending = match again {
+        Some(_) => None,
+        None => Some(Pending {
+            subject,
+            period: posting.period,
+            pdf: sheets.pdf()?,
+            code,
+            printed_on: today,
+        }),
+    };
+    Ok(ForBoard { sheets, pending })
+}
+
+/// [`ready`] and [`ForBoard::archive`] at once, for a job that writes
+/// nothing itself.
+pub fn post(
+    store: &mut Store,
+    op: &OperatorName,
+    sheets: Printable,
+    today: NaiveDate,
+) -> Result<Printable> {
+    ready(store, sheets, today)?.archive(store, op)
 }
 
 /// What the archive holds for a genuine code.

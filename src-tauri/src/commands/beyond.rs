@@ -3,7 +3,8 @@
 
 use gongshi_app::print::picture::{PHONE_WIDTH, PictureOptions};
 use gongshi_app::printing::{self, Printable};
-use gongshi_app::{board, eval_sheets, fee_sheets, feedback, sms, verification};
+use gongshi_app::verification::{self, ForBoard};
+use gongshi_app::{board, eval_sheets, fee_sheets, feedback, sms};
 use tauri::{AppHandle, State};
 
 use crate::dto::beyond::{PictureOptionsDto, SheetJobDto, SmsDto, SmsJobDto, VerifiedDto};
@@ -28,29 +29,34 @@ pub fn save_pictures(
         scale: if options.sharp { 2 } else { 1 },
         tall: options.tall,
     };
-    let make = |sheets: Printable| Ok(sheets.pictures(options)?);
+    let make = |sheets: &Printable| Ok(sheets.pictures(options)?);
     if let SheetJobDto::Week { date } = &job {
         let name = format!("{}.png", board::batch_name(parse_date("日期", date)?));
         return state.files.save_pictures(&app, &name, || {
-            make(printable(&mut state.lock(), &job, paper)?)
+            make(&printable(&mut state.lock(), &job, paper)?.sheets)
         });
     }
-    let sheets = printable(&mut state.lock(), &job, paper)?;
-    let name = format!("{}.png", sheets.name);
-    state.files.save_pictures(&app, &name, || make(sheets))
+    let ready = printable(&mut state.lock(), &job, paper)?;
+    let name = format!("{}.png", ready.sheets.name);
+    let saved = state
+        .files
+        .save_pictures(&app, &name, || make(&ready.sheets))?;
+    archive_when_saved(&state, &saved, Some(ready))?;
+    Ok(saved)
 }
 
-fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult<Printable> {
+/// `job`'s sheets readied for the board (a school's own sheet stamped,
+/// its archive row waiting for the files).
+fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult<ForBoard> {
     let now = chrono::Local::now().fixed_offset();
     let paper = paper.into();
-    Ok(match job {
+    let sheets = match job {
         SheetJobDto::Specimen => {
             let school = gongshi_app::school::profile(inner.store()?)?;
             printing::demo_printable(school.as_ref(), paper, now)
         }
         SheetJobDto::FeeBoard { semester } => {
-            let board = fee_sheets::board_printable(inner.store()?, semester, now, paper)?;
-            for_board(inner, board)?
+            fee_sheets::board_printable(inner.store()?, semester, now, paper)?
         }
         SheetJobDto::FeeLetters { semester, grade } => {
             fee_sheets::class_letters(inner.store()?, semester, *grade, now)?
@@ -58,24 +64,36 @@ fn printable(inner: &mut Inner, job: &SheetJobDto, paper: PaperDto) -> ApiResult
         SheetJobDto::EvalSheet { round } => {
             eval_sheets::printable(inner.store()?, *round, now, paper)?
         }
-        SheetJobDto::QaSheet => {
-            let answers = feedback::qa_printable(inner.store()?, now, paper)?;
-            for_board(inner, answers)?
-        }
+        SheetJobDto::QaSheet => feedback::qa_printable(inner.store()?, now, paper)?,
         SheetJobDto::Week { date } => {
             let op = inner.operator()?;
             let date = parse_date("日期", date)?;
             board::print_week(inner.store()?, &op, date, now, paper)?.batch
         }
-    })
+    };
+    for_board(inner, sheets)
 }
 
 /// `sheets` readied for the board: a school's own sheet gets its 核验码
 /// and is archived (as the week's batch is when printed).
-pub(crate) fn for_board(inner: &mut Inner, sheets: Printable) -> ApiResult<Printable> {
-    let op = inner.operator()?;
+pub(crate) fn for_board(inner: &mut Inner, sheets: Printable) -> ApiResult<ForBoard> {
     let today = chrono::Local::now().date_naive();
-    Ok(verification::post(inner.store()?, &op, sheets, today)?)
+    Ok(verification::ready(inner.store()?, sheets, today)?)
+}
+
+/// Archives what was readied for the board once its file was saved (not
+/// when the clerk cancelled or the write failed).
+pub(crate) fn archive_when_saved(
+    state: &AppState,
+    saved: &Option<PrintedDto>,
+    ready: Option<ForBoard>,
+) -> ApiResult<()> {
+    if let (Some(_), Some(ready)) = (saved, ready) {
+        let mut inner = state.lock();
+        let op = inner.operator()?;
+        ready.archive(inner.store()?, &op)?;
+    }
+    Ok(())
 }
 
 /// A notice or the fee letter as a text message of at most `max` characters.

@@ -2,7 +2,7 @@ use gongshi_app::feedback::{self, NewFeedback};
 use gongshi_app::print::dates::chinese_date;
 use tauri::{AppHandle, State};
 
-use crate::commands::beyond::for_board;
+use crate::commands::beyond::{archive_when_saved, for_board};
 use crate::dto::week::{AnswerDto, FeedbackDto, NewFeedbackDto, parse_date};
 use crate::dto::{PaperDto, PrintedDto};
 use crate::error::ApiResult;
@@ -55,9 +55,15 @@ pub fn print_qa_sheet(
 ) -> ApiResult<Option<PrintedDto>> {
     let now = chrono::Local::now().fixed_offset();
     let name = format!("{}反馈答复公示.pdf", chinese_date(now.date_naive()));
-    state.files.save_as(&app, &name, || {
+    let mut ready = None;
+    let saved = state.files.save_as(&app, &name, || {
         let mut inner = state.lock();
         let answers = feedback::qa_printable(inner.store()?, now, paper.into())?;
-        Ok(for_board(&mut inner, answers)?.pdf()?)
-    })
+        let answers = for_board(&mut inner, answers)?;
+        let pdf = answers.sheets.pdf()?;
+        ready = Some(answers);
+        Ok(pdf)
+    })?;
+    archive_when_saved(&state, &saved, ready)?;
+    Ok(saved)
 }

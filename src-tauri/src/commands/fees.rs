@@ -6,7 +6,7 @@ use gongshi_app::store::Schedule;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-use crate::commands::beyond::for_board;
+use crate::commands::beyond::{archive_when_saved, for_board};
 use crate::dto::fees::{ClassSizeDto, FieldProblemDto, ProgressDto, ScheduleDto};
 use crate::dto::table::{ImportPreviewDto, TableSchemaDto, problems};
 use crate::dto::week::{PreviewDto, parse_date};
@@ -211,18 +211,24 @@ pub fn print_fees(
         "export" => format!("{semester}收费标准.xlsx"),
         other => return Err(ApiError::unknown_print(other)),
     };
-    state.files.save_as(&app, &name, || {
+    let mut ready = None;
+    let saved = state.files.save_as(&app, &name, || {
         let mut inner = state.lock();
         Ok(match what.as_str() {
             "template" => jobs::template()?,
             "board" => {
                 let board =
                     fee_sheets::board_printable(inner.store()?, &semester, now, paper.into())?;
-                for_board(&mut inner, board)?.pdf()?
+                let board = for_board(&mut inner, board)?;
+                let pdf = board.sheets.pdf()?;
+                ready = Some(board);
+                pdf
             }
             _ => fee_sheets::export(inner.store()?, &semester)?,
         })
-    })
+    })?;
+    archive_when_saved(&state, &saved, ready)?;
+    Ok(saved)
 }
 
 /// How many letters the batch for `grade` (all: null) will hold.

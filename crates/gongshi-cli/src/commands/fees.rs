@@ -106,8 +106,12 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let mut store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let sheet = fee_sheets::board_printable(&store, semester, now, paper_of(*paper))?;
-            let sheet = verification::post(&mut store, &operator(cli)?, sheet, today())?;
-            super::print_out(cli, &sheet, out.as_deref(), pictures)
+            // Archived once the files are written: a failed write leaves
+            // the store as it was.
+            let op = operator(cli)?;
+            let board = verification::ready(&store, sheet, today())?;
+            super::print_out(cli, &board.sheets, out.as_deref(), pictures)?;
+            board.archive(&mut store, &op).map(|_| ())
         }
         FeesCommand::Letters {
             semester,

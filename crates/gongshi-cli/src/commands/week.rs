@@ -528,8 +528,12 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
         } => {
             let now = chrono::Local::now().fixed_offset();
             let sheet = fb::qa_printable(&store, now, paper_of(*paper))?;
-            let sheet = verification::post(&mut store, &operator(cli)?, sheet, today())?;
-            super::print_out(cli, &sheet, out.as_deref(), pictures)?;
+            // Archived once the files are written: a failed write leaves
+            // the store as it was.
+            let op = operator(cli)?;
+            let board = verification::ready(&store, sheet, today())?;
+            super::print_out(cli, &board.sheets, out.as_deref(), pictures)?;
+            board.archive(&mut store, &op)?;
         }
     }
     Ok(())

@@ -108,3 +108,29 @@ fn a_congress_vote_without_quorum_then_one_that_passes() {
     let list = stdout(&gongshi(&db, &["meetings", "list"]));
     assert_eq!(list.lines().count(), 3, "{list}");
 }
+
+/// A sheet for the board whose file cannot be written is not archived:
+/// the store is as it was (the audit check counts the archived sheets).
+#[test]
+fn a_print_that_fails_to_write_archives_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.sqlite3");
+    assert!(gongshi(&db, &["init", "--demo"]).status.success());
+    let nowhere = dir.path().join("没有这个文件夹").join("答复.pdf");
+    let out = gongshi(
+        &db,
+        &["feedback", "sheet", "--out", &nowhere.display().to_string()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let audit = stdout(&gongshi(&db, &["audit", "verify"]));
+    assert!(audit.contains("0份张贴稿存档"), "{audit}");
+    let written = dir.path().join("答复.pdf");
+    let out = gongshi(
+        &db,
+        &["feedback", "sheet", "--out", &written.display().to_string()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("-Q-1-"), "{}", stdout(&out));
+    let audit = stdout(&gongshi(&db, &["audit", "verify"]));
+    assert!(audit.contains("1份张贴稿存档"), "{audit}");
+}
