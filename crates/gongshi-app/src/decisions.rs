@@ -69,9 +69,7 @@ pub fn vote(
     meeting_id: i64,
     ballots: Ballots,
 ) -> Result<Voted> {
-    let rev = store
-        .current_revision(item_id)?
-        .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
+    let rev = crate::items::current(store, item_id)?;
     if !rev.category.voted_by_congress() {
         return Err(FieldError::new(
             "事项",
@@ -83,9 +81,7 @@ pub fn vote(
         )
         .into());
     }
-    let meeting = store
-        .meeting(meeting_id)?
-        .ok_or_else(|| FieldError::new("会议", format!("没有编号为{meeting_id}的会议")))?;
+    let meeting = crate::meetings::required(store, meeting_id)?;
     if meeting.kind != MeetingKind::StaffCongress {
         return Err(FieldError::new(
             "会议",

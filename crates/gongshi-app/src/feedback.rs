@@ -33,10 +33,8 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
     {
         return Err(FieldError::new("相关事项", format!("没有编号为{item}的事项")).into());
     }
-    if let Some(meeting) = new.meeting_id
-        && store.meeting(meeting)?.is_none()
-    {
-        return Err(FieldError::new("会议", format!("没有编号为{meeting}的会议")).into());
+    if let Some(meeting) = new.meeting_id {
+        crate::meetings::required(store, meeting)?;
     }
     let mut f = Feedback {
         id: 0,

@@ -41,7 +41,8 @@ pub fn create(
     saved(store, stored)
 }
 
-fn current(store: &Store, item_id: i64) -> Result<Revision> {
+/// The item's current revision, or a refusal naming the number.
+pub(crate) fn current(store: &Store, item_id: i64) -> Result<Revision> {
     store
         .current_revision(item_id)?
         .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")).into())

@@ -62,7 +62,8 @@ pub fn list(store: &Store) -> Result<Vec<Meeting>> {
     Ok(store.meetings()?)
 }
 
-fn required(store: &Store, meeting_id: i64) -> Result<Meeting> {
+/// The meeting, or a refusal naming the number.
+pub(crate) fn required(store: &Store, meeting_id: i64) -> Result<Meeting> {
     store
         .meeting(meeting_id)?
         .ok_or_else(|| FieldError::new("会议", format!("没有编号为{meeting_id}的会议")).into())
@@ -130,9 +131,7 @@ pub fn announce(
     item_id: i64,
 ) -> Result<bool> {
     required(store, meeting_id)?;
-    let rev = store
-        .current_revision(item_id)?
-        .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")))?;
+    let rev = crate::items::current(store, item_id)?;
     let disclosed = store.item_revisions(item_id)?.iter().any(|r| {
         matches!(
             r.status,

@@ -86,6 +86,15 @@ struct Pending {
 }
 
 impl ForBoard {
+    /// The PDF as printed: the one rendered for the archive when there is
+    /// one (not drawn twice).
+    pub fn pdf(&self) -> Result<Vec<u8>> {
+        match &self.pending {
+            Some(p) => Ok(p.pdf.clone()),
+            None => self.sheets.pdf(),
+        }
+    }
+
     /// Archives the sheet as printed (once for what it says) and returns it.
     pub fn archive(self, store: &mut Store, op: &OperatorName) -> Result<Printable> {
         if let Some(p) = &self.pending {

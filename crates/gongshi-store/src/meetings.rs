@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use crate::{AuditRecord, Result, Store, Writer};
 
-const COLUMNS: &str = "id, kind, held_on, place, chair, expected, present, topics, minutes";
+/// The columns [`to_meeting`] reads, from `meetings m`.
+const COLUMNS: &str =
+    "m.id, m.kind, m.held_on, m.place, m.chair, m.expected, m.present, m.topics, m.minutes";
 
 fn kind(code: &str) -> rusqlite::Result<MeetingKind> {
     MeetingKind::ALL
@@ -61,15 +63,27 @@ fn rules_at(r: &Row<'_>, at: usize) -> rusqlite::Result<VoteRules> {
     })
 }
 
+/// The rules the school set, if it set any.
+fn set_rules(conn: &rusqlite::Connection) -> Result<Option<VoteRules>> {
+    Ok(conn
+        .query_row(
+            "SELECT quorum_num, quorum_den, majority_num, majority_den
+             FROM congress_rules WHERE id = 1",
+            [],
+            |r| rules_at(r, 0),
+        )
+        .optional()?)
+}
+
 impl Store {
     pub fn meeting(&self, id: i64) -> Result<Option<Meeting>> {
-        let sql = format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1");
+        let sql = format!("SELECT {COLUMNS} FROM meetings m WHERE m.id = ?1");
         Ok(self.conn.query_row(&sql, [id], to_meeting).optional()?)
     }
 
     /// Every meeting, newest first.
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
-        let sql = format!("SELECT {COLUMNS} FROM meetings ORDER BY held_on DESC, id DESC");
+        let sql = format!("SELECT {COLUMNS} FROM meetings m ORDER BY m.held_on DESC, m.id DESC");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], to_meeting)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -87,13 +101,8 @@ impl Store {
     /// The meetings an item was announced at, oldest first.
     pub fn item_meetings(&self, item_id: i64) -> Result<Vec<Meeting>> {
         let sql = format!(
-            "SELECT {} FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id
-             WHERE mi.item_id = ?1 ORDER BY m.held_on, m.id",
-            COLUMNS
-                .split(", ")
-                .map(|c| format!("m.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            "SELECT {COLUMNS} FROM meetings m JOIN meeting_items mi ON mi.meeting_id = m.id
+             WHERE mi.item_id = ?1 ORDER BY m.held_on, m.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([item_id], to_meeting)?;
@@ -138,16 +147,7 @@ impl Store {
 
     /// The school's congress rules (the defaults until it sets its own).
     pub fn vote_rules(&self) -> Result<VoteRules> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT quorum_num, quorum_den, majority_num, majority_den
-                 FROM congress_rules WHERE id = 1",
-                [],
-                |r| rules_at(r, 0),
-            )
-            .optional()?
-            .unwrap_or_default())
+        Ok(set_rules(&self.conn)?.unwrap_or_default())
     }
 }
 
@@ -179,7 +179,7 @@ impl Writer<'_> {
             ))?;
             return Ok(id);
         }
-        let sql = format!("SELECT {COLUMNS} FROM meetings WHERE id = ?1");
+        let sql = format!("SELECT {COLUMNS} FROM meetings m WHERE m.id = ?1");
         // The app checks the meeting exists; a missing one fails here.
         let before = self.tx.query_row(&sql, [m.id], to_meeting)?;
         self.tx.execute(
@@ -270,15 +270,7 @@ impl Writer<'_> {
 
     /// Sets the school's congress rules.
     pub fn set_vote_rules(&self, rules: &VoteRules) -> Result<()> {
-        let before: Option<VoteRules> = self
-            .tx
-            .query_row(
-                "SELECT quorum_num, quorum_den, majority_num, majority_den
-                 FROM congress_rules WHERE id = 1",
-                [],
-                |r| rules_at(r, 0),
-            )
-            .optional()?;
+        let before = set_rules(&self.tx)?;
         self.tx.execute(
             "INSERT INTO congress_rules (id, quorum_num, quorum_den, majority_num, majority_den)
              VALUES (1, ?1, ?2, ?3, ?4)

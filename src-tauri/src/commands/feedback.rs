@@ -60,7 +60,7 @@ pub fn print_qa_sheet(
         let mut inner = state.lock();
         let answers = feedback::qa_printable(inner.store()?, now, paper.into())?;
         let answers = for_board(&mut inner, answers)?;
-        let pdf = answers.sheets.pdf()?;
+        let pdf = answers.pdf()?;
         ready = Some(answers);
         Ok(pdf)
     })?;

@@ -220,7 +220,7 @@ pub fn print_fees(
                 let board =
                     fee_sheets::board_printable(inner.store()?, &semester, now, paper.into())?;
                 let board = for_board(&mut inner, board)?;
-                let pdf = board.sheets.pdf()?;
+                let pdf = board.pdf()?;
                 ready = Some(board);
                 pdf
             }

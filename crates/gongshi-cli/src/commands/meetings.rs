@@ -122,9 +122,8 @@ fn record_text(r: &MeetingRecord) -> String {
 }
 
 /// `gongshi items vote ID --meeting M --for N --against N --abstain N`.
-pub fn vote(cli: &Cli, db: &Path, item: i64, meeting: i64, ballots: Ballots) -> Result<()> {
-    let mut store = Store::open(db)?;
-    let voted = decisions::vote(&mut store, &operator(cli)?, item, meeting, ballots)?;
+pub fn vote(cli: &Cli, store: &mut Store, item: i64, meeting: i64, ballots: Ballots) -> Result<()> {
+    let voted = decisions::vote(store, &operator(cli)?, item, meeting, ballots)?;
     emit(cli, &voted, || voted_text(&voted));
     Ok(())
 }

@@ -405,13 +405,12 @@ pub fn items(cli: &Cli, db: &Path, command: &ItemsCommand) -> Result<()> {
             no,
             abstain,
         } => {
-            drop(store);
             let ballots = gongshi_app::decisions::Ballots {
                 yes: *yes,
                 no: *no,
                 abstain: *abstain,
             };
-            return super::meetings::vote(cli, db, *id, *meeting, ballots);
+            return super::meetings::vote(cli, &mut store, *id, *meeting, ballots);
         }
     };
     emit(cli, &saved, || saved_text(&saved));
