@@ -170,9 +170,16 @@ impl Category {
         // 采购方式, 供应商 and dates are each line's (the table's).
         const PROCUREMENT: &[FieldSpec] = &[text("office", "采购部门")];
         const SUBSIDY: &[FieldSpec] = &[text("subsidy", "资助项目"), text("office", "责任部门")];
-        const LEADER: &[FieldSpec] = &[text("leader", "述职人"), text("appraisal", "民主评议结果")];
+        // Each leader's 述职 and votes are the table's rows.
+        const LEADER: &[FieldSpec] = &[
+            date("appraised_on", "评议日期"),
+            number(crate::lines::appraisal::ISSUED_FIELD, "发出票数"),
+            number(crate::lines::appraisal::RETURNED_FIELD, "收回票数"),
+            number(crate::lines::appraisal::VALID_FIELD, "有效票数"),
+        ];
+        // The pledge's text is the item's body; the signers its table.
         const ETHICS: &[FieldSpec] = &[
-            text("signers", "承诺人"),
+            number(crate::lines::pledge::YEAR_FIELD, "年度"),
             text("complaint_channel", "投诉渠道"),
         ];
         match self {
@@ -189,17 +196,9 @@ impl Category {
     }
 
     /// Whether the template offers a table (finance lines, purchases,
-    /// subsidy lists, the ranked list).
+    /// subsidy lists, the ranked list, the leaders' tally, the signers).
     pub fn has_table(self) -> bool {
-        matches!(
-            self,
-            Category::Award
-                | Category::Title
-                | Category::Finance
-                | Category::Fees
-                | Category::Procurement
-                | Category::Subsidy
-        )
+        !matches!(self, Category::MajorDecision | Category::Other)
     }
 
     /// The table this category's sheet cannot go without, as the message
@@ -215,12 +214,16 @@ impl Category {
             Category::Finance => Some("收支明细"),
             Category::Procurement => Some("采购明细：品名、数量、金额"),
             Category::Subsidy => Some("受助学生名单"),
-            Category::MajorDecision
-            | Category::Fees
-            | Category::LeaderReport
-            | Category::EthicsPledge
-            | Category::Other => None,
+            Category::LeaderReport => Some("述职人及民主评议票数"),
+            Category::EthicsPledge => Some("承诺教师名单"),
+            Category::MajorDecision | Category::Fees | Category::Other => None,
         }
+    }
+
+    /// The body a new item starts with, where the category has one (the
+    /// 师德承诺's pledges), to be edited.
+    pub fn default_body(self) -> Option<&'static str> {
+        (self == Category::EthicsPledge).then_some(crate::lines::pledge::DEFAULT_TEXT)
     }
 
     /// Whether its items are decided by the staff congress's vote (重大决策:
@@ -263,7 +266,15 @@ mod tests {
             .collect();
         assert_eq!(
             needing,
-            ["评优评先", "职称评聘", "财务收支", "采购", "学生资助"]
+            [
+                "评优评先",
+                "职称评聘",
+                "财务收支",
+                "采购",
+                "学生资助",
+                "领导述职",
+                "师德承诺"
+            ]
         );
         for c in Category::ALL {
             assert!(c.required_table().is_none() || c.has_table(), "{c:?}");

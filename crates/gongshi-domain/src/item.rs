@@ -106,9 +106,9 @@ impl ItemTable {
     /// are left out, and every name is masked (李*, 张*明). Other
     /// categories show their table as it is (the privacy scan still reads
     /// it).
-    pub fn public(&self, category: Category) -> ItemTable {
+    pub fn public(&self, category: Category, cx: &crate::table::Context) -> ItemTable {
         // A typed table says itself what is internal and what is masked.
-        let typed = crate::lines::schema(category).filter(|s| s.headers() == self.columns);
+        let typed = crate::lines::schema(category, cx).filter(|s| s.headers() == self.columns);
         let (kept, names): (Vec<usize>, Vec<bool>) = match typed {
             Some(schema) => schema
                 .public_columns()
@@ -378,7 +378,7 @@ mod tests {
                 .to_vec(),
             ],
         };
-        let public = t.public(Category::Subsidy);
+        let public = t.public(Category::Subsidy, &Default::default());
         assert_eq!(
             public.columns,
             ["序号", "学生姓名", "班级", "资助项目", "金额（元）"]
@@ -389,7 +389,7 @@ mod tests {
         );
         assert_eq!(public.rows[1][1], "欧阳*");
         // Another category's table is shown as it is.
-        assert_eq!(t.public(Category::Award), t);
+        assert_eq!(t.public(Category::Award, &Default::default()), t);
     }
 
     #[test]

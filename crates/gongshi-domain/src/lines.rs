@@ -1,6 +1,7 @@
-//! The typed tables of 财务收支, 采购 and 学生资助 items: each category's
-//! schema, and its lines read from the item's table (stored as its
-//! headers and cells) by that schema and its rules.
+//! The typed tables of 财务收支, 采购, 学生资助, 领导述职 and 师德承诺
+//! items: each category's schema (述职's by the school's grades), and its
+//! lines read from the item's table (stored as its headers and cells) by
+//! that schema and its rules.
 
 use crate::category::Category;
 use crate::error::FieldErrors;
@@ -9,7 +10,9 @@ use crate::money::Fen;
 use crate::table::{Context, Numbering, RowError, Schema};
 use crate::{DomainError, FieldError};
 
+pub mod appraisal;
 pub mod finance;
+pub mod pledge;
 pub mod procurement;
 pub mod subsidy;
 
@@ -22,16 +25,31 @@ pub enum Lines {
     Finance(finance::Statement),
     Procurement(Vec<procurement::Purchase>),
     Subsidy(Vec<subsidy::Grant>),
+    Appraisal(appraisal::Appraisal),
+    Pledge(Vec<pledge::Signer>),
 }
 
-/// The schema of a category whose table is typed.
-pub fn schema(category: Category) -> Option<Schema> {
+/// The schema of a category whose table is typed, in this school (its
+/// 民主评议 grades).
+pub fn schema(category: Category, cx: &Context) -> Option<Schema> {
     match category {
         Category::Finance => Some(finance::schema()),
         Category::Procurement => Some(procurement::schema()),
         Category::Subsidy => Some(subsidy::schema()),
+        Category::LeaderReport => Some(appraisal::schema(&cx.appraisal)),
+        Category::EthicsPledge => Some(pledge::schema()),
         _ => None,
     }
+}
+
+/// The categories whose table is typed, as a refusal lists them.
+pub fn typed_labels() -> String {
+    Category::ALL
+        .into_iter()
+        .filter(|c| schema(*c, &Context::default()).is_some())
+        .map(Category::label)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// Reads a category's table rows (numbered as `numbering` counts them)
@@ -52,6 +70,15 @@ fn read_rows(
         Category::Procurement => Lines::Procurement(schema.read_all(rows, numbering, cx, |r| {
             procurement::record(r, cx.tender_threshold)
         })?),
+        Category::LeaderReport => Lines::Appraisal(appraisal::Appraisal {
+            scale: cx.appraisal.clone(),
+            ballots: None,
+            leaders: schema
+                .read_all(rows, numbering, cx, |r| appraisal::record(r, &cx.appraisal))?,
+        }),
+        Category::EthicsPledge => {
+            Lines::Pledge(schema.read_all(rows, numbering, cx, pledge::record)?)
+        }
         _ => Lines::Subsidy(schema.read_all(rows, numbering, cx, subsidy::record)?),
     })
 }
@@ -62,7 +89,7 @@ pub fn check_row(
     cells: &[String],
     cx: &Context,
 ) -> Vec<crate::table::CellError> {
-    let Some(schema) = schema(category) else {
+    let Some(schema) = schema(category, cx) else {
         return Vec::new();
     };
     match read_rows(
@@ -92,7 +119,7 @@ pub fn table_of(
     numbering: Numbering,
     cx: &Context,
 ) -> Result<ItemTable, Vec<RowError>> {
-    let Some(schema) = schema(category) else {
+    let Some(schema) = schema(category, cx) else {
         return Ok(ItemTable::default());
     };
     read_rows(category, &schema, rows, numbering, cx)?;
@@ -128,7 +155,7 @@ pub fn read(
     content: &ItemContent,
     cx: &Context,
 ) -> Result<Option<Lines>, DomainError> {
-    let (Some(schema), Some(table)) = (schema(category), content.table.as_ref()) else {
+    let (Some(schema), Some(table)) = (schema(category, cx), content.table.as_ref()) else {
         return Ok(None);
     };
     if !table.has_data() {
@@ -161,6 +188,9 @@ pub fn read(
         };
         statement.opening = money(finance::OPENING_FIELD, "上期结余")?.unwrap_or_default();
         statement.books_closing = money(finance::CLOSING_FIELD, "账面期末结余")?;
+    }
+    if let Lines::Appraisal(tally) = &mut lines {
+        tally.ballots = appraisal::Ballots::from_fields(&content.fields)?;
     }
     Ok(Some(lines))
 }

@@ -129,6 +129,8 @@ pub struct Context {
     /// The school's 公开招标限额: a purchase above it not tendered needs
     /// its reason.
     pub tender_threshold: crate::Fen,
+    /// The grades of 民主评议 and which count as satisfied.
+    pub appraisal: crate::lines::appraisal::Scale,
 }
 
 impl Default for Context {
@@ -137,6 +139,7 @@ impl Default for Context {
             grades: SchoolGrades::default(),
             classes: Vec::new(),
             tender_threshold: crate::lines::procurement::DEFAULT_THRESHOLD,
+            appraisal: crate::lines::appraisal::Scale::default(),
         }
     }
 }
@@ -240,6 +243,14 @@ impl Row<'_> {
         match self.get(key) {
             Value::Score(s) => Some(*s),
             _ => None,
+        }
+    }
+
+    /// A count cell (0 when left empty).
+    pub fn count(&self, key: &str) -> u32 {
+        match self.get(key) {
+            Value::Count(n) => *n,
+            _ => 0,
         }
     }
 

@@ -25,7 +25,7 @@ fn content(category: Category, rows: &[&[&str]], fields: &[(&str, &str)]) -> Ite
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect::<BTreeMap<_, _>>(),
         table: Some(ItemTable {
-            columns: schema(category).unwrap().headers(),
+            columns: schema(category, &Context::default()).unwrap().headers(),
             rows: rows.iter().map(|r| s(r)).collect(),
         }),
         posting_days: 5,
@@ -297,7 +297,11 @@ fn a_subsidy_list_is_public_masked_without_its_internal_columns() {
         ],
     ];
     let c = content(Category::Subsidy, rows, &[]);
-    let public = c.table.as_ref().unwrap().public(Category::Subsidy);
+    let public = c
+        .table
+        .as_ref()
+        .unwrap()
+        .public(Category::Subsidy, &Context::default());
     assert_eq!(
         public.columns,
         ["姓名", "班级", "资助项目", "资助档次", "金额(元)"]

@@ -30,6 +30,8 @@ pub enum Kind {
     Score,
     /// 班级: a grade the school has and a class (三年级2班).
     Class,
+    /// A whole count from 0 (票数, 人数): empty is 0.
+    Count,
 }
 
 /// Where a column's text sits.
@@ -58,6 +60,7 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::Score => "score",
             Kind::Class => "class",
+            Kind::Count => "count",
         }
     }
 
@@ -72,7 +75,7 @@ impl Kind {
 
     pub fn align(self) -> Align {
         match self {
-            Kind::Money | Kind::Quantity | Kind::Score => Align::End,
+            Kind::Money | Kind::Quantity | Kind::Score | Kind::Count => Align::End,
             _ => Align::Start,
         }
     }
@@ -84,7 +87,7 @@ impl Kind {
             Kind::Text { max } if max <= 30 => 12,
             Kind::Text { .. } => 16,
             Kind::Money => 10,
-            Kind::Quantity | Kind::Score | Kind::YesNo => 6,
+            Kind::Quantity | Kind::Score | Kind::YesNo | Kind::Count => 6,
             Kind::Date => 10,
             Kind::Choice(list) => {
                 let widest = list.iter().map(|c| c.chars().count()).max().unwrap_or(2);
@@ -100,6 +103,7 @@ impl Kind {
     pub(super) fn empty(self) -> Value {
         match self {
             Kind::YesNo => Value::Yes(false),
+            Kind::Count => Value::Count(0),
             _ => Value::Empty,
         }
     }
@@ -124,6 +128,7 @@ impl Kind {
             Kind::Phone => Value::Text(phone::parse("", cell).map_err(msg)?),
             Kind::Score => Value::Score(Score::parse(cell)?),
             Kind::Class => Value::Class(super::ClassName::parse(cell, cx)?),
+            Kind::Count => Value::Count(count(cell)?),
         })
     }
 }
@@ -151,6 +156,21 @@ fn quantity(cell: &str) -> Result<Quantity, String> {
     match whole * 100 + frac {
         0 => Err("不能为0".into()),
         n => Ok(Quantity(n)),
+    }
+}
+
+/// The largest count a cell may hold.
+pub const COUNT_MAX: u32 = 1_000_000;
+
+fn count(cell: &str) -> Result<u32, String> {
+    let typed = text::half_width_str(cell).replace(',', "");
+    let digits = typed.trim_end_matches(['票', '人']);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("“{cell}”不是整数（例：12）"));
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if n <= COUNT_MAX => Ok(n),
+        _ => Err(format!("“{cell}”太大了（最多{COUNT_MAX}）")),
     }
 }
 

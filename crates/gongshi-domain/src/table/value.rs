@@ -18,6 +18,7 @@ pub enum Value {
     Grades(Grades),
     Score(Score),
     Class(ClassName),
+    Count(u32),
 }
 
 impl Value {
@@ -33,6 +34,7 @@ impl Value {
             Value::Grades(g) => g.to_string(),
             Value::Score(s) => s.to_string(),
             Value::Class(c) => c.to_string(),
+            Value::Count(n) => n.to_string(),
         }
     }
 }
