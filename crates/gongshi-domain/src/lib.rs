@@ -8,6 +8,7 @@ pub mod congress;
 pub mod dates;
 pub mod duties;
 pub mod error;
+pub mod ethics;
 pub mod evaluation;
 pub mod faces;
 pub mod fee;

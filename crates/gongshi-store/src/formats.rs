@@ -14,6 +14,7 @@ use gongshi_domain::evaluation::{Component, RoundKind, RoundSettings};
 use gongshi_domain::feedback::Answer;
 use gongshi_domain::grades::Grades;
 use gongshi_domain::item::ItemTable;
+use gongshi_domain::lines::appraisal::Scale;
 use gongshi_domain::revision::{CloseResult, Closure, Stamp};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -164,6 +165,22 @@ impl Stored for Grades {
             GradesV1::WholeSchool => Grades::WholeSchool,
             GradesV1::Some(list) => Grades::Some(list.into_iter().collect()),
         }
+    }
+}
+
+/// 民主评议's grades. Written only once [`Scale::new`] took them; a text
+/// that no longer reads as a scale reads as the default one.
+impl Stored for Scale {
+    type Form = ScaleV1;
+    fn to_form(&self) -> ScaleV1 {
+        ScaleV1 {
+            v: V1,
+            grades: self.grades().to_vec(),
+            satisfied: self.satisfied(),
+        }
+    }
+    fn from_form(f: ScaleV1) -> Self {
+        Scale::new(&f.grades, f.satisfied).unwrap_or_default()
     }
 }
 

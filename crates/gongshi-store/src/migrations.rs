@@ -402,11 +402,29 @@ fn steps() -> Vec<M<'static>> {
             ) STRICT;
             "#,
         ),
+        // 15: the school's 民主评议 grades (a versioned form: the grade
+        // names, best first, and how many count as satisfied); 师德 cases,
+        // internal, which an evaluation's veto may name.
+        M::up(
+            r#"
+            CREATE TABLE appraisal_scale (
+                id    INTEGER PRIMARY KEY CHECK (id = 1),
+                scale TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE ethics_cases (
+                id          INTEGER PRIMARY KEY,
+                teacher     TEXT NOT NULL,
+                found_on    TEXT NOT NULL,
+                summary     TEXT NOT NULL,
+                recorded_by TEXT NOT NULL
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 14;
+pub const LATEST_VERSION: i64 = 15;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -91,3 +91,13 @@ pub(crate) struct ComponentV1 {
     pub name: String,
     pub weight: u32,
 }
+
+/// The school's 民主评议 grades, best first, and how many count as
+/// satisfied.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct ScaleV1 {
+    #[serde(default)]
+    pub v: V1,
+    pub grades: Vec<String>,
+    pub satisfied: usize,
+}

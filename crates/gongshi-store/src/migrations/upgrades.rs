@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 13] = [
+const FIXTURES: [&str; 14] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -35,6 +35,7 @@ const FIXTURES: [&str; 13] = [
     include_str!("fixtures/v11.sql"),
     include_str!("fixtures/v12.sql"),
     include_str!("fixtures/v13.sql"),
+    include_str!("fixtures/v14.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -81,12 +82,23 @@ fn upgrades_from(version: usize) {
     if version >= 13 {
         own_sheet(&store);
     }
-    // Stores from before meetings have none, and no votes.
-    assert!(store.meetings().unwrap().is_empty());
-    assert!(store.decision_votes(1).unwrap().is_empty());
-    if version >= 2 {
-        assert_eq!(store.feedback(1).unwrap().unwrap().meeting_id, None);
+    if version >= 14 {
+        meetings(&store);
+    } else {
+        // Stores from before meetings have none, and no votes.
+        assert!(store.meetings().unwrap().is_empty());
+        assert!(store.decision_votes(1).unwrap().is_empty());
+        if version >= 2 {
+            assert_eq!(store.feedback(1).unwrap().unwrap().meeting_id, None);
+        }
     }
+    // Stores from before 民主评议's grades have the default ones, and no
+    // 师德 cases.
+    assert_eq!(
+        store.appraisal_scale().unwrap(),
+        gongshi_domain::lines::appraisal::Scale::default()
+    );
+    assert!(store.ethics_cases().unwrap().is_empty());
     // The log written before the chain is sealed on the way up, and whole.
     let audit_rows = match version {
         1 => 2,
@@ -104,6 +116,17 @@ fn upgrades_from(version: usize) {
     // Opening again changes nothing (the upgrade happened once).
     let again = Store::open(&path).unwrap();
     assert_eq!(again.counts().unwrap().audit_entries, audit_rows);
+}
+
+fn meetings(store: &Store) {
+    let m = store.meeting(1).unwrap().unwrap();
+    assert_eq!((m.expected, m.present), (48, 44));
+    assert_eq!(m.kind, gongshi_domain::meeting::MeetingKind::StaffCongress);
+    assert_eq!(store.meeting_items(1).unwrap(), [1]);
+    assert_eq!(store.feedback(1).unwrap().unwrap().meeting_id, Some(1));
+    let votes = store.decision_votes(1).unwrap();
+    assert_eq!((votes[0].vote.yes, votes[0].rules.quorum.num), (40, 2));
+    assert_eq!(store.vote_rules().unwrap().quorum.den, 4);
 }
 
 fn own_sheet(store: &Store) {

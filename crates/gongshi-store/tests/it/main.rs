@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod items;
 mod open;
+mod people;
 mod school;
 
 use gongshi_domain::{OperatorName, SchoolProfile};
