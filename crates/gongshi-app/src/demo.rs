@@ -17,6 +17,8 @@ use crate::feedback::{self, NewFeedback};
 use crate::items::{self, ReviewInput};
 use crate::meetings::{self, NewMeeting};
 
+mod people;
+
 pub const DEMO_SCHOOL_NAME: &str = "阳光市实验小学（示例）";
 
 /// The people of the demo school: office clerk, principal, supervision group.
@@ -150,7 +152,8 @@ fn content(title: &str, body: &str, fields: &[(&str, &str)], planned: NaiveDate)
 
 /// A table of a typed category: its schema's headers over `rows`.
 fn lines_table(category: Category, rows: &[&[&str]]) -> ItemTable {
-    let headers = gongshi_domain::lines::schema(category)
+    // A new school's 民主评议 grades are the default ones.
+    let headers = gongshi_domain::lines::schema(category, &Default::default())
         .map(|s| s.headers())
         .unwrap_or_default();
     let header: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -370,6 +373,7 @@ fn seed_week(store: &mut gongshi_store::Store, op: &OperatorName, today: NaiveDa
         today.max(last_week),
         true,
     )?;
+    people::add(store, op, monday)?;
     congress(store, op, pending.revision.item_id, last_week)
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use gongshi_domain::evaluation::{self, Candidate, Outcome, Ranked, RoundSettings};
 use gongshi_domain::faces::next_step;
 use gongshi_domain::item::{ItemContent, ItemTable};
-use gongshi_domain::table::{CellError, Context};
+use gongshi_domain::table::CellError;
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_store::{Round, RoundHead, Store};
@@ -162,10 +162,16 @@ pub fn template<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec
 
 /// Reads a filled template: every row good, or every problem named (the
 /// same person twice, by name and department, too).
-pub fn read(settings: &RoundSettings, bytes: &[u8], file_name: &str) -> Result<Vec<Candidate>> {
+pub fn read(
+    store: &Store,
+    settings: &RoundSettings,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Vec<Candidate>> {
     let schema = evaluation::schema(settings);
-    table_io::read(bytes, file_name, &schema, &Context::default(), |row| {
-        evaluation::record(settings, row)
+    let cx = table_io::context(store)?;
+    table_io::read(bytes, file_name, &schema, &cx, |row| {
+        evaluation::record(settings, row, &cx)
     })
 }
 
@@ -178,15 +184,21 @@ pub fn import<'a>(
     file_name: &str,
 ) -> Result<Round> {
     let r = round(store, which)?;
-    let candidates = read(&r.settings, bytes, file_name)?;
+    let candidates = read(store, &r.settings, bytes, file_name)?;
     replace_candidates(store, op, &r, &candidates)
 }
 
 /// What is wrong with one row of the score grid, cell by cell.
-pub fn check_row(settings: &RoundSettings, cells: &[String]) -> Vec<CellError> {
-    evaluation::schema(settings).check(cells, &Context::default(), |row| {
-        evaluation::record(settings, row)
-    })
+pub fn check_row(
+    store: &Store,
+    settings: &RoundSettings,
+    cells: &[String],
+) -> Result<Vec<CellError>> {
+    let cx = table_io::context(store)?;
+    Ok(
+        evaluation::schema(settings)
+            .check(cells, &cx, |row| evaluation::record(settings, row, &cx)),
+    )
 }
 
 /// Saves the score grid (cells in the template's order): all rows or none.
@@ -198,8 +210,9 @@ pub fn save_candidates<'a>(
 ) -> Result<Round> {
     let r = round(store, which)?;
     let schema = evaluation::schema(&r.settings);
-    let candidates = table_io::grid(rows, &schema, &Context::default(), |row| {
-        evaluation::record(&r.settings, row)
+    let cx = table_io::context(store)?;
+    let candidates = table_io::grid(rows, &schema, &cx, |row| {
+        evaluation::record(&r.settings, row, &cx)
     })?;
     replace_candidates(store, op, &r, &candidates)
 }

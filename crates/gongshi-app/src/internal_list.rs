@@ -19,23 +19,21 @@ pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
     }
     let school = crate::school::profile(store)?.unwrap_or_default();
     // A typed table's columns as their kinds (amounts as amounts).
+    let cx = crate::table_io::context(store)?;
     let typed =
-        gongshi_domain::lines::schema(rev.category).filter(|s| s.headers() == table.columns);
+        gongshi_domain::lines::schema(rev.category, &cx).filter(|s| s.headers() == table.columns);
     let typed_internal = typed
         .as_ref()
         .is_some_and(|s| s.columns.iter().any(|c| c.internal));
     let (columns, rows) = match typed {
-        Some(schema) => {
-            let cx = crate::table_io::context(store)?;
-            (
-                table_io::report_columns(&schema, false),
-                table
-                    .rows
-                    .iter()
-                    .map(|r| table_io::report_row(&schema, r, &cx, false))
-                    .collect(),
-            )
-        }
+        Some(schema) => (
+            table_io::report_columns(&schema, false),
+            table
+                .rows
+                .iter()
+                .map(|r| table_io::report_row(&schema, r, &cx, false))
+                .collect(),
+        ),
         None => (
             table
                 .columns

@@ -33,8 +33,15 @@ pub fn create(
     store: &mut Store,
     op: &OperatorName,
     category: Category,
-    content: ItemContent,
+    mut content: ItemContent,
 ) -> Result<Saved> {
+    // A 师德承诺 starts from the default pledges, to be edited.
+    if let Some(body) = category
+        .default_body()
+        .filter(|_| content.body.trim().is_empty())
+    {
+        content.body = body.to_owned();
+    }
     let draft = Revision::draft(category, content)?;
     typed_rows(store, category, &draft.content)?;
     let stored = store.write(op, |w| w.insert_item(&draft))?;
@@ -42,7 +49,7 @@ pub fn create(
 }
 
 /// The item's current revision, or a refusal naming the number.
-pub(crate) fn current(store: &Store, item_id: i64) -> Result<Revision> {
+pub fn current(store: &Store, item_id: i64) -> Result<Revision> {
     store
         .current_revision(item_id)?
         .ok_or_else(|| FieldError::new("事项", format!("没有编号为{item_id}的事项")).into())

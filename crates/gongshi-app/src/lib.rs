@@ -23,6 +23,8 @@ pub mod line_tables;
 pub mod meetings;
 pub mod output;
 pub mod paths;
+pub mod people;
+pub mod people_sheets;
 pub mod printing;
 pub mod school;
 pub mod settings;

@@ -1,20 +1,23 @@
 //! The board sheet's blocks for a typed table: 财务收支 (income and
 //! expenditure, each with its total, and the balance), 采购 (the lines
 //! with their total and the totals by method), 学生资助 (names masked,
-//! the internal columns left out, totals by level). Columns, their order
+//! the internal columns left out, totals by level), 领导述职 (every
+//! leader's votes and shares, 满意率 with its formula; the reports'
+//! points), 师德承诺 (the signers' names by group). Columns, their order
 //! and alignment come from the category's schema.
 
 use gongshi_domain::Fen;
 use gongshi_domain::item::ItemTable;
 use gongshi_domain::lines::{self, Lines, finance, procurement, subsidy};
 use gongshi_domain::revision::Revision;
+use gongshi_domain::table::Context;
 use gongshi_domain::table::{self, Schema};
 use gongshi_print::sheet::{Align, Block, Column, Row, Table};
 
 use crate::Result;
 
-pub fn blocks(rev: &Revision, lines: &Lines) -> Result<Vec<Block>> {
-    let Some(schema) = lines::schema(rev.category) else {
+pub fn blocks(rev: &Revision, lines: &Lines, cx: &Context) -> Result<Vec<Block>> {
+    let Some(schema) = lines::schema(rev.category, cx) else {
         return Ok(Vec::new());
     };
     let stored = rev.content.table.clone().unwrap_or_default();
@@ -61,7 +64,7 @@ pub fn blocks(rev: &Revision, lines: &Lines) -> Result<Vec<Block>> {
                 .map(|(m, n, sum)| vec![m.to_owned(), format!("{n}项"), sum.to_yuan_string()])
                 .collect();
             vec![
-                public_table(rev, &schema, &stored, ("合计", total)),
+                public_table(rev, &schema, &stored, ("合计", total), cx),
                 Block::Paragraph("按采购方式合计：".into()),
                 summary(["采购方式", "项数", "金额(元)"], by_method, total),
             ]
@@ -73,11 +76,13 @@ pub fn blocks(rev: &Revision, lines: &Lines) -> Result<Vec<Block>> {
                 .map(|(l, n, sum)| vec![l, format!("{n}人"), sum.to_yuan_string()])
                 .collect();
             vec![
-                public_table(rev, &schema, &stored, ("合计", total)),
+                public_table(rev, &schema, &stored, ("合计", total), cx),
                 Block::Paragraph("按资助档次合计：".into()),
                 summary(["资助档次", "人数", "金额(元)"], by_level, total),
             ]
         }
+        Lines::Appraisal(tally) => crate::people_sheets::appraisal_blocks(tally)?,
+        Lines::Pledge(signers) => crate::people_sheets::pledge_blocks(signers),
     })
 }
 
@@ -87,8 +92,14 @@ fn yuan(f: Fen) -> String {
 
 /// The public columns of the stored table (names masked where the schema
 /// says), with a total row under the amount column.
-fn public_table(rev: &Revision, schema: &Schema, stored: &ItemTable, total: (&str, Fen)) -> Block {
-    let public = stored.public(rev.category);
+fn public_table(
+    rev: &Revision,
+    schema: &Schema,
+    stored: &ItemTable,
+    total: (&str, Fen),
+    cx: &Context,
+) -> Block {
+    let public = stored.public(rev.category, cx);
     let shown = Schema {
         columns: schema
             .public_columns()

@@ -1,4 +1,4 @@
-//! The typed tables of 财务收支, 采购 and 学生资助 items in files and the
+//! The typed tables of 财务收支, 采购, 学生资助, 领导述职 and 师德承诺 items in files and the
 //! grid: the import template of each category, a filled template or a
 //! ledger export read into the item's table (all or nothing, every bad
 //! row and column named), the grid's check and save. The columns are the
@@ -14,14 +14,16 @@ use gongshi_store::Store;
 use crate::items::{self, Saved};
 use crate::{Result, sheet_file, table_io};
 
-/// The category's schema, or a refusal naming the categories that have one.
-pub fn schema(category: Category) -> Result<Schema> {
-    lines::schema(category).ok_or_else(|| {
+/// The category's schema in this school, or a refusal naming the
+/// categories that have one.
+pub fn schema(store: &Store, category: Category) -> Result<Schema> {
+    lines::schema(category, &table_io::context(store)?).ok_or_else(|| {
         FieldError::new(
             "类别",
             format!(
-                "{}没有固定格式的表格（有：财务收支、采购、学生资助）{}",
+                "{}没有固定格式的表格（有：{}）{}",
                 category.label(),
+                lines::typed_labels(),
                 if category == Category::Fees {
                     gongshi_domain::faces::next_step("收费 → 下载导入模板", "gongshi fees template")
                 } else {
@@ -36,8 +38,8 @@ pub fn schema(category: Category) -> Result<Schema> {
 /// The category's import template (xlsx): title, hints, the header row,
 /// no example row (one left in would be published). A list with internal
 /// columns is marked 内部.
-pub fn template(category: Category) -> Result<Vec<u8>> {
-    let schema = schema(category)?;
+pub fn template(store: &Store, category: Category) -> Result<Vec<u8>> {
+    let schema = schema(store, category)?;
     let internal = schema.columns.iter().any(|c| c.internal);
     table_io::template(
         &schema,
@@ -56,7 +58,7 @@ pub fn template(category: Category) -> Result<Vec<u8>> {
 /// order) read as the category's table: every row good, or every problem
 /// named by row and column.
 pub fn read(store: &Store, category: Category, bytes: &[u8], file_name: &str) -> Result<ItemTable> {
-    let schema = schema(category)?;
+    let schema = schema(store, category)?;
     let rows = sheet_file::rows_of_schema(bytes, file_name, &schema)?;
     if rows.is_empty() {
         return Err(FieldError::new("文件", format!("表头下面没有{}", schema.row_name)).into());
@@ -73,7 +75,7 @@ pub fn item_table(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<ItemTable> {
-    if lines::schema(category).is_some() {
+    if lines::schema(category, &table_io::context(store)?).is_some() {
         read(store, category, bytes, file_name)
     } else {
         crate::tables::from_csv(bytes)
@@ -103,7 +105,7 @@ pub fn import(
 
 /// The grid's rows as the category's table (stored forms: 1,280.00).
 pub fn from_grid(store: &Store, category: Category, rows: &[Vec<String>]) -> Result<ItemTable> {
-    schema(category)?;
+    schema(store, category)?;
     let cx = table_io::context(store)?;
     lines::table_of(category, &Schema::grid_rows(rows), Numbering::Grid, &cx)
         .map_err(table_io::refused)
@@ -111,7 +113,7 @@ pub fn from_grid(store: &Store, category: Category, rows: &[Vec<String>]) -> Res
 
 /// What is wrong with one row of the category's grid, cell by cell.
 pub fn check_row(store: &Store, category: Category, cells: &[String]) -> Result<Vec<CellError>> {
-    schema(category)?;
+    schema(store, category)?;
     Ok(lines::check_row(
         category,
         cells,

@@ -50,8 +50,8 @@ pub fn item_sheet(
         blocks.push(Block::KeyValues(fields));
     }
     match gongshi_domain::lines::read(rev.category, c, cx)? {
-        Some(lines) => blocks.extend(crate::line_sheets::blocks(rev, &lines)?),
-        None => blocks.extend(plain_table(rev)),
+        Some(lines) => blocks.extend(crate::line_sheets::blocks(rev, &lines, cx)?),
+        None => blocks.extend(plain_table(rev, cx)),
     }
     blocks.push(Block::Closing(Closing {
         posting_period: period.map(|p| p.to_string()),
@@ -66,7 +66,7 @@ pub fn item_sheet(
     let subtitle =
         (rev.number > 1 && !decision.first_final).then(|| format!("（更正稿·第{}版）", rev.number));
     Ok(Sheet {
-        paper: across_if_wide(paper, rev),
+        paper: across_if_wide(paper, rev, cx),
         school_name: school.name.clone(),
         header_label: format!("校务公开·{}", rev.category.label()),
         title: c.title.clone(),
@@ -80,8 +80,8 @@ pub fn item_sheet(
 /// sheet turns to landscape, so amounts and dates stay whole.
 const UPRIGHT_COLUMNS: usize = 8;
 
-fn across_if_wide(paper: Paper, rev: &Revision) -> Paper {
-    let wide = gongshi_domain::lines::schema(rev.category)
+fn across_if_wide(paper: Paper, rev: &Revision, cx: &Context) -> Paper {
+    let wide = gongshi_domain::lines::schema(rev.category, cx)
         .is_some_and(|s| s.public_columns().len() > UPRIGHT_COLUMNS);
     if wide {
         Paper {
@@ -95,8 +95,8 @@ fn across_if_wide(paper: Paper, rev: &Revision) -> Paper {
 
 /// What the category lets the public see of an untyped table (学生资助
 /// from before its schema: names masked, personal columns left out).
-fn plain_table(rev: &Revision) -> Option<Block> {
-    let table = rev.content.table.as_ref()?.public(rev.category);
+fn plain_table(rev: &Revision, cx: &Context) -> Option<Block> {
+    let table = rev.content.table.as_ref()?.public(rev.category, cx);
     (!table.columns.is_empty()).then(|| {
         Block::Table(Table {
             columns: table

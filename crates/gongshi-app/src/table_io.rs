@@ -24,6 +24,10 @@ pub fn context(store: &Store) -> Result<Context> {
         tender_threshold: store
             .tender_threshold()?
             .unwrap_or(procurement::DEFAULT_THRESHOLD),
+        appraisal: store.appraisal_scale()?,
+        ethics_cases: (store.ethics_cases()?.into_iter())
+            .filter_map(|c| Some((u32::try_from(c.id).ok()?, c.teacher)))
+            .collect(),
     })
 }
 

@@ -62,6 +62,12 @@ pub enum Command {
     /// 会议：教代会、教师代表会议、对话会、家长座谈会；会上公开的事项与表决
     #[command(subcommand)]
     Meetings(crate::args_meetings::MeetingsCommand),
+    /// 领导述职与民主评议：评议等次、查看评议结果（事项类别：领导述职）
+    #[command(subcommand)]
+    Leaders(crate::args_people::LeadersCommand),
+    /// 师德承诺：签名表、登记师德案例（事项类别：师德承诺）
+    #[command(subcommand)]
+    Pledges(crate::args_people::PledgesCommand),
     /// 收费：导入模板、导入、复制、批准、班级人数
     #[command(subcommand)]
     Fees(crate::args_fees::FeesCommand),

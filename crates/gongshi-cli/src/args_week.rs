@@ -87,7 +87,7 @@ pub struct ContentArgs {
     /// 计划张贴日期
     #[arg(long, value_parser = crate::values::date)]
     pub planned: Option<NaiveDate>,
-    /// 附表：CSV 文件（UTF-8 或 GBK，第一行为表头）；财务收支、采购、学生资助按模板的列（也可 .xlsx）
+    /// 附表：CSV 文件（UTF-8 或 GBK，第一行为表头）；财务收支、采购、学生资助、领导述职、师德承诺按模板的列（也可 .xlsx）
     #[arg(long, value_name = "FILE.csv")]
     pub table: Option<PathBuf>,
 }
@@ -96,7 +96,7 @@ pub struct ContentArgs {
 pub enum TableCommand {
     /// 生成某类别表格的导入模板（Excel）
     Template {
-        /// 财务收支、采购或学生资助
+        /// 财务收支、采购、学生资助、领导述职或师德承诺
         #[arg(long)]
         category: String,
         #[arg(long, value_name = "FILE.xlsx")]
@@ -141,7 +141,7 @@ pub enum ItemsCommand {
         #[arg(value_name = "编号", value_parser = crate::values::number::<i64>)]
         id: i64,
     },
-    /// 财务收支、采购、学生资助的表格：导入模板、导入、导出
+    /// 财务收支、采购、学生资助、领导述职、师德承诺的表格：导入模板、导入、导出
     Table {
         #[command(subcommand)]
         command: TableCommand,

@@ -11,6 +11,7 @@ mod args_backup;
 mod args_eval;
 mod args_fees;
 mod args_meetings;
+mod args_people;
 mod args_week;
 mod commands;
 mod help;

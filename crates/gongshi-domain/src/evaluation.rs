@@ -351,10 +351,14 @@ pub struct Candidate {
     pub ethics_ok: bool,
     /// Internal: the veto's reason, or any remark. Never printed publicly.
     pub note: String,
+    /// Internal: the recorded 师德 case a veto rests on, if it names one.
+    #[serde(default)]
+    pub ethics_case: Option<u32>,
 }
 
 /// The scores' table: 姓名, 部门/年级组, each of the round's components,
-/// 师德, 备注 (internal: the veto's reason).
+/// 师德, 备注 and 师德案例编号 (both internal: the veto's reason, the
+/// recorded case it rests on).
 pub fn schema(round: &RoundSettings) -> Schema {
     let mut columns = vec![
         Column::new("name", "姓名", Kind::Text { max: 20 }).required(),
@@ -373,6 +377,11 @@ pub fn schema(round: &RoundSettings) -> Schema {
             .blank(ETHICS[0]),
     );
     columns.push(Column::new("note", "备注", Kind::Text { max: 200 }).internal());
+    columns.push(
+        Column::new("ethics_case", "师德案例编号", Kind::Count)
+            .internal()
+            .hint("师德不合格且已登记案例时填写"),
+    );
     Schema {
         row_name: "候选人",
         grid_unit: "位",
@@ -393,18 +402,36 @@ pub fn template_header(round: &RoundSettings) -> Vec<String> {
     schema(round).headers()
 }
 
-/// A candidate from a row of [`schema`]: 不合格 needs its reason.
-pub fn record(round: &RoundSettings, row: &Row) -> Result<Candidate, Vec<CellError>> {
+/// A candidate from a row of [`schema`]: 不合格 needs its reason — a
+/// remark, or a recorded case of this teacher's (`cx.ethics_cases`).
+pub fn record(round: &RoundSettings, row: &Row, cx: &Context) -> Result<Candidate, Vec<CellError>> {
     let ethics_ok = row.text("ethics") == ETHICS[0];
     let note = row.text("note");
+    let case = Some(row.count("ethics_case")).filter(|n| *n > 0);
+    let name = row.text("name");
+    if let Some(n) = case {
+        let said = match cx.ethics_cases.iter().find(|(id, _)| *id == n) {
+            _ if ethics_ok => Some("只有师德不合格才注明师德案例".to_owned()),
+            None => Some(format!("没有编号为{n}的师德案例")),
+            Some((_, teacher)) if *teacher != name => {
+                Some(format!("师德案例第{n}号登记的是{teacher}，不是{name}"))
+            }
+            Some(_) => None,
+        };
+        if let Some(said) = said {
+            return Err(vec![row.error("ethics_case", said)]);
+        }
+    }
     // Only a 不合格 read as such asks for its reason (a bad cell is named
     // by itself).
-    if row.text("ethics") == ETHICS[1] && note.is_empty() {
-        return Err(vec![
-            row.error("note", "师德不合格须写明原因（只记入内部记录，不公示）"),
-        ]);
+    if row.text("ethics") == ETHICS[1] && note.is_empty() && case.is_none() {
+        return Err(vec![row.error(
+            "note",
+            "师德不合格须写明原因或注明师德案例编号（只记入内部记录，不公示）",
+        )]);
     }
     Ok(Candidate {
+        ethics_case: case,
         name: row.text("name"),
         department: row.text("department"),
         scores: (0..round.components.len())
@@ -420,7 +447,8 @@ pub fn parse_candidate(
     round: &RoundSettings,
     cells: &[String],
 ) -> Result<Candidate, Vec<CellError>> {
-    schema(round).record(cells, &Context::default(), |row| record(round, row))
+    let cx = Context::default();
+    schema(round).record(cells, &cx, |row| record(round, row, &cx))
 }
 
 impl Candidate {
@@ -432,6 +460,7 @@ impl Candidate {
             "department" => self.department.clone(),
             "ethics" => if self.ethics_ok { ETHICS[0] } else { ETHICS[1] }.to_owned(),
             "note" => self.note.clone(),
+            "ethics_case" => self.ethics_case.map(|n| n.to_string()).unwrap_or_default(),
             _ => key
                 .strip_prefix("score")
                 .and_then(|n| n.parse::<usize>().ok())

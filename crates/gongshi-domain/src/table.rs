@@ -131,6 +131,9 @@ pub struct Context {
     pub tender_threshold: crate::Fen,
     /// The grades of 民主评议 and which count as satisfied.
     pub appraisal: crate::lines::appraisal::Scale,
+    /// The recorded 师德 cases, by number, with their teacher's name: a
+    /// veto may name one of them.
+    pub ethics_cases: Vec<(u32, String)>,
 }
 
 impl Default for Context {
@@ -140,6 +143,7 @@ impl Default for Context {
             classes: Vec::new(),
             tender_threshold: crate::lines::procurement::DEFAULT_THRESHOLD,
             appraisal: crate::lines::appraisal::Scale::default(),
+            ethics_cases: Vec::new(),
         }
     }
 }

@@ -510,7 +510,7 @@ impl<'a> Ctx<'a> {
         for row in &table.rows {
             let cells = self.row_cells(table, row, &widths);
             let laid = self.cells(&cells, size, pad_x);
-            let h = row_height(&laid, lh, pad_y);
+            let h = row_height(&laid, lh, pad_y).max(row.min_lines as f32 * lh + 2.0 * pad_y);
             let forced = self.unit();
             if forced || h > self.room() {
                 if !forced {

@@ -126,6 +126,8 @@ pub struct Row {
     /// A totals row: shaded, and its first cell spans to the first
     /// non-empty cell.
     pub total: bool,
+    /// The row is at least this many lines high (room to sign by hand).
+    pub min_lines: usize,
 }
 
 impl Row {
@@ -133,11 +135,23 @@ impl Row {
         Self {
             cells,
             total: false,
+            min_lines: 1,
         }
     }
 
     pub fn total(cells: Vec<String>) -> Self {
-        Self { cells, total: true }
+        Self {
+            total: true,
+            ..Self::new(cells)
+        }
+    }
+
+    /// A row `lines` lines high at least: a blank to sign in.
+    pub fn tall(cells: Vec<String>, lines: usize) -> Self {
+        Self {
+            min_lines: lines,
+            ..Self::new(cells)
+        }
     }
 }
 

@@ -18,7 +18,7 @@ pub struct Round {
 
 fn candidates(conn: &rusqlite::Connection, round_id: i64) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare(
-        "SELECT name, department, scores, ethics_ok, note FROM eval_candidates
+        "SELECT name, department, scores, ethics_ok, note, ethics_case FROM eval_candidates
          WHERE round_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([round_id], |r| {
@@ -29,6 +29,7 @@ fn candidates(conn: &rusqlite::Connection, round_id: i64) -> Result<Vec<Candidat
             scores: scores.into_iter().map(Score).collect(),
             ethics_ok: r.get(3)?,
             note: r.get(4)?,
+            ethics_case: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -153,8 +154,8 @@ impl Writer<'_> {
             let scores: Vec<i64> = c.scores.iter().map(|s| s.0).collect();
             self.tx.execute(
                 "INSERT INTO eval_candidates (round_id, position, name, department, scores,
-                     ethics_ok, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     ethics_ok, note, ethics_case)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     id,
                     position as i64,
@@ -162,7 +163,8 @@ impl Writer<'_> {
                     c.department,
                     convert::to_json(&scores),
                     c.ethics_ok,
-                    c.note
+                    c.note,
+                    c.ethics_case
                 ],
             )?;
         }

@@ -404,7 +404,7 @@ fn steps() -> Vec<M<'static>> {
         ),
         // 15: the school's 民主评议 grades (a versioned form: the grade
         // names, best first, and how many count as satisfied); 师德 cases,
-        // internal, which an evaluation's veto may name.
+        // internal, and the one a candidate's 师德 veto names.
         M::up(
             r#"
             CREATE TABLE appraisal_scale (
@@ -418,6 +418,7 @@ fn steps() -> Vec<M<'static>> {
                 summary     TEXT NOT NULL,
                 recorded_by TEXT NOT NULL
             ) STRICT;
+            ALTER TABLE eval_candidates ADD COLUMN ethics_case INTEGER REFERENCES ethics_cases (id);
             "#,
         ),
     ]

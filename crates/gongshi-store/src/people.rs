@@ -80,7 +80,12 @@ impl Writer<'_> {
         self.tx.execute(
             "INSERT INTO ethics_cases (teacher, found_on, summary, recorded_by)
              VALUES (?1, ?2, ?3, ?4)",
-            params![case.teacher, case.found_on, case.summary, self.operator.as_str()],
+            params![
+                case.teacher,
+                case.found_on,
+                case.summary,
+                self.operator.as_str()
+            ],
         )?;
         let id = self.tx.last_insert_rowid();
         let after = serde_json::json!({

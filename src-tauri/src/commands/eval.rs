@@ -60,8 +60,9 @@ pub fn check_eval_row(
     cells: Vec<String>,
 ) -> ApiResult<Vec<FieldProblemDto>> {
     let mut inner = state.lock();
-    let settings = jobs::round(inner.store()?, round)?.settings;
-    let errors = jobs::check_row(&settings, &cells);
+    let store = inner.store()?;
+    let settings = jobs::round(store, round)?.settings;
+    let errors = jobs::check_row(store, &settings, &cells)?;
     Ok(problems(&evaluation::schema(&settings), &errors))
 }
 
@@ -87,8 +88,9 @@ pub fn preview_eval_import(
     file_name: String,
 ) -> ApiResult<ImportPreviewDto> {
     let mut inner = state.lock();
-    let settings = jobs::round(inner.store()?, round)?.settings;
-    let read = jobs::read(&settings, &bytes, &file_name);
+    let store = inner.store()?;
+    let settings = jobs::round(store, round)?.settings;
+    let read = jobs::read(store, &settings, &bytes, &file_name);
     ImportPreviewDto::of(read.map(|found| found.iter().map(|c| c.cells(&settings)).collect()))
 }
 

@@ -27,9 +27,16 @@ fn today() -> chrono::NaiveDate {
 pub fn categories(state: State<'_, AppState>) -> ApiResult<Vec<CategoryDto>> {
     let mut inner = state.lock();
     let store = inner.store()?;
+    let cx = gongshi_app::table_io::context(store)?;
     Category::ALL
         .into_iter()
-        .map(|c| Ok(category_dto(c, gongshi_app::settings::min_days(store, c)?)))
+        .map(|c| {
+            Ok(category_dto(
+                c,
+                gongshi_app::settings::min_days(store, c)?,
+                &cx,
+            ))
+        })
         .collect()
 }
 

@@ -21,8 +21,9 @@ pub fn check_line_row(
 ) -> ApiResult<Vec<FieldProblemDto>> {
     let mut inner = state.lock();
     let c = category(&category_code)?;
-    let errors = line_tables::check_row(inner.store()?, c, &cells)?;
-    Ok(problems(&line_tables::schema(c)?, &errors))
+    let store = inner.store()?;
+    let errors = line_tables::check_row(store, c, &cells)?;
+    Ok(problems(&line_tables::schema(store, c)?, &errors))
 }
 
 /// A file (the template or a ledger export) as the grid's rows, or every
@@ -49,9 +50,9 @@ pub fn print_line_template(
 ) -> ApiResult<Option<PrintedDto>> {
     let c = category(&category_code)?;
     let name = format!("{}导入模板.xlsx", c.label());
-    state
-        .files
-        .save_as(&app, &name, || Ok(line_tables::template(c)?))
+    // The template's columns are the school's (民主评议's grades).
+    let bytes = line_tables::template(state.lock().store()?, c)?;
+    state.files.save_as(&app, &name, || Ok(bytes))
 }
 
 /// The school's 公开招标限额, and whether it is the default.

@@ -23,6 +23,7 @@ pub enum ColumnKindDto {
     Phone,
     Score,
     Class,
+    Count,
 }
 
 impl From<Kind> for ColumnKindDto {
@@ -39,6 +40,7 @@ impl From<Kind> for ColumnKindDto {
             Kind::Phone => Self::Phone,
             Kind::Score => Self::Score,
             Kind::Class => Self::Class,
+            Kind::Count => Self::Count,
         }
     }
 }

@@ -10,6 +10,7 @@ use gongshi_app::domain::category::{Category, FieldKind};
 use gongshi_app::domain::feedback::Feedback;
 use gongshi_app::domain::item::{ItemContent, ItemTable};
 use gongshi_app::domain::revision::{Revision, Stamp};
+use gongshi_app::domain::table::Context;
 use gongshi_app::items::Saved;
 use gongshi_app::print::fonts::Face;
 use gongshi_app::print::layout::{Ink, Mark, Page};
@@ -52,12 +53,14 @@ pub struct CategoryDto {
     /// The typed table's schema (财务收支, 采购, 学生资助): the editor's
     /// grid; null where the table is free.
     pub schema: Option<TableSchemaDto>,
+    /// The body a new item starts with (师德承诺's pledges), to edit.
+    pub default_body: Option<String>,
     pub min_days: u32,
     /// Its items are voted by the staff congress (讨论稿 → 正式稿).
     pub voted_by_congress: bool,
 }
 
-pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
+pub fn category_dto(c: Category, min_days: u32, cx: &Context) -> CategoryDto {
     CategoryDto {
         code: c.code().into(),
         label: c.label().into(),
@@ -78,9 +81,10 @@ pub fn category_dto(c: Category, min_days: u32) -> CategoryDto {
             .collect(),
         has_table: c.has_table(),
         required_table: c.required_table().map(Into::into),
-        schema: gongshi_app::domain::lines::schema(c)
+        schema: gongshi_app::domain::lines::schema(c, cx)
             .as_ref()
             .map(Into::into),
+        default_body: c.default_body().map(Into::into),
         min_days,
         voted_by_congress: c.voted_by_congress(),
     }

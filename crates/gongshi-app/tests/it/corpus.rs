@@ -87,7 +87,11 @@ impl Import {
 
     /// The column a long text may go in (备注, for every sheet here).
     fn note_column(self) -> usize {
-        self.header().len() - 1
+        let header = self.header();
+        header
+            .iter()
+            .position(|h| h == "备注")
+            .unwrap_or(header.len() - 1)
     }
 
     /// A store holding what a wrongly accepted file would replace.

@@ -60,7 +60,7 @@ fn the_template_filled_in_imports_and_ranks_with_the_quota_line() {
     let mut store = store_with_round(2);
     let template = evaluations::template(&store, ROUND).unwrap();
     // The template reads back with its header and no rows.
-    let err = evaluations::read(&settings(2), &template, "模板.xlsx").unwrap_err();
+    let err = evaluations::read(&store, &settings(2), &template, "模板.xlsx").unwrap_err();
     assert!(err.to_string().contains("没有候选人"), "{err}");
 
     let r = evaluations::import(&mut store, &clerk(), ROUND, &xlsx(&SCORES), "评分.xlsx").unwrap();

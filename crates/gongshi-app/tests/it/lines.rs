@@ -24,7 +24,7 @@ fn content(title: &str, fields: &[(&str, &str)]) -> ItemContent {
 }
 
 /// The item's board sheet as the weekly batch prints it, read back.
-fn sheet_text(store: &Store, item: i64) -> String {
+pub(crate) fn sheet_text(store: &Store, item: i64) -> String {
     let rev = items::history(store, item).unwrap().pop().unwrap();
     let cx = gongshi_app::table_io::context(store).unwrap();
     let sheet = sheets::item_sheet(

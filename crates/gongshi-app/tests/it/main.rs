@@ -11,6 +11,7 @@ mod duties;
 mod evaluations;
 mod fees;
 mod lines;
+mod people;
 mod privacy;
 mod tables;
 

@@ -5,6 +5,7 @@ mod beyond;
 mod eval;
 mod fees;
 mod meetings;
+mod people;
 mod pictures;
 mod week;
 
@@ -91,6 +92,8 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Feedback(c) => week::feedback(cli, &db, c),
         Command::Settings(c) => week::settings(cli, &db, c),
         Command::Meetings(c) => meetings::meetings(cli, &db, c),
+        Command::Leaders(c) => people::leaders(cli, &db, c),
+        Command::Pledges(c) => people::pledges(cli, &db, c),
         Command::Fees(c) => fees::fees(cli, &db, c),
         Command::Eval(c) => eval::eval(cli, &db, c),
         Command::Backup(c) => backup::backup(cli, &db, c),

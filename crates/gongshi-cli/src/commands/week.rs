@@ -682,7 +682,7 @@ fn weekday(date: chrono::NaiveDate) -> &'static str {
 fn table(cli: &Cli, store: &mut Store, command: &TableCommand) -> Result<()> {
     match command {
         TableCommand::Template { category: c, out } => {
-            let bytes = line_tables::template(category(c)?)?;
+            let bytes = line_tables::template(store, category(c)?)?;
             write_output(cli, out, &bytes)
         }
         TableCommand::Import { id, file } => {

@@ -209,7 +209,8 @@ fn the_formula_and_tie_rule_are_printed_from_the_round() {
             "工作量化",
             "考核成绩",
             "师德",
-            "备注"
+            "备注",
+            "师德案例编号"
         ]
     );
 }
@@ -274,4 +275,52 @@ fn new_components_drop_the_tie_breaks_that_no_longer_name_one() {
     s.tie_break = vec!["师德表现".into()];
     s.set_components(parse_components("师德表现:50,教学成绩:50").unwrap());
     assert_eq!(s.tie_break, ["师德表现"]);
+}
+
+#[test]
+fn a_veto_may_name_a_recorded_case_of_this_teacher() {
+    let cx = Context {
+        ethics_cases: vec![(3, "周敏".into())],
+        ..Context::default()
+    };
+    let r = round(1);
+    let row = |name: &str, ethics: &str, note: &str, case: &str| -> Vec<String> {
+        [name, "语文组", "90", "90", "90", ethics, note, case]
+            .map(String::from)
+            .to_vec()
+    };
+    for (cells, says) in [
+        (row("周敏", "不合格", "", "3"), None),
+        (row("周敏", "不合格", "收受购物卡", ""), None),
+        (
+            row("周敏", "不合格", "", ""),
+            Some("备注：师德不合格须写明原因或注明师德案例编号"),
+        ),
+        (
+            row("周敏", "不合格", "", "4"),
+            Some("师德案例编号：没有编号为4的师德案例"),
+        ),
+        (
+            row("李明", "不合格", "", "3"),
+            Some("师德案例编号：师德案例第3号登记的是周敏，不是李明"),
+        ),
+        (
+            row("周敏", "合格", "", "3"),
+            Some("师德案例编号：只有师德不合格才注明师德案例"),
+        ),
+    ] {
+        let schema = schema(&r);
+        let got = schema.record(&cells, &cx, |row| record(&r, row, &cx));
+        match (got, says) {
+            (Ok(c), None) => assert_eq!(c.ethics_case.is_some(), cells[7] == "3"),
+            (Err(errors), Some(says)) => {
+                let said: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}：{}", schema.columns[e.column].header, e.message))
+                    .collect();
+                assert!(said.iter().any(|s| s.starts_with(says)), "{said:?}");
+            }
+            (got, want) => panic!("{cells:?}: {got:?}, wanted {want:?}"),
+        }
+    }
 }

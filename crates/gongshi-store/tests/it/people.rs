@@ -28,9 +28,7 @@ fn ethics_cases_are_recorded_with_who_recorded_them() {
     let mut store = Store::open_in_memory().unwrap();
     let on = NaiveDate::from_ymd_opt(2026, 5, 8).unwrap();
     let case = EthicsCase::new("赵强", on, "收受家长购物卡一张").unwrap();
-    let id = store
-        .write(&clerk(), |w| w.add_ethics_case(&case))
-        .unwrap();
+    let id = store.write(&clerk(), |w| w.add_ethics_case(&case)).unwrap();
     let cases = store.ethics_cases().unwrap();
     assert_eq!((cases[0].id, cases[0].teacher.as_str()), (id, "赵强"));
     assert_eq!(cases[0].recorded_by, "王老师");

@@ -1,0 +1,67 @@
+//! The people side of the record: the school's 民主评议 grades, a
+//! 领导述职 item's tally worked out, and the 师德 cases (internal) an
+//! evaluation's veto may name.
+
+use chrono::NaiveDate;
+use gongshi_domain::category::Category;
+use gongshi_domain::ethics::EthicsCase;
+use gongshi_domain::lines::appraisal::{Appraisal, Scale};
+use gongshi_domain::lines::{self, Lines};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_store::{RecordedCase, Store};
+
+use crate::{Result, items, table_io};
+
+pub fn appraisal_scale(store: &Store) -> Result<Scale> {
+    Ok(store.appraisal_scale()?)
+}
+
+/// Sets the grades (best first) and how many of the best count as
+/// satisfied. Items already tallied keep their columns: a table whose
+/// headers are not the new grades' is refused at its next save, naming
+/// the columns it should have.
+pub fn set_appraisal_scale(
+    store: &mut Store,
+    op: &OperatorName,
+    grades: &[String],
+    satisfied: usize,
+) -> Result<Scale> {
+    let scale = Scale::new(grades, satisfied)?;
+    store.write(op, |w| w.set_appraisal_scale(&scale))?;
+    Ok(scale)
+}
+
+/// A 领导述职 item's tally, checked as its sheet would check it.
+pub fn tally(store: &Store, item_id: i64) -> Result<Appraisal> {
+    let rev = items::current(store, item_id)?;
+    if rev.category != Category::LeaderReport {
+        return Err(FieldError::new(
+            "事项",
+            format!("事项{item_id}是{}，不是领导述职", rev.category.label()),
+        )
+        .into());
+    }
+    match lines::read(rev.category, &rev.content, &table_io::context(store)?)? {
+        Some(Lines::Appraisal(tally)) => {
+            tally.check()?;
+            Ok(tally)
+        }
+        _ => Err(FieldError::new("表格", "还没有述职人和评议票数（请先导入或填写表格）").into()),
+    }
+}
+
+pub fn add_ethics_case(
+    store: &mut Store,
+    op: &OperatorName,
+    teacher: &str,
+    found_on: NaiveDate,
+    summary: &str,
+) -> Result<i64> {
+    let found_on = items::not_later_than_today("查实日期", found_on)?;
+    let case = EthicsCase::new(teacher, found_on, summary)?;
+    Ok(store.write(op, |w| w.add_ethics_case(&case))?)
+}
+
+pub fn ethics_cases(store: &Store) -> Result<Vec<RecordedCase>> {
+    Ok(store.ethics_cases()?)
+}
