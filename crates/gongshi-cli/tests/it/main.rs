@@ -3,6 +3,7 @@
 
 mod meetings;
 mod messages;
+mod people;
 mod tables;
 
 use std::path::Path;
