@@ -226,6 +226,11 @@ impl Category {
         (self == Category::EthicsPledge).then_some(crate::lines::pledge::DEFAULT_TEXT)
     }
 
+    /// Whether its items print a 签名表 for the staff to sign (师德承诺).
+    pub fn has_signing_sheet(self) -> bool {
+        self == Category::EthicsPledge
+    }
+
     /// Whether its items are decided by the staff congress's vote (重大决策:
     /// 讨论稿 → vote → 正式稿; see `congress`).
     pub fn voted_by_congress(self) -> bool {

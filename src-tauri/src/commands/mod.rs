@@ -13,6 +13,7 @@ pub mod items;
 pub mod lines;
 pub mod meetings;
 pub mod operators;
+pub mod people;
 pub mod printing;
 pub mod school;
 pub mod settings;

@@ -19,6 +19,7 @@ pub mod eval;
 pub mod fees;
 pub mod files;
 pub mod meetings;
+pub mod people;
 pub mod table;
 pub mod week;
 pub mod workflow;
@@ -297,6 +298,9 @@ mod bindings {
             meetings::MeetingRecordDto::decl(&cfg),
             meetings::BallotsDto::decl(&cfg),
             meetings::VoteRulesDto::decl(&cfg),
+            people::AppraisalScaleDto::decl(&cfg),
+            people::EthicsCaseDto::decl(&cfg),
+            people::NewEthicsCaseDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),

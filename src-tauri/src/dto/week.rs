@@ -55,6 +55,8 @@ pub struct CategoryDto {
     pub schema: Option<TableSchemaDto>,
     /// The body a new item starts with (师德承诺's pledges), to edit.
     pub default_body: Option<String>,
+    /// Its items print a 签名表 (师德承诺).
+    pub has_signing_sheet: bool,
     pub min_days: u32,
     /// Its items are voted by the staff congress (讨论稿 → 正式稿).
     pub voted_by_congress: bool,
@@ -85,6 +87,7 @@ pub fn category_dto(c: Category, min_days: u32, cx: &Context) -> CategoryDto {
             .as_ref()
             .map(Into::into),
         default_body: c.default_body().map(Into::into),
+        has_signing_sheet: c.has_signing_sheet(),
         min_days,
         voted_by_congress: c.voted_by_congress(),
     }

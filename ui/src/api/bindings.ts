@@ -165,6 +165,24 @@ export type BallotsDto = { yes: number, no: number, abstain: number, };
 
 export type VoteRulesDto = { quorum: string, majority: string, said: string, };
 
+export type AppraisalScaleDto = { grades: Array<string>, satisfied: number, 
+/**
+ * Shown, not sent back.
+ */
+formula: string, };
+
+export type EthicsCaseDto = { id: number, teacher: string, 
+/**
+ * ISO date
+ */
+found_on: string, summary: string, recorded_by: string, };
+
+export type NewEthicsCaseDto = { teacher: string, 
+/**
+ * ISO date
+ */
+found_on: string, summary: string, };
+
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
  * Must be filled before review.
@@ -181,7 +199,15 @@ required_table: string | null,
  * The typed table's schema (财务收支, 采购, 学生资助): the editor's
  * grid; null where the table is free.
  */
-schema: TableSchemaDto | null, min_days: number, 
+schema: TableSchemaDto | null, 
+/**
+ * The body a new item starts with (师德承诺's pledges), to edit.
+ */
+default_body: string | null, 
+/**
+ * Its items print a 签名表 (师德承诺).
+ */
+has_signing_sheet: boolean, min_days: number, 
 /**
  * Its items are voted by the staff congress (讨论稿 → 正式稿).
  */
@@ -414,7 +440,7 @@ home_folder: string, second_folder: string | null, backups: Array<BackupDto>, wa
 
 export type TakenDto = { path: string, second: string | null, second_failed: string | null, };
 
-export type ColumnKindDto = "text" | "money" | "quantity" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class";
+export type ColumnKindDto = "text" | "money" | "quantity" | "date" | "choice" | "yes_no" | "grades" | "person" | "phone" | "score" | "class" | "count";
 
 export type AlignDto = "start" | "end";
 
