@@ -157,6 +157,9 @@ pub fn parse_date(
     field: &'static str,
     s: &str,
 ) -> Result<chrono::NaiveDate, gongshi_app::domain::FieldError> {
+    if s.trim().is_empty() {
+        return Err(gongshi_app::domain::FieldError::new(field, "请选择日期"));
+    }
     s.trim().parse().map_err(|_| {
         gongshi_app::domain::FieldError::new(field, format!("“{s}”不是日期（例：2026-11-24）"))
     })

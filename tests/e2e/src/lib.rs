@@ -430,6 +430,24 @@ impl App {
         element.click().await
     }
 
+    /// Closes the open drawer (an item's panel) as a clerk would, by its
+    /// overlay or Escape: its own close button may sit under a message.
+    pub async fn close_drawer(&self) -> TestResult {
+        self.client
+            .execute(
+                "document.querySelector('.el-drawer__close-btn, .el-overlay')?.click()",
+                vec![],
+            )
+            .await?;
+        self.client
+            .execute(
+                "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
+                vec![],
+            )
+            .await?;
+        self.wait_dialogs_closed().await
+    }
+
     /// Waits (up to 5 s) until no CSS transition or animation is running.
     pub async fn settle(&self) -> Result<(), fantoccini::error::CmdError> {
         let script =

@@ -254,19 +254,7 @@ async fn a_clerk_creates_reviews_posts_and_prints_the_week() -> TestResult {
     assert_eq!(app.wait_text("item-status", "公示中").await?, "公示中");
 
     // On this week's board, and in the printed batch.
-    app.client
-        .execute(
-            "document.querySelector('.el-drawer__close-btn, .el-overlay')?.click()",
-            vec![],
-        )
-        .await?;
-    app.client
-        .execute(
-            "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))",
-            vec![],
-        )
-        .await?;
-    app.wait_dialogs_closed().await?;
+    app.close_drawer().await?;
     app.click("nav-board").await?;
     let up = app.find("board-up").await?.text().await?;
     assert!(up.contains("关于冬季作息时间调整的公示"), "{up}");
