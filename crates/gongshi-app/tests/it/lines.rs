@@ -198,19 +198,8 @@ fn a_purchase_above_the_threshold_needs_a_tender_or_its_printed_reason() {
 
 #[test]
 fn the_demo_subsidy_list_prints_masked_with_totals_by_level() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = gongshi_app::setup::create_store(
-        &dir.path().join("demo.db"),
-        &gongshi_app::setup::Start::Demo,
-        &clerk(),
-    )
-    .unwrap();
-    let item = items::list(&store, &Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|i| i.category == Category::Subsidy)
-        .unwrap()
-        .item_id;
+    let (_dir, store) = super::demo_store();
+    let item = super::demo_item(&store, Category::Subsidy);
     let text = sheet_text(&store, item);
     for shown in [
         "张*明",

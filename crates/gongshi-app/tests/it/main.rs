@@ -291,6 +291,28 @@ fn a_period_filter_that_ends_before_it_starts_is_refused() {
     );
 }
 
+/// A store of the demo school, in a folder of its own.
+fn demo_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = gongshi_app::setup::create_store(
+        &dir.path().join("demo.db"),
+        &gongshi_app::setup::Start::Demo,
+        &clerk(),
+    )
+    .unwrap();
+    (dir, store)
+}
+
+/// The demo's (first) item of `category`.
+fn demo_item(store: &Store, category: Category) -> i64 {
+    items::list(store, &Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|i| i.category == category)
+        .unwrap()
+        .item_id
+}
+
 fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.pdf");

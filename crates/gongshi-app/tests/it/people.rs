@@ -7,18 +7,7 @@ use gongshi_app::domain::lines::appraisal;
 use gongshi_app::{Store, items, people, people_sheets};
 
 use super::lines::sheet_text;
-use super::{clerk, golden, now, pdftotext};
-
-fn demo() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = gongshi_app::setup::create_store(
-        &dir.path().join("demo.db"),
-        &gongshi_app::setup::Start::Demo,
-        &clerk(),
-    )
-    .unwrap();
-    (dir, store)
-}
+use super::{clerk, demo_item as item_of, demo_store as demo, golden, now, pdftotext};
 
 /// The demo's item of `category`, its title and 评议日期 fixed (the demo
 /// dates them in the current week), so the golden text holds.
@@ -36,15 +25,6 @@ fn fixed(store: &mut Store, category: Category) -> i64 {
     }
     items::edit(store, &clerk(), item, content).unwrap();
     item
-}
-
-fn item_of(store: &Store, category: Category) -> i64 {
-    items::list(store, &Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|i| i.category == category)
-        .unwrap()
-        .item_id
 }
 
 #[test]
