@@ -35,8 +35,10 @@ pub fn item_sheet(
         .category
         .required_fields()
         .iter()
-        // A statement prints its balances itself, worked out.
-        .filter(|spec| spec.kind != gongshi_domain::category::FieldKind::Money)
+        // A statement prints its balances, an appraisal its ballots.
+        .filter(|spec| {
+            !gongshi_domain::lines::fields_told_by_table(rev.category).contains(&spec.key)
+        })
         .filter_map(|spec| {
             let value = c.fields.get(spec.key).filter(|v| !v.trim().is_empty())?;
             Some((spec.label.to_owned(), value.clone()))

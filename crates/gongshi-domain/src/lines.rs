@@ -42,6 +42,20 @@ pub fn schema(category: Category, cx: &Context) -> Option<Schema> {
     }
 }
 
+/// The fields a category's table prints itself, worked out (a statement's
+/// balances, an appraisal's ballots): not listed again with the others.
+pub fn fields_told_by_table(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Finance => &[finance::OPENING_FIELD, finance::CLOSING_FIELD],
+        Category::LeaderReport => &[
+            appraisal::ISSUED_FIELD,
+            appraisal::RETURNED_FIELD,
+            appraisal::VALID_FIELD,
+        ],
+        _ => &[],
+    }
+}
+
 /// The categories whose table is typed, as a refusal lists them.
 pub fn typed_labels() -> String {
     Category::ALL
