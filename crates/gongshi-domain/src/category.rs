@@ -37,6 +37,8 @@ pub enum FieldKind {
     Number,
     /// Yuan, kept as typed; may be negative (a balance).
     Money,
+    /// One of a list, exactly (重大决策's 阶段).
+    Choice(&'static [&'static str]),
 }
 
 const fn text(key: &'static str, label: &'static str) -> FieldSpec {
@@ -150,7 +152,10 @@ impl Category {
         const MAJOR: &[FieldSpec] = &[
             text("decision_body", "决策机构"),
             date("decision_date", "决策日期"),
-            text("stage", "阶段"),
+            FieldSpec {
+                kind: FieldKind::Choice(&crate::congress::STAGE_LABELS),
+                ..text("stage", "阶段")
+            },
         ];
         const AWARD: &[FieldSpec] = &[
             text("criteria", "公开标准"),

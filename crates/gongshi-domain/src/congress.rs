@@ -196,14 +196,14 @@ pub enum Stage {
     Final,
 }
 
+/// The stages as the 阶段 field offers them, in order.
+pub const STAGE_LABELS: [&str; 2] = ["讨论稿", "正式稿"];
+
 impl Stage {
     pub const ALL: [Stage; 2] = [Stage::Draft, Stage::Final];
 
     pub fn label(self) -> &'static str {
-        match self {
-            Stage::Draft => "讨论稿",
-            Stage::Final => "正式稿",
-        }
+        STAGE_LABELS[self as usize]
     }
 
     pub fn parse(field: &'static str, input: &str) -> Result<Self, FieldError> {

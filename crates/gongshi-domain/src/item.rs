@@ -192,6 +192,12 @@ impl ItemContent {
                     FieldKind::Money => {
                         errs.check(crate::Fen::parse_signed(spec.label, &value));
                     }
+                    FieldKind::Choice(list) if !list.contains(&value.as_str()) => {
+                        errs.check::<()>(Err(FieldError::new(
+                            spec.label,
+                            format!("“{value}”应是{}之一", list.join("、")),
+                        )));
+                    }
                     FieldKind::Number if value.parse::<u32>().is_err() => {
                         errs.check::<()>(Err(FieldError::new(
                             spec.label,
@@ -420,6 +426,21 @@ mod tests {
         ] {
             assert!(msg.contains(field), "{msg}");
         }
+    }
+
+    #[test]
+    fn a_choice_field_takes_only_its_choices() {
+        let mut c = content();
+        c.fields.insert("stage".into(), "定稿".into());
+        let msg = c
+            .clone()
+            .validated(Category::MajorDecision)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(msg, "阶段：“定稿”应是讨论稿、正式稿之一");
+        c.fields.insert("stage".into(), "正式稿".into());
+        let ok = c.validated(Category::MajorDecision).unwrap();
+        assert_eq!(ok.fields["stage"], "正式稿");
     }
 
     #[test]

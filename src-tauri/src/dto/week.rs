@@ -28,6 +28,8 @@ pub struct FieldSpecDto {
     pub kind: FieldKindDto,
     /// Must be filled before review.
     pub required: bool,
+    /// What a choice may be, in order (empty for any other kind).
+    pub choices: Vec<String>,
 }
 
 /// What a category's field holds (the domain's `FieldKind`).
@@ -39,6 +41,8 @@ pub enum FieldKindDto {
     Number,
     /// Yuan, may be negative (a balance).
     Money,
+    /// One of `choices`.
+    Choice,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -77,8 +81,13 @@ pub fn category_dto(c: Category, min_days: u32, cx: &Context) -> CategoryDto {
                     FieldKind::Date => FieldKindDto::Date,
                     FieldKind::Number => FieldKindDto::Number,
                     FieldKind::Money => FieldKindDto::Money,
+                    FieldKind::Choice(_) => FieldKindDto::Choice,
                 },
                 required: f.required,
+                choices: match f.kind {
+                    FieldKind::Choice(list) => list.iter().map(|c| (*c).to_owned()).collect(),
+                    _ => Vec::new(),
+                },
             })
             .collect(),
         has_table: c.has_table(),

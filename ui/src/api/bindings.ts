@@ -187,7 +187,11 @@ export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto,
 /**
  * Must be filled before review.
  */
-required: boolean, };
+required: boolean, 
+/**
+ * What a choice may be, in order (empty for any other kind).
+ */
+choices: Array<string>, };
 
 export type CategoryDto = { code: string, label: string, fields: Array<FieldSpecDto>, has_table: boolean, 
 /**
@@ -412,7 +416,7 @@ schema: TableSchemaDto, candidates: Array<Array<string>>, ranking: Array<RankedD
  */
 frozen: string | null, };
 
-export type FieldKindDto = "text" | "date" | "number" | "money";
+export type FieldKindDto = "text" | "date" | "number" | "money" | "choice";
 
 export type BackupDto = { path: string, 
 /**
