@@ -296,6 +296,27 @@ pub fn preview(
     let content = content.validated(category)?;
     let mut rev = Revision::draft(category, content)?;
     rev.number = 1;
+    preview_revision(store, rev, today)
+}
+
+/// [`preview`] of an item being edited: as its current revision would
+/// print with `content` (a 正式稿 with the vote that passed it).
+pub fn preview_of(
+    store: &Store,
+    item_id: i64,
+    content: ItemContent,
+    today: NaiveDate,
+) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
+    let mut rev = current(store, item_id)?;
+    rev.content = content.validated(rev.category)?;
+    preview_revision(store, rev, today)
+}
+
+fn preview_revision(
+    store: &Store,
+    rev: Revision,
+    today: NaiveDate,
+) -> Result<(Vec<gongshi_print::layout::Page>, Option<String>)> {
     let school = store.school()?.unwrap_or_default();
     let cal = calendar::calendar(Some(store))?;
     let start = rev.content.planned_start.unwrap_or(today);

@@ -107,15 +107,15 @@ pub fn edit_item(state: State<'_, AppState>, id: i64, content: ContentDto) -> Ap
 pub fn preview_item(
     state: State<'_, AppState>,
     category_code: String,
+    item: Option<i64>,
     content: ContentDto,
 ) -> ApiResult<PreviewDto> {
     let mut inner = state.lock();
-    Ok(items::preview(
-        inner.store()?,
-        category(&category_code)?,
-        content.into_content()?,
-        today(),
-    )?
+    let (store, content) = (inner.store()?, content.into_content()?);
+    Ok(match item {
+        Some(id) => items::preview_of(store, id, content, today())?,
+        None => items::preview(store, category(&category_code)?, content, today())?,
+    }
     .into())
 }
 

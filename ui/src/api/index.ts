@@ -135,8 +135,9 @@ export const api = {
   createItem: (categoryCode: string, content: ContentDto) =>
     call<SavedDto>('create_item', { categoryCode, content }),
   editItem: (id: number, content: ContentDto) => call<SavedDto>('edit_item', { id, content }),
-  previewItem: (categoryCode: string, content: ContentDto) =>
-    call<PreviewDto>('preview_item', { categoryCode, content }),
+  /** An item being edited (item) previews as its current revision would print. */
+  previewItem: (categoryCode: string, item: number | null, content: ContentDto) =>
+    call<PreviewDto>('preview_item', { categoryCode, item, content }),
   itemStep: (id: number, step: StepDto) => call<SavedDto>('item_step', { id, step }),
   weekBoard: (date: string) => call<WeekBoardDto>('week_board', { date }),
   printWeek: (date: string, paper: PaperDto) => call<PrintedDto | null>('print_week', { date, paper }),

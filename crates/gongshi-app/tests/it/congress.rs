@@ -116,6 +116,23 @@ fn a_decision_goes_final_only_after_a_passed_vote_and_its_sheet_prints_it() {
     let again = congress(&mut store, 45);
     let v = decisions::vote(&mut store, &op, item, again, ballots(31, 10, 4)).unwrap();
     assert_eq!(v.outcome, Outcome::Passed);
+    // The editor's live preview of the 正式稿 prints the vote as the sheet will.
+    let (pages, refused) = items::preview_of(
+        &store,
+        item,
+        decision("正式稿", "2026-11-30"),
+        d("2026-11-30"),
+    )
+    .unwrap();
+    assert_eq!(refused, None);
+    let previewed: String = (pages.iter().flat_map(|p| &p.marks))
+        .filter_map(|m| match m {
+            gongshi_app::print::layout::Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(previewed.contains("表决结果"), "{previewed}");
+    assert!(!previewed.contains("更正稿"), "{previewed}");
     through_review(&mut store, item);
     items::approve(&mut store, &op, item, "李新义", d("2026-11-30"), "").unwrap();
 
