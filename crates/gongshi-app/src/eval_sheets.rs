@@ -175,6 +175,7 @@ pub fn export<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec<u
         ReportColumn::new("结果", ColumnKind::Text),
         ReportColumn::new("师德", ColumnKind::Text),
         ReportColumn::new("备注（内部）", ColumnKind::Text),
+        ReportColumn::new("师德案例编号（内部）", ColumnKind::Text),
     ]);
     let rows = ranking
         .iter()
@@ -204,6 +205,9 @@ pub fn export<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec<u
                 if c.ethics_ok { "合格" } else { "不合格" }.into(),
             ));
             row.push(Value::Text(c.note.clone()));
+            row.push(Value::Text(
+                c.ethics_case.map(|n| n.to_string()).unwrap_or_default(),
+            ));
             row
         })
         .collect();

@@ -136,6 +136,14 @@ pub fn edit(
 /// submission (a draft may be half entered).
 fn typed_rows(store: &Store, category: Category, content: &ItemContent) -> Result<()> {
     gongshi_domain::lines::read(category, content, &crate::table_io::context(store)?)?;
+    // An appraisal is recorded once held: never on a day still to come.
+    if let Some(on) = content
+        .fields
+        .get("appraised_on")
+        .and_then(|d| d.parse().ok())
+    {
+        not_later_than_today("评议日期", on)?;
+    }
     Ok(())
 }
 

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use gongshi_domain::category::Category;
 use gongshi_domain::ethics::EthicsCase;
-use gongshi_domain::lines::appraisal::{Appraisal, Scale};
+use gongshi_domain::lines::appraisal::{self, Appraisal, Scale};
 use gongshi_domain::lines::{self, Lines};
+use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
-use gongshi_store::{RecordedCase, Store};
+use gongshi_store::{ItemFilter, RecordedCase, Store};
 
 use crate::{Result, items, table_io};
 
@@ -20,6 +21,9 @@ pub fn appraisal_scale(store: &Store) -> Result<Scale> {
 /// satisfied. Items already tallied keep their columns: a table whose
 /// headers are not the new grades' is refused at its next save, naming
 /// the columns it should have.
+///
+/// Refused while a 领导述职 tallied on other grades is on its way to the
+/// board (待审核, 已批准): its sheet must still print as it was approved.
 pub fn set_appraisal_scale(
     store: &mut Store,
     op: &OperatorName,
@@ -27,6 +31,34 @@ pub fn set_appraisal_scale(
     satisfied: usize,
 ) -> Result<Scale> {
     let scale = Scale::new(grades, satisfied)?;
+    let headers = appraisal::schema(&scale).headers();
+    let filter = ItemFilter {
+        category: Some(Category::LeaderReport),
+        ..Default::default()
+    };
+    for row in items::list(store, &filter)? {
+        if !matches!(row.status, Status::Pending | Status::Approved) {
+            continue;
+        }
+        let rev = items::current(store, row.item_id)?;
+        if rev
+            .content
+            .table
+            .as_ref()
+            .is_some_and(|t| t.columns != headers)
+        {
+            return Err(FieldError::new(
+                "评议等次",
+                format!(
+                    "事项{}（{}）{}，按现在的等次计票；请等它张贴后再改等次",
+                    row.item_id,
+                    rev.content.title,
+                    row.status.label()
+                ),
+            )
+            .into());
+        }
+    }
     store.write(op, |w| w.set_appraisal_scale(&scale))?;
     Ok(scale)
 }

@@ -178,9 +178,16 @@ impl ItemContent {
         let mut fields = BTreeMap::new();
         for spec in category.required_fields() {
             let value = self.fields.get(spec.key).map(String::as_str).unwrap_or("");
-            let Some(value) = errs.check(text::limited(spec.label, value, FIELD_MAX)) else {
+            let Some(mut value) = errs.check(text::limited(spec.label, value, FIELD_MAX)) else {
                 continue;
             };
+            // A count typed full width (５２) is kept as a count.
+            if spec.kind == FieldKind::Number && !value.is_empty() {
+                match errs.check(text::whole_number(spec.label, &value)) {
+                    Some(n) => value = n.to_string(),
+                    None => continue,
+                }
+            }
             if !value.is_empty() {
                 match spec.kind {
                     FieldKind::Date if value.parse::<NaiveDate>().is_err() => {
@@ -196,12 +203,6 @@ impl ItemContent {
                         errs.check::<()>(Err(FieldError::new(
                             spec.label,
                             format!("“{value}”应是{}之一", list.join("、")),
-                        )));
-                    }
-                    FieldKind::Number if value.parse::<u32>().is_err() => {
-                        errs.check::<()>(Err(FieldError::new(
-                            spec.label,
-                            format!("“{value}”不是整数"),
                         )));
                     }
                     _ => {}

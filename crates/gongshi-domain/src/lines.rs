@@ -169,6 +169,17 @@ pub fn read(
     content: &ItemContent,
     cx: &Context,
 ) -> Result<Option<Lines>, DomainError> {
+    // What the fields say alone is checked first, table or not.
+    let ballots = match category {
+        Category::LeaderReport => appraisal::Ballots::from_fields(&content.fields)?,
+        _ => None,
+    };
+    if let Some(b) = &ballots {
+        b.check()?;
+    }
+    if category == Category::EthicsPledge {
+        pledge::check_year(&content.fields)?;
+    }
     let (Some(schema), Some(table)) = (schema(category, cx), content.table.as_ref()) else {
         return Ok(None);
     };
@@ -204,7 +215,11 @@ pub fn read(
         statement.books_closing = money(finance::CLOSING_FIELD, "账面期末结余")?;
     }
     if let Lines::Appraisal(tally) = &mut lines {
-        tally.ballots = appraisal::Ballots::from_fields(&content.fields)?;
+        // Once the ballots are in, no leader may have more votes.
+        tally.ballots = ballots;
+        if ballots.is_some() {
+            tally.check()?;
+        }
     }
     Ok(Some(lines))
 }

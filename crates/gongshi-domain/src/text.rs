@@ -243,6 +243,17 @@ pub fn half_width(c: char) -> char {
     }
 }
 
+/// A whole number as typed in a field (５２ too): never negative.
+pub fn whole_number(field: &'static str, typed: &str) -> Result<u32, FieldError> {
+    let value = half_width_str(typed.trim());
+    if value.starts_with('-') {
+        return Err(FieldError::new(field, "不能为负数"));
+    }
+    value
+        .parse()
+        .map_err(|_| FieldError::new(field, format!("“{typed}”不是整数")))
+}
+
 /// A text read as [`half_width`] reads each of its characters.
 pub fn half_width_str(s: &str) -> String {
     s.chars().map(half_width).collect()

@@ -56,32 +56,65 @@ fn the_appraisal_lists_every_leader_with_exact_shares_and_its_formula() {
 }
 
 #[test]
-fn votes_above_the_valid_ballots_stop_the_sheet_and_submission() {
+fn a_tally_that_does_not_add_up_is_refused_and_nothing_changes() {
     let (_dir, mut store) = demo();
     let item = item_of(&store, Category::LeaderReport);
-    let mut content = items::current(&store, item).unwrap().content;
-    content
-        .fields
-        .insert(appraisal::VALID_FIELD.into(), "52".into());
-    items::edit(&mut store, &clerk(), item, content).unwrap();
-    let err = items::submit(&mut store, &clerk(), item)
+    let before = items::current(&store, item).unwrap().content;
+    let with = |key: &str, value: &str| {
+        let mut c = before.clone();
+        c.fields.insert(key.into(), value.into());
+        c
+    };
+    for (content, says) in [
+        (
+            with(appraisal::VALID_FIELD, "52"),
+            "第2人（王副校长）的票数合计56票，多于有效票数52票",
+        ),
+        (
+            with(appraisal::RETURNED_FIELD, "40"),
+            "有效票数：56张多于收回的40张",
+        ),
+        (with(appraisal::ISSUED_FIELD, "-5"), "发出票数：不能为负数"),
+        (
+            with("appraised_on", "2099-01-01"),
+            "评议日期：2099-01-01还没有到",
+        ),
+    ] {
+        let err = items::edit(&mut store, &clerk(), item, content)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(says), "{says}: {err}");
+        assert_eq!(items::current(&store, item).unwrap().content, before);
+    }
+    // Full-width digits are digits.
+    items::edit(
+        &mut store,
+        &clerk(),
+        item,
+        with(appraisal::ISSUED_FIELD, "６０"),
+    )
+    .unwrap();
+    assert_eq!(
+        items::current(&store, item).unwrap().content.fields[appraisal::ISSUED_FIELD],
+        "60"
+    );
+}
+
+#[test]
+fn the_grades_stay_while_a_tally_on_them_is_on_its_way_to_the_board() {
+    let (_dir, mut store) = demo();
+    let item = item_of(&store, Category::LeaderReport);
+    items::submit(&mut store, &clerk(), item).unwrap();
+    let two: Vec<String> = ["满意", "不满意"].map(String::from).to_vec();
+    let err = people::set_appraisal_scale(&mut store, &clerk(), &two, 1)
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("第2人（王副校长）的票数合计56票，多于有效票数52票"),
+        err.contains(&format!("事项{item}")) && err.contains("待审核"),
         "{err}"
     );
-    assert_eq!(
-        items::current(&store, item).unwrap().status,
-        gongshi_app::domain::workflow::Status::Draft
-    );
-    let mut content = items::current(&store, item).unwrap().content;
-    content
-        .fields
-        .insert(appraisal::RETURNED_FIELD.into(), "40".into());
-    items::edit(&mut store, &clerk(), item, content).unwrap();
-    let err = people::tally(&store, item).unwrap_err().to_string();
-    assert!(err.contains("有效票数：52张多于收回的40张"), "{err}");
+    assert_eq!(people::appraisal_scale(&store).unwrap().grades().len(), 4);
+    people::tally(&store, item).unwrap();
 }
 
 #[test]

@@ -36,7 +36,10 @@ pub fn leaders(cli: &Cli, db: &Path, command: &LeadersCommand) -> Result<()> {
             let scale = match set {
                 Some(list) => {
                     let grades = split_list(list);
-                    let satisfied = satisfied.unwrap_or(appraisal::DEFAULT_SATISFIED);
+                    // Two grades: the better one is satisfied.
+                    let satisfied = satisfied.unwrap_or(
+                        appraisal::DEFAULT_SATISFIED.min(grades.len().saturating_sub(1).max(1)),
+                    );
                     people::set_appraisal_scale(&mut store, &operator(cli)?, &grades, satisfied)?
                 }
                 None => people::appraisal_scale(&store)?,
@@ -151,7 +154,7 @@ pub fn pledges(cli: &Cli, db: &Path, command: &PledgesCommand) -> Result<()> {
             let id = people::add_ethics_case(&mut store, &operator(cli)?, teacher, *date, summary)?;
             emit(cli, &id, || {
                 format!(
-                    "已登记师德案例第{id}号（内部，不公开）。评优评先时可在“师德否决案例”一栏填写{id}。"
+                    "已登记师德案例第{id}号（内部，不公开）。评优评先时可在评分表“师德案例编号”一栏填写{id}。"
                 )
             });
         }

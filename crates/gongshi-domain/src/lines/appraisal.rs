@@ -27,6 +27,9 @@ const GRADE_KEYS: [&str; GRADES_MAX] = [
     "grade_1", "grade_2", "grade_3", "grade_4", "grade_5", "grade_6",
 ];
 
+/// The table's own headers, which no grade may be named.
+const RESERVED: [&str; 3] = ["姓名", "职务", "述职要点"];
+
 /// The item's fields holding the tally's ballots.
 pub const ISSUED_FIELD: &str = "ballots_issued";
 pub const RETURNED_FIELD: &str = "ballots_returned";
@@ -60,7 +63,12 @@ impl Scale {
         let mut names: Vec<String> = Vec::new();
         for g in grades {
             if let Some(name) = errs.check(text::required("评议等次", g, 6)) {
-                if names.contains(&name) {
+                if RESERVED.contains(&name.as_str()) || name.contains(['(', ')', '（', '）']) {
+                    errs.check::<()>(Err(FieldError::new(
+                        "评议等次",
+                        format!("“{name}”不能作等次名（不用括号，不用姓名、职务、述职要点）"),
+                    )));
+                } else if names.contains(&name) {
                     errs.check::<()>(Err(FieldError::new("评议等次", format!("“{name}”重复"))));
                 }
                 names.push(name);
@@ -129,10 +137,7 @@ impl Ballots {
         let read = |key: &str, label: &'static str| -> Result<Option<u32>, FieldError> {
             match fields.get(key).map(|v| v.trim()).filter(|v| !v.is_empty()) {
                 None => Ok(None),
-                Some(v) => v
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| FieldError::new(label, format!("“{v}”不是整数"))),
+                Some(v) => text::whole_number(label, v).map(Some),
             }
         };
         let mut errs = FieldErrors::default();
@@ -190,7 +195,13 @@ pub fn schema(scale: &Scale) -> Schema {
             .grades
             .iter()
             .zip(GRADE_KEYS)
-            .map(|(g, key)| Column::owned(key.to_owned(), format!("{g}(票)"), Kind::Count)),
+            // Every grade's column must be there and filled (0 too): a
+            // file tallied on other grades is refused, not read as zeros.
+            .map(|(g, key)| {
+                Column::owned(key.to_owned(), format!("{g}(票)"), Kind::Count)
+                    .required()
+                    .blank("0")
+            }),
     );
     Schema {
         row_name: "述职人",

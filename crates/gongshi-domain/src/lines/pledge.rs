@@ -3,6 +3,7 @@
 //! the year, and the signers (name, 学科/年级组), imported from the
 //! school's staff list. Teachers' names are public on the pledge sheet.
 
+use crate::FieldError;
 use crate::table::{CellError, Column, Kind, Row, Schema};
 
 /// The pledge text a new 师德承诺 item starts with (the source document's
@@ -18,6 +19,26 @@ pub const DEFAULT_TEXT: &str = "\
 
 /// The item's field holding the pledge's year.
 pub const YEAR_FIELD: &str = "year";
+
+/// The years a pledge may be for.
+const YEARS: std::ops::RangeInclusive<u32> = 2000..=2100;
+
+/// 年度, where given, is a year (2026, not 26 or 3026).
+pub fn check_year(fields: &std::collections::BTreeMap<String, String>) -> Result<(), FieldError> {
+    match fields
+        .get(YEAR_FIELD)
+        .map(|y| y.trim())
+        .filter(|y| !y.is_empty())
+    {
+        Some(y) if !crate::text::whole_number("年度", y).is_ok_and(|n| YEARS.contains(&n)) => {
+            Err(FieldError::new(
+                "年度",
+                format!("“{y}”不是年份（例：2026）"),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
 
 pub fn schema() -> Schema {
     Schema {

@@ -115,16 +115,34 @@ fn a_leaders_votes_may_not_exceed_the_valid_ballots() {
         ],
         Some(("52", "51", "50")),
     );
-    let err = tally(&c).check().unwrap_err().to_string();
+    let err = lines::read(Category::LeaderReport, &c, &Context::default())
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "表格：第2人（李敏）的票数合计51票，多于有效票数50票");
     let ok = content(
-        &[&["王建国", "校长", "", "40", "8", "2", ""]],
+        &[&["王建国", "校长", "", "40", "8", "2", "0"]],
         Some(("52", "51", "50")),
     );
     let a = tally(&ok);
     assert_eq!(a.check().unwrap().valid, 50);
     assert_eq!(a.leaders[0].votes, [40, 8, 2, 0]);
     assert_eq!(a.satisfied_votes(&a.leaders[0]), 48);
+    // A grade left empty is not a zero: the tally states every grade.
+    let empty = content(&[&["王建国", "校长", "", "40", "8", "2", ""]], None);
+    let err = lines::read(Category::LeaderReport, &empty, &Context::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("不称职(票)：不能为空"), "{err}");
+}
+
+#[test]
+fn ballots_that_cannot_be_are_refused_with_or_without_a_table() {
+    let mut c = content(&[], Some(("52", "53", "50")));
+    c.table = None;
+    let err = lines::read(Category::LeaderReport, &c, &Context::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "收回票数：53张多于发出的52张");
 }
 
 #[test]
