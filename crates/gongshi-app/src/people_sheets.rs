@@ -149,7 +149,8 @@ pub fn signing_sheet(
             })
             .collect(),
     }));
-    let title = format!("{}签名表", rev.content.title);
+    // 2026年度教师师德承诺公示 → 2026年度教师师德承诺签名表.
+    let title = format!("{}签名表", rev.content.title.trim_end_matches("公示"));
     Ok(printing::Printable {
         name: title.clone(),
         doc: Document {
