@@ -445,7 +445,9 @@ impl App {
                 vec![],
             )
             .await?;
-        self.wait_dialogs_closed().await
+        // Its overlay catches clicks until it has slid away.
+        self.wait_dialogs_closed().await?;
+        self.wait_drawers_closed().await
     }
 
     /// Waits (up to 5 s) until no CSS transition or animation is running.
