@@ -7,7 +7,7 @@
 use gongshi_domain::category::Category;
 use gongshi_domain::item::ItemTable;
 use gongshi_domain::lines;
-use gongshi_domain::table::{CellError, Numbering, Schema};
+use gongshi_domain::table::{CellError, Context, Numbering, Schema};
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_store::Store;
 
@@ -17,7 +17,12 @@ use crate::{Result, sheet_file, table_io};
 /// The category's schema in this school, or a refusal naming the
 /// categories that have one.
 pub fn schema(store: &Store, category: Category) -> Result<Schema> {
-    lines::schema(category, &table_io::context(store)?).ok_or_else(|| {
+    schema_in(category, &table_io::context(store)?)
+}
+
+/// [`schema`] under a context already read.
+fn schema_in(category: Category, cx: &Context) -> Result<Schema> {
+    lines::schema(category, cx).ok_or_else(|| {
         FieldError::new(
             "类别",
             format!(
@@ -58,12 +63,12 @@ pub fn template(store: &Store, category: Category) -> Result<Vec<u8>> {
 /// order) read as the category's table: every row good, or every problem
 /// named by row and column.
 pub fn read(store: &Store, category: Category, bytes: &[u8], file_name: &str) -> Result<ItemTable> {
-    let schema = schema(store, category)?;
+    let cx = table_io::context(store)?;
+    let schema = schema_in(category, &cx)?;
     let rows = sheet_file::rows_of_schema(bytes, file_name, &schema)?;
     if rows.is_empty() {
         return Err(FieldError::new("文件", format!("表头下面没有{}", schema.row_name)).into());
     }
-    let cx = table_io::context(store)?;
     lines::table_of(category, &rows, Numbering::File, &cx).map_err(table_io::refused)
 }
 
@@ -75,7 +80,7 @@ pub fn item_table(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<ItemTable> {
-    if lines::schema(category, &table_io::context(store)?).is_some() {
+    if lines::is_typed(category) {
         read(store, category, bytes, file_name)
     } else {
         crate::tables::from_csv(bytes)
@@ -105,18 +110,15 @@ pub fn import(
 
 /// The grid's rows as the category's table (stored forms: 1,280.00).
 pub fn from_grid(store: &Store, category: Category, rows: &[Vec<String>]) -> Result<ItemTable> {
-    schema(store, category)?;
     let cx = table_io::context(store)?;
+    schema_in(category, &cx)?;
     lines::table_of(category, &Schema::grid_rows(rows), Numbering::Grid, &cx)
         .map_err(table_io::refused)
 }
 
 /// What is wrong with one row of the category's grid, cell by cell.
 pub fn check_row(store: &Store, category: Category, cells: &[String]) -> Result<Vec<CellError>> {
-    schema(store, category)?;
-    Ok(lines::check_row(
-        category,
-        cells,
-        &table_io::context(store)?,
-    ))
+    let cx = table_io::context(store)?;
+    schema_in(category, &cx)?;
+    Ok(lines::check_row(category, cells, &cx))
 }

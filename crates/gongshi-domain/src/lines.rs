@@ -56,11 +56,17 @@ pub fn fields_told_by_table(category: Category) -> &'static [&'static str] {
     }
 }
 
+/// Whether a category's table is typed (whatever the school's context
+/// makes of its columns).
+pub fn is_typed(category: Category) -> bool {
+    schema(category, &Context::default()).is_some()
+}
+
 /// The categories whose table is typed, as a refusal lists them.
 pub fn typed_labels() -> String {
     Category::ALL
         .into_iter()
-        .filter(|c| schema(*c, &Context::default()).is_some())
+        .filter(|c| is_typed(*c))
         .map(Category::label)
         .collect::<Vec<_>>()
         .join("、")
