@@ -139,7 +139,7 @@ fn typed_rows(store: &Store, category: Category, content: &ItemContent) -> Resul
     // An appraisal is recorded once held: never on a day still to come.
     if let Some(on) = content
         .fields
-        .get("appraised_on")
+        .get(gongshi_domain::lines::appraisal::DATE_FIELD)
         .and_then(|d| d.parse().ok())
     {
         not_later_than_today("评议日期", on)?;

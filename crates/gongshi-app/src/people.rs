@@ -7,6 +7,7 @@ use gongshi_domain::category::Category;
 use gongshi_domain::ethics::EthicsCase;
 use gongshi_domain::lines::appraisal::{self, Appraisal, Scale};
 use gongshi_domain::lines::{self, Lines};
+use gongshi_domain::text::split_list;
 use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_store::{ItemFilter, RecordedCase, Store};
@@ -17,8 +18,9 @@ pub fn appraisal_scale(store: &Store) -> Result<Scale> {
     Ok(store.appraisal_scale()?)
 }
 
-/// Sets the grades (best first) and how many of the best count as
-/// satisfied. Items already tallied keep their columns: a table whose
+/// Sets the grades as typed in one box (best first: 优秀、称职…) and how
+/// many of the best count as satisfied (the default's share when not
+/// given). Items already tallied keep their columns: a table whose
 /// headers are not the new grades' is refused at its next save, naming
 /// the columns it should have.
 ///
@@ -27,10 +29,12 @@ pub fn appraisal_scale(store: &Store) -> Result<Scale> {
 pub fn set_appraisal_scale(
     store: &mut Store,
     op: &OperatorName,
-    grades: &[String],
-    satisfied: usize,
+    grades: &str,
+    satisfied: Option<usize>,
 ) -> Result<Scale> {
-    let scale = Scale::new(grades, satisfied)?;
+    let grades = split_list(grades);
+    let satisfied = satisfied.unwrap_or_else(|| Scale::satisfied_by_default(grades.len()));
+    let scale = Scale::new(&grades, satisfied)?;
     let headers = appraisal::schema(&scale).headers();
     let filter = ItemFilter {
         category: Some(Category::LeaderReport),

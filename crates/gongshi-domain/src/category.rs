@@ -177,7 +177,7 @@ impl Category {
         const SUBSIDY: &[FieldSpec] = &[text("subsidy", "资助项目"), text("office", "责任部门")];
         // Each leader's 述职 and votes are the table's rows.
         const LEADER: &[FieldSpec] = &[
-            date("appraised_on", "评议日期"),
+            date(crate::lines::appraisal::DATE_FIELD, "评议日期"),
             number(crate::lines::appraisal::ISSUED_FIELD, "发出票数"),
             number(crate::lines::appraisal::RETURNED_FIELD, "收回票数"),
             number(crate::lines::appraisal::VALID_FIELD, "有效票数"),

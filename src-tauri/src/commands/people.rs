@@ -18,12 +18,13 @@ pub fn appraisal_scale(state: State<'_, AppState>) -> ApiResult<AppraisalScaleDt
 #[tauri::command(async)]
 pub fn set_appraisal_scale(
     state: State<'_, AppState>,
-    scale: AppraisalScaleDto,
+    grades: String,
+    satisfied: u32,
 ) -> ApiResult<AppraisalScaleDto> {
     let mut inner = state.lock();
     let op = inner.operator()?;
-    let satisfied = usize::try_from(scale.satisfied).unwrap_or(usize::MAX);
-    let set = people::set_appraisal_scale(inner.store()?, &op, &scale.grades, satisfied)?;
+    let satisfied = usize::try_from(satisfied).unwrap_or(usize::MAX);
+    let set = people::set_appraisal_scale(inner.store()?, &op, &grades, Some(satisfied))?;
     Ok((&set).into())
 }
 

@@ -7,12 +7,10 @@ use ts_rs::TS;
 
 /// The school's grades, best first; how many count as satisfied; the
 /// formula the sheet prints.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AppraisalScaleDto {
     pub grades: Vec<String>,
     pub satisfied: u32,
-    /// Shown, not sent back.
-    #[serde(default)]
     pub formula: String,
 }
 

@@ -165,11 +165,7 @@ export type BallotsDto = { yes: number, no: number, abstain: number, };
 
 export type VoteRulesDto = { quorum: string, majority: string, said: string, };
 
-export type AppraisalScaleDto = { grades: Array<string>, satisfied: number, 
-/**
- * Shown, not sent back.
- */
-formula: string, };
+export type AppraisalScaleDto = { grades: Array<string>, satisfied: number, formula: string, };
 
 export type EthicsCaseDto = { id: number, teacher: string, 
 /**

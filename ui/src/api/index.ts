@@ -157,7 +157,9 @@ export const api = {
   voteRules: () => call<VoteRulesDto>('vote_rules'),
   setVoteRules: (quorum: string, majority: string) => call<VoteRulesDto>('set_vote_rules', { quorum, majority }),
   appraisalScale: () => call<AppraisalScaleDto>('appraisal_scale'),
-  setAppraisalScale: (scale: AppraisalScaleDto) => call<AppraisalScaleDto>('set_appraisal_scale', { scale }),
+  /** The grades as typed in one box; the Rust side splits and checks them. */
+  setAppraisalScale: (grades: string, satisfied: number) =>
+    call<AppraisalScaleDto>('set_appraisal_scale', { grades, satisfied }),
   printSigningSheet: (item: number, paper: PaperDto) => call<PrintedDto | null>('print_signing_sheet', { item, paper }),
   ethicsCases: () => call<EthicsCaseDto[]>('ethics_cases'),
   addEthicsCase: (ethicsCase: NewEthicsCaseDto) => call<EthicsCaseDto[]>('add_ethics_case', { case: ethicsCase }),

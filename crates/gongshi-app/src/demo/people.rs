@@ -20,7 +20,7 @@ pub(super) fn add(
         &format!("{year}年度校级领导述职与民主评议结果公示"),
         "根据学校安排，校级领导在全体教职工大会上进行了年度述职，并由全体教职工进行民主评议。现将评议结果公示如下。",
         &[
-            ("appraised_on", &on.to_string()),
+            (appraisal::DATE_FIELD, &on.to_string()),
             (appraisal::ISSUED_FIELD, "60"),
             (appraisal::RETURNED_FIELD, "58"),
             (appraisal::VALID_FIELD, "56"),

@@ -15,10 +15,10 @@ fn fixed(store: &mut Store, category: Category) -> i64 {
     let item = item_of(store, category);
     let mut content = items::current(store, item).unwrap().content;
     content.title = content.title.replacen(&content.title[..4], "2026", 1);
-    if content.fields.contains_key("appraised_on") {
+    if content.fields.contains_key(appraisal::DATE_FIELD) {
         content
             .fields
-            .insert("appraised_on".into(), "2026-11-30".into());
+            .insert(appraisal::DATE_FIELD.into(), "2026-11-30".into());
     }
     if content.fields.contains_key("year") {
         content.fields.insert("year".into(), "2026".into());
@@ -76,7 +76,7 @@ fn a_tally_that_does_not_add_up_is_refused_and_nothing_changes() {
         ),
         (with(appraisal::ISSUED_FIELD, "-5"), "发出票数：不能为负数"),
         (
-            with("appraised_on", "2099-01-01"),
+            with(appraisal::DATE_FIELD, "2099-01-01"),
             "评议日期：2099-01-01还没有到",
         ),
     ] {
@@ -105,8 +105,7 @@ fn the_grades_stay_while_a_tally_on_them_is_on_its_way_to_the_board() {
     let (_dir, mut store) = demo();
     let item = item_of(&store, Category::LeaderReport);
     items::submit(&mut store, &clerk(), item).unwrap();
-    let two: Vec<String> = ["满意", "不满意"].map(String::from).to_vec();
-    let err = people::set_appraisal_scale(&mut store, &clerk(), &two, 1)
+    let err = people::set_appraisal_scale(&mut store, &clerk(), "满意、不满意", Some(1))
         .unwrap_err()
         .to_string();
     assert!(
@@ -120,11 +119,11 @@ fn the_grades_stay_while_a_tally_on_them_is_on_its_way_to_the_board() {
 #[test]
 fn the_schools_grades_shape_the_template_and_refuse_an_old_table() {
     let (_dir, mut store) = demo();
-    let three: Vec<String> = ["满意", "基本满意", "不满意"].map(String::from).to_vec();
-    let bad = people::set_appraisal_scale(&mut store, &clerk(), &three, 3).unwrap_err();
+    let three = "满意、基本满意、不满意";
+    let bad = people::set_appraisal_scale(&mut store, &clerk(), three, Some(3)).unwrap_err();
     assert!(bad.to_string().starts_with("计入满意的等次："), "{bad}");
     assert_eq!(people::appraisal_scale(&store).unwrap().grades().len(), 4);
-    people::set_appraisal_scale(&mut store, &clerk(), &three, 1).unwrap();
+    people::set_appraisal_scale(&mut store, &clerk(), three, Some(1)).unwrap();
     let schema = gongshi_app::line_tables::schema(&store, Category::LeaderReport).unwrap();
     assert_eq!(
         schema.headers()[3..],

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use gongshi_app::domain::lines::appraisal::{self, Appraisal, Scale};
-use gongshi_app::domain::text::split_list;
 use gongshi_app::{Result, Store, people, people_sheets};
 use serde::Serialize;
 
@@ -34,13 +33,8 @@ pub fn leaders(cli: &Cli, db: &Path, command: &LeadersCommand) -> Result<()> {
     match command {
         LeadersCommand::Grades { set, satisfied } => {
             let scale = match set {
-                Some(list) => {
-                    let grades = split_list(list);
-                    // Two grades: the better one is satisfied.
-                    let satisfied = satisfied.unwrap_or(
-                        appraisal::DEFAULT_SATISFIED.min(grades.len().saturating_sub(1).max(1)),
-                    );
-                    people::set_appraisal_scale(&mut store, &operator(cli)?, &grades, satisfied)?
+                Some(grades) => {
+                    people::set_appraisal_scale(&mut store, &operator(cli)?, grades, *satisfied)?
                 }
                 None => people::appraisal_scale(&store)?,
             };
@@ -54,7 +48,7 @@ pub fn leaders(cli: &Cli, db: &Path, command: &LeadersCommand) -> Result<()> {
         }
         LeadersCommand::Show { id } => {
             let tally = people::tally(&store, *id)?;
-            let out = TallyOut::of(&tally);
+            let out = TallyOut::of(&tally, tally.check()?);
             emit(cli, &out, || out.text());
         }
     }
@@ -83,13 +77,7 @@ struct LeaderOut {
 }
 
 impl TallyOut {
-    fn of(tally: &Appraisal) -> Self {
-        // `people::tally` checked the ballots.
-        let b = tally.ballots.unwrap_or(appraisal::Ballots {
-            issued: 0,
-            returned: 0,
-            valid: 0,
-        });
+    fn of(tally: &Appraisal, b: appraisal::Ballots) -> Self {
         Self {
             issued: b.issued,
             returned: b.returned,

@@ -30,6 +30,9 @@ const GRADE_KEYS: [&str; GRADES_MAX] = [
 /// The table's own headers, which no grade may be named.
 const RESERVED: [&str; 3] = ["姓名", "职务", "述职要点"];
 
+/// The item's field holding the day of the appraisal.
+pub const DATE_FIELD: &str = "appraised_on";
+
 /// The item's fields holding the tally's ballots.
 pub const ISSUED_FIELD: &str = "ballots_issued";
 pub const RETURNED_FIELD: &str = "ballots_returned";
@@ -97,6 +100,12 @@ impl Scale {
             grades: names,
             satisfied,
         })
+    }
+
+    /// How many of `grades` grades count as satisfied when the school
+    /// does not say: 优秀 and 称职 of four; the better one of two.
+    pub fn satisfied_by_default(grades: usize) -> usize {
+        DEFAULT_SATISFIED.min(grades.saturating_sub(1)).max(1)
     }
 
     pub fn grades(&self) -> &[String] {
