@@ -408,15 +408,18 @@ pub fn record(round: &RoundSettings, row: &Row, cx: &Context) -> Result<Candidat
     let ethics_ok = row.text("ethics") == ETHICS[0];
     let note = row.text("note");
     let case = Some(row.count("ethics_case")).filter(|n| *n > 0);
-    let name = row.text("name");
     if let Some(n) = case {
-        let said = match cx.ethics_cases.iter().find(|(id, _)| *id == n) {
-            _ if ethics_ok => Some("只有师德不合格才注明师德案例".to_owned()),
-            None => Some(format!("没有编号为{n}的师德案例")),
-            Some((_, teacher)) if *teacher != name => {
-                Some(format!("师德案例第{n}号登记的是{teacher}，不是{name}"))
+        let name = row.text("name");
+        let said = if ethics_ok {
+            Some("只有师德不合格才注明师德案例".to_owned())
+        } else {
+            match cx.ethics_cases.iter().find(|(id, _)| *id == n) {
+                None => Some(format!("没有编号为{n}的师德案例")),
+                Some((_, teacher)) if *teacher != name => {
+                    Some(format!("师德案例第{n}号登记的是{teacher}，不是{name}"))
+                }
+                Some(_) => None,
             }
-            Some(_) => None,
         };
         if let Some(said) = said {
             return Err(vec![row.error("ethics_case", said)]);
