@@ -21,6 +21,7 @@ pub mod money;
 pub mod operator;
 pub mod phone;
 pub mod privacy;
+pub mod record;
 pub mod revision;
 pub mod school;
 pub mod sms;

@@ -1,0 +1,276 @@
+//! The draft of the year's summary (年度校务公开工作报告), in the shape
+//! such summaries take: 一、提高认识，加强领导 … 五、成效与今后打算. Every
+//! sentence that states a number takes it from the figures, and a sentence
+//! is said only when the record shows it: no "未收到异议" in a year with
+//! an objection, no "均达到" when a sheet came down short. The clerk edits
+//! the prose; the edited text is kept with the year.
+
+use serde::{Deserialize, Serialize};
+
+use super::figures::Figures;
+use crate::{FieldError, text};
+
+/// The report's text: its sections, each a heading and paragraphs (one a
+/// line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearText {
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub body: String,
+}
+
+/// The headings of the summary, in order.
+pub const HEADINGS: [&str; 5] = [
+    "一、提高认识，加强领导",
+    "二、健全制度，规范程序",
+    "三、公开内容",
+    "四、公开形式",
+    "五、成效与今后打算",
+];
+
+const SECTION_MAX: usize = 5_000;
+
+impl YearText {
+    /// The clerk's text checked: each section's heading and body, every
+    /// fault named by its section.
+    pub fn validated(self) -> Result<Self, FieldError> {
+        if self.sections.is_empty() || self.sections.len() > 20 {
+            return Err(FieldError::new("报告正文", "应有1至20节"));
+        }
+        let mut out = Vec::new();
+        for (i, s) in self.sections.into_iter().enumerate() {
+            let n = i + 1;
+            let heading = text::required("标题", &s.heading, 50)
+                .map_err(|e| FieldError::new("报告正文", format!("第{n}节的标题{}", e.message)))?;
+            let body = text::limited("正文", &s.body, SECTION_MAX).map_err(|e| {
+                FieldError::new("报告正文", format!("第{n}节“{heading}”{}", e.message))
+            })?;
+            out.push(Section { heading, body });
+        }
+        Ok(Self { sections: out })
+    }
+}
+
+/// The members of the three groups, as the school has them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Groups {
+    pub leading: usize,
+    pub working: usize,
+    pub supervision: usize,
+}
+
+/// The draft made from the figures.
+pub fn draft(school: &str, f: &Figures, groups: Groups, fully_checked: usize) -> YearText {
+    let year = f.range.label();
+    let sections = [
+        leadership(school, &year, f, groups),
+        procedure(f, fully_checked),
+        content(&year, f),
+        forms(f),
+        results(f),
+    ];
+    YearText {
+        sections: HEADINGS
+            .iter()
+            .zip(sections)
+            .map(|(h, body)| Section {
+                heading: (*h).to_owned(),
+                body: body.join("\n"),
+            })
+            .collect(),
+    }
+}
+
+fn leadership(school: &str, year: &str, f: &Figures, g: Groups) -> Vec<String> {
+    let mut out = vec![format!(
+        "{year}，{school}坚持把校务公开作为依法治校、民主管理的重要内容，成立了校务公开领导小组（{}人）、工作小组（{}人）和监督小组（{}人），各司其职。",
+        g.leading, g.working, g.supervision
+    )];
+    let congress = f
+        .meetings
+        .iter()
+        .find(|(k, _)| *k == crate::meeting::MeetingKind::StaffCongress)
+        .map(|(_, n)| *n)
+        .unwrap_or(0);
+    if congress > 0 {
+        out.push(format!(
+            "全年召开教职工代表大会{congress}次，学校重大事项提交教代会审议。"
+        ));
+    }
+    out
+}
+
+fn procedure(f: &Figures, fully_checked: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if f.posted == 0 {
+        out.push("本期内没有张贴公开事项。".into());
+        return out;
+    }
+    if fully_checked == f.posted {
+        out.push(format!(
+            "全年公开的{}项事项均经保密审查、监督小组签字和领导批准后张贴。",
+            f.posted
+        ));
+    } else {
+        out.push(format!(
+            "全年公开事项{}项，其中{}项经保密审查、监督小组签字和领导批准后张贴。",
+            f.posted, fully_checked
+        ));
+    }
+    let k = f.kept;
+    match k.share() {
+        Some(share) if k.short == 0 => out.push(format!(
+            "已期满的{}项均达到规定的最短公示期（达标率{share}）。",
+            k.met
+        )),
+        Some(share) => out.push(format!(
+            "已期满的{}项中，{}项达到规定的最短公示期，{}项提前撤下（达标率{share}），提前撤下的原因均记入台账。",
+            k.met + k.short,
+            k.met,
+            k.short
+        )),
+        None => {}
+    }
+    if k.ongoing > 0 {
+        out.push(format!("另有{}项正在公示中。", k.ongoing));
+    }
+    out
+}
+
+fn content(year: &str, f: &Figures) -> Vec<String> {
+    let mut out = Vec::new();
+    if !f.by_category.is_empty() {
+        let parts: Vec<String> = f
+            .by_category
+            .iter()
+            .map(|(c, n)| format!("{c}{n}项"))
+            .collect();
+        out.push(format!(
+            "{year}共公开事项{}项：{}。",
+            f.posted,
+            parts.join("，")
+        ));
+    }
+    for s in &f.fees {
+        out.push(format!(
+            "公示{}收费项目{}项，按年级列明每生应缴金额。",
+            s.semester, s.items
+        ));
+    }
+    if !f.rounds.is_empty() {
+        let candidates: usize = f.rounds.iter().map(|r| r.candidates).sum();
+        let places: u32 = f.rounds.iter().map(|r| r.places).sum();
+        out.push(format!(
+            "开展评优评先、职称评聘{}次，参评{candidates}人次，名额{places}个，标准、名额和排序结果均予公示。",
+            f.rounds.len()
+        ));
+    }
+    if !f.statements.is_empty() {
+        let income: crate::Fen = f.statements.iter().map(|s| s.income).sum();
+        let spent: crate::Fen = f.statements.iter().map(|s| s.expenditure).sum();
+        out.push(format!(
+            "公开财务收支{}期，收入合计{}元，支出合计{}元。",
+            f.statements.len(),
+            income.to_yuan_string(),
+            spent.to_yuan_string()
+        ));
+    }
+    if !f.purchases.is_empty() {
+        let lines: usize = f.purchases.iter().map(|p| p.1).sum();
+        out.push(format!(
+            "公开采购{lines}项，金额合计{}元。",
+            f.purchases_total().to_yuan_string()
+        ));
+    }
+    let (students, amount) = f.subsidies_total();
+    if students > 0 {
+        out.push(format!(
+            "公示学生资助{students}人次，金额合计{}元，公示名单隐去学生姓名中的字。",
+            amount.to_yuan_string()
+        ));
+    }
+    if out.is_empty() {
+        out.push("本期内没有公开事项。".into());
+    }
+    out
+}
+
+fn forms(f: &Figures) -> Vec<String> {
+    use super::Form;
+    let mut parts = Vec::new();
+    for (form, o) in &f.by_form {
+        if o.times == 0 {
+            continue;
+        }
+        parts.push(match form {
+            Form::Board => format!("通过校务公开栏张贴{}次", o.times),
+            Form::Meeting => format!("在会议上公开事项{}项", o.times),
+            Form::Letter => format!("发放致家长的一封信{}批{}份", o.times, o.copies),
+            Form::Message => format!("发送短信{}次", o.times),
+        });
+    }
+    let mut out = Vec::new();
+    if parts.is_empty() {
+        out.push("本期内没有记录的公开活动。".into());
+    } else {
+        out.push(format!("学校采取多种形式公开：{}。", parts.join("，")));
+    }
+    let held = f.meetings_held();
+    if held > 0 {
+        let kinds: Vec<String> = f
+            .meetings
+            .iter()
+            .map(|(k, n)| format!("{}{n}次", k.label()))
+            .collect();
+        out.push(format!("全年召开会议{held}次（{}）。", kinds.join("，")));
+    }
+    out
+}
+
+fn results(f: &Figures) -> Vec<String> {
+    let fb = &f.feedback;
+    let mut out = Vec::new();
+    if fb.received == 0 {
+        out.push("本期内没有收到意见建议。".into());
+    } else {
+        let mut s = format!("全年收到意见建议{}件，已答复{}件", fb.received, fb.answered);
+        if let (Some(median), Some(longest)) = (fb.median_days, fb.longest_days) {
+            s.push_str(&format!("，答复用时中位数{median}天、最长{longest}天"));
+        }
+        if fb.published > 0 {
+            s.push_str(&format!("，{}件答复已公开", fb.published));
+        }
+        s.push('。');
+        out.push(s);
+    }
+    let objections = fb.objections.len();
+    if objections == 0 {
+        out.push("本期内公示事项未收到异议。".into());
+    } else {
+        let open = fb.open_objections();
+        let handled = f
+            .feedback
+            .objections
+            .iter()
+            .filter(|o| o.result == Some(crate::revision::CloseResult::ObjectionsHandled))
+            .count();
+        let mut s = format!(
+            "公示期间收到异议{objections}件，已答复{}件",
+            objections - open
+        );
+        if handled > 0 {
+            s.push_str(&format!("，{handled}件所涉事项经处理后办结"));
+        }
+        if open > 0 {
+            s.push_str(&format!("，{open}件正在办理"));
+        }
+        s.push('。');
+        out.push(s);
+    }
+    out.push("今后，学校将继续完善校务公开制度，丰富公开形式，及时回应教职工和家长关切。".into());
+    out
+}
