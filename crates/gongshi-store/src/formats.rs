@@ -15,6 +15,7 @@ use gongshi_domain::feedback::Answer;
 use gongshi_domain::grades::Grades;
 use gongshi_domain::item::ItemTable;
 use gongshi_domain::lines::appraisal::Scale;
+use gongshi_domain::record::{Section, YearText};
 use gongshi_domain::revision::{CloseResult, Closure, Stamp};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -164,6 +165,36 @@ impl Stored for Grades {
         match f {
             GradesV1::WholeSchool => Grades::WholeSchool,
             GradesV1::Some(list) => Grades::Some(list.into_iter().collect()),
+        }
+    }
+}
+
+/// A year's report text: its sections, heading and body.
+impl Stored for YearText {
+    type Form = YearTextV1;
+    fn to_form(&self) -> YearTextV1 {
+        YearTextV1 {
+            v: V1,
+            sections: self
+                .sections
+                .iter()
+                .map(|s| SectionV1 {
+                    heading: s.heading.clone(),
+                    body: s.body.clone(),
+                })
+                .collect(),
+        }
+    }
+    fn from_form(f: YearTextV1) -> Self {
+        YearText {
+            sections: f
+                .sections
+                .into_iter()
+                .map(|s| Section {
+                    heading: s.heading,
+                    body: s.body,
+                })
+                .collect(),
         }
     }
 }

@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use crate::{AuditRecord, Result, Store, Writer, convert, formats};
 
-const COLUMNS: &str = "r.id, r.item_id, i.category, r.number, r.status, r.title, r.body, r.fields,
+pub(crate) const COLUMNS: &str =
+    "r.id, r.item_id, i.category, r.number, r.status, r.title, r.body, r.fields,
     r.table_json, r.posting_days, r.planned_start, r.confidentiality, r.signoff, r.approved,
     r.returned_reason, r.posted_on, r.period_end, r.working_days, r.taken_down_on, r.closure,
     r.taken_down_reason";
@@ -26,7 +27,7 @@ fn unknown(what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
+pub(crate) fn to_revision(r: &Row<'_>) -> rusqlite::Result<Revision> {
     let category: String = r.get(2)?;
     let status: String = r.get(4)?;
     let posted_on: Option<NaiveDate> = r.get(15)?;

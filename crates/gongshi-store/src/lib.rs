@@ -24,6 +24,7 @@ mod open;
 mod operators;
 mod people;
 mod printed;
+mod record;
 mod school;
 mod settings;
 mod writer;
@@ -45,6 +46,7 @@ pub use open::APPLICATION_ID;
 pub use operators::Operator;
 pub use people::RecordedCase;
 pub use printed::{BoardPrint, PrintOf, PrintedSheet};
+pub use record::{NewOutreach, Outreach};
 pub use settings::RegularDisclosure;
 pub use writer::Writer;
 

@@ -421,11 +421,32 @@ fn steps() -> Vec<M<'static>> {
             ALTER TABLE eval_candidates ADD COLUMN ethics_case INTEGER REFERENCES ethics_cases (id);
             "#,
         ),
+        // 16: the other forms a disclosure reached people by (letters to
+        // parents printed, text messages made: the subject as the 核验码
+        // names it, I12 an item, F3 a fee schedule); a year's report text
+        // as the clerk edited it (a versioned form).
+        M::up(
+            r#"
+            CREATE TABLE outreach (
+                id      INTEGER PRIMARY KEY,
+                form    TEXT NOT NULL CHECK (form IN ('letter', 'message')),
+                subject TEXT NOT NULL,
+                title   TEXT NOT NULL,
+                made_on TEXT NOT NULL,
+                copies  INTEGER NOT NULL CHECK (copies >= 0)
+            ) STRICT;
+            CREATE INDEX outreach_made ON outreach (made_on);
+            CREATE TABLE year_texts (
+                year INTEGER PRIMARY KEY,
+                text TEXT NOT NULL
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 15;
+pub const LATEST_VERSION: i64 = 16;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -34,13 +34,14 @@ pub struct PrintedSheet {
 }
 
 /// The columns [`sheet`] reads, from `printed_sheets p`.
-const COLUMNS: &str = "p.id, p.revision_id, p.printed_on, p.purpose, p.sha256, length(p.pdf),
+pub(crate) const COLUMNS: &str =
+    "p.id, p.revision_id, p.printed_on, p.purpose, p.sha256, length(p.pdf),
     p.period_start, p.code, p.subject, p.title, p.period_end,
     (SELECT a.operator FROM audit_log a
      WHERE a.entity = 'printed_sheet' AND a.entity_id = CAST(p.id AS TEXT)
      ORDER BY a.id LIMIT 1)";
 
-fn sheet(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintedSheet> {
+pub(crate) fn sheet(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintedSheet> {
     Ok(PrintedSheet {
         id: r.get(0)?,
         revision_id: r.get(1)?,

@@ -101,3 +101,17 @@ pub(crate) struct ScaleV1 {
     pub grades: Vec<String>,
     pub satisfied: usize,
 }
+
+/// A year's report text as the clerk edited it.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct YearTextV1 {
+    #[serde(default)]
+    pub v: V1,
+    pub sections: Vec<SectionV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct SectionV1 {
+    pub heading: String,
+    pub body: String,
+}

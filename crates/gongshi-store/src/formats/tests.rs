@@ -46,6 +46,15 @@ fn the_stored_json_formats_are_fixed() {
         r#"{"v":1,"text":"已处理","responder":"教务处","answered_on":"2026-11-24"}"#,
     );
     same(
+        &gongshi_domain::record::YearText {
+            sections: vec![gongshi_domain::record::Section {
+                heading: "一、提高认识".into(),
+                body: "全年公开。".into(),
+            }],
+        },
+        r#"{"v":1,"sections":[{"heading":"一、提高认识","body":"全年公开。"}]}"#,
+    );
+    same(
         &Closure {
             result: CloseResult::ObjectionsHandled,
             on: on(),

@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 14] = [
+const FIXTURES: [&str; 15] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -36,6 +36,7 @@ const FIXTURES: [&str; 14] = [
     include_str!("fixtures/v12.sql"),
     include_str!("fixtures/v13.sql"),
     include_str!("fixtures/v14.sql"),
+    include_str!("fixtures/v15.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -92,13 +93,26 @@ fn upgrades_from(version: usize) {
             assert_eq!(store.feedback(1).unwrap().unwrap().meeting_id, None);
         }
     }
-    // Stores from before 民主评议's grades have the default ones, and no
-    // 师德 cases.
-    assert_eq!(
-        store.appraisal_scale().unwrap(),
-        gongshi_domain::lines::appraisal::Scale::default()
+    if version >= 15 {
+        people(&store);
+    } else {
+        // Stores from before 民主评议's grades have the default ones, and
+        // no 师德 cases.
+        assert_eq!(
+            store.appraisal_scale().unwrap(),
+            gongshi_domain::lines::appraisal::Scale::default()
+        );
+        assert!(store.ethics_cases().unwrap().is_empty());
+    }
+    // Stores from before the other forms were recorded have none, and no
+    // year's text.
+    assert!(
+        store
+            .outreach_between(day("2000-01-01"), day("2100-01-01"))
+            .unwrap()
+            .is_empty()
     );
-    assert!(store.ethics_cases().unwrap().is_empty());
+    assert_eq!(store.year_text(2026).unwrap(), None);
     // The log written before the chain is sealed on the way up, and whole.
     let audit_rows = match version {
         1 => 2,
@@ -116,6 +130,22 @@ fn upgrades_from(version: usize) {
     // Opening again changes nothing (the upgrade happened once).
     let again = Store::open(&path).unwrap();
     assert_eq!(again.counts().unwrap().audit_entries, audit_rows);
+}
+
+fn people(store: &Store) {
+    let scale = store.appraisal_scale().unwrap();
+    assert_eq!(scale.grades(), ["满意", "基本满意", "不满意"]);
+    assert_eq!(scale.satisfied(), 2);
+    let cases = store.ethics_cases().unwrap();
+    assert_eq!(
+        (cases[0].teacher.as_str(), cases[0].recorded_by.as_str()),
+        ("马骏", "王静")
+    );
+    let round = store
+        .eval_round_named("2026年度优秀教师评选")
+        .unwrap()
+        .unwrap();
+    assert_eq!(round.candidates[1].ethics_case, Some(1));
 }
 
 fn meetings(store: &Store) {
@@ -317,4 +347,8 @@ each_version! {
     a_version_9_store_upgrades_with_its_data: 9,
     a_version_10_store_upgrades_with_its_data: 10,
     a_version_11_store_upgrades_with_its_data: 11,
+    a_version_12_store_upgrades_with_its_data: 12,
+    a_version_13_store_upgrades_with_its_data: 13,
+    a_version_14_store_upgrades_with_its_data: 14,
+    a_version_15_store_upgrades_with_its_data: 15,
 }

@@ -1,0 +1,160 @@
+//! What the year's record reads in a range of dates (posted revisions,
+//! the school's own sheets put up, items announced at meetings), and its
+//! two tables: `outreach`, the letters printed and text messages made,
+//! and `year_texts`, a year's report text as the clerk edited it.
+
+use chrono::NaiveDate;
+use gongshi_domain::record::{Form, YearText};
+use gongshi_domain::revision::Revision;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use crate::{AuditRecord, PrintedSheet, Result, Store, Writer, formats};
+
+/// A letter batch printed or a text message made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outreach {
+    pub id: i64,
+    pub form: Form,
+    /// What it disclosed, as the 核验码 names it (I12 an item, F3 a fee
+    /// schedule).
+    pub subject: String,
+    pub title: String,
+    pub made_on: NaiveDate,
+    pub copies: u32,
+}
+
+impl Store {
+    /// Every revision posted (first day on the board) from `from` to
+    /// `to`, in the order they went up.
+    pub fn posted_revisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Revision>> {
+        let sql = format!(
+            "SELECT {} FROM revisions r JOIN items i ON i.id = r.item_id
+             WHERE r.posted_on BETWEEN ?1 AND ?2 ORDER BY r.posted_on, r.id",
+            crate::items::COLUMNS
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![from, to], crate::items::to_revision)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The school's own sheets archived for the board (收费公示,
+    /// 反馈答复公示) whose period begins in the range — the newest print
+    /// of each subject and period only.
+    pub fn own_sheets_posted(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<PrintedSheet>> {
+        let sql = format!(
+            "SELECT {} FROM printed_sheets p
+             WHERE p.subject IS NOT NULL AND p.period_start BETWEEN ?1 AND ?2
+               AND p.id = (SELECT max(q.id) FROM printed_sheets q
+                           WHERE q.subject = p.subject AND q.period_start = p.period_start)
+             ORDER BY p.period_start, p.id",
+            crate::printed::COLUMNS
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![from, to], crate::printed::sheet)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every item announced at a meeting, with the day of the meeting.
+    pub fn announcements(&self) -> Result<Vec<(i64, NaiveDate)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT mi.item_id, m.held_on FROM meeting_items mi
+             JOIN meetings m ON m.id = mi.meeting_id ORDER BY m.held_on, mi.item_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Letters and messages made in the range, oldest first.
+    pub fn outreach_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Outreach>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, form, subject, title, made_on, copies FROM outreach
+             WHERE made_on BETWEEN ?1 AND ?2 ORDER BY made_on, id",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            let code: String = r.get(1)?;
+            Ok(Outreach {
+                id: r.get(0)?,
+                form: Form::from_code(&code).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        format!("unknown form: {code}").into(),
+                    )
+                })?,
+                subject: r.get(2)?,
+                title: r.get(3)?,
+                made_on: r.get(4)?,
+                copies: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The year's report text as the clerk left it, if edited.
+    pub fn year_text(&self, year: i32) -> Result<Option<YearText>> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT text FROM year_texts WHERE year = ?1", [year], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(text.map(|t| formats::read(&t)).transpose()?)
+    }
+}
+
+/// A letter batch or message to record.
+pub struct NewOutreach<'a> {
+    pub form: Form,
+    pub subject: &'a str,
+    pub title: &'a str,
+    pub made_on: NaiveDate,
+    pub copies: u32,
+}
+
+impl Writer<'_> {
+    pub fn record_outreach(&self, o: &NewOutreach<'_>) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO outreach (form, subject, title, made_on, copies) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![o.form.code(), o.subject, o.title, o.made_on, o.copies],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.record(AuditRecord {
+            entity: "outreach",
+            entity_id: &id.to_string(),
+            action: match o.form {
+                Form::Letter => "打印致家长的一封信",
+                _ => "生成短信",
+            },
+            before: None,
+            after: Some(format!(
+                "{} {} {} {}份",
+                o.subject, o.title, o.made_on, o.copies
+            )),
+        })?;
+        Ok(id)
+    }
+
+    /// Keeps the year's report text (replacing what was kept).
+    pub fn set_year_text(&self, year: i32, text: &YearText) -> Result<()> {
+        let before: Option<String> = self
+            .tx
+            .query_row("SELECT text FROM year_texts WHERE year = ?1", [year], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let stored = formats::write(text);
+        self.tx.execute(
+            "INSERT INTO year_texts (year, text) VALUES (?1, ?2)
+             ON CONFLICT (year) DO UPDATE SET text = ?2",
+            params![year, stored],
+        )?;
+        self.record(AuditRecord {
+            entity: "year_text",
+            entity_id: &year.to_string(),
+            action: "编辑年度报告正文",
+            before,
+            after: Some(stored),
+        })
+    }
+}
