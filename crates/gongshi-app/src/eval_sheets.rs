@@ -225,6 +225,7 @@ pub fn export<'a>(store: &Store, which: impl Into<RoundRef<'a>>) -> Result<Vec<u
         columns,
         rows,
         totals: None,
+        chart: None,
     };
     Ok(gongshi_print::render_xlsx(&[report])?)
 }

@@ -582,6 +582,7 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             })
             .collect(),
         totals: None,
+        chart: None,
     };
     let by_grade = Report {
         sheet_name: "按年级合计".into(),
@@ -607,6 +608,7 @@ pub fn export(store: &Store, semester: &str) -> Result<Vec<u8>> {
             })
             .collect(),
         totals: None,
+        chart: None,
     };
     Ok(gongshi_print::render_xlsx(&[items, by_grade])?)
 }

@@ -62,6 +62,7 @@ pub fn workbook(store: &Store, item_id: i64) -> Result<Vec<u8>> {
         columns,
         rows,
         totals: None,
+        chart: None,
     };
     Ok(gongshi_print::render_xlsx(&[report])?)
 }

@@ -62,6 +62,7 @@ pub fn template(
             .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
             .collect(),
         totals: None,
+        chart: None,
     };
     Ok(gongshi_print::render_xlsx(&[report])?)
 }

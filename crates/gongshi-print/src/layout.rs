@@ -468,6 +468,7 @@ impl<'a> Ctx<'a> {
             Block::Spacer(mm) => self.y += self.gap(*mm),
             Block::Closing(closing) => self.closing(closing),
             Block::CutLine(label) => self.cut_line(label),
+            Block::Chart(chart) => self.chart(chart),
         }
     }
 
@@ -739,6 +740,19 @@ impl<'a> Ctx<'a> {
             Ink::Black,
         );
         self.y = self.y.max(baseline + small * 0.5);
+    }
+
+    /// A bar chart kept whole on a page: a unit, like a table row.
+    fn chart(&mut self, chart: &crate::sheet::Chart) {
+        let size = self.style.note();
+        let height = crate::chart::height(self.style.mm(1.0), size);
+        self.y += self.gap(2.0);
+        self.unit();
+        self.ensure(height);
+        let (left, top, width) = (self.left, self.y, self.measure());
+        let marks = crate::chart::marks(chart, left, top, width, self.style.mm(1.0), size);
+        self.page().marks.extend(marks);
+        self.y += height + self.gap(2.0);
     }
 
     fn cut_line(&mut self, label: &str) {

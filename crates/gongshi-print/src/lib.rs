@@ -9,6 +9,7 @@
 //! embedding font subsets. Every sheet's text passes the privacy scan inside
 //! [`pdf::render`]; a caller cannot skip it.
 
+mod chart;
 mod columns;
 pub mod dates;
 mod error;

@@ -191,6 +191,12 @@ fn texts(sheet: &Sheet) -> Vec<Text<'_>> {
                 }
             }
             Block::CutLine(t) => out.push(text(Place::Fixed("剪裁线"), t)),
+            Block::Chart(chart) => {
+                out.push(text(Place::Fixed("图表"), &chart.title));
+                for (label, _) in &chart.bars {
+                    out.push(text(Place::Fixed("图表"), label));
+                }
+            }
             Block::Spacer(_) => {}
         }
     }

@@ -92,6 +92,16 @@ pub enum Block {
     /// A dashed cut line across the page with a label; what follows is the
     /// tear-off slip (回执).
     CutLine(String),
+    /// A bar chart, drawn as vector marks with its labels as text.
+    Chart(Chart),
+}
+
+/// A bar chart: one bar per label, its value printed over it, the title
+/// under it (图1 …). Values are whole numbers (counts).
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub title: String,
+    pub bars: Vec<(String, i64)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

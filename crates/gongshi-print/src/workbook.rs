@@ -5,7 +5,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use gongshi_domain::Fen;
-use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{
+    Chart, ChartFont, ChartType, Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet,
+};
 
 use crate::PrintError;
 
@@ -26,6 +29,17 @@ pub struct Report {
     pub rows: Vec<Vec<Value>>,
     /// A totals row, formatted like the header.
     pub totals: Option<Vec<Value>>,
+    /// A native Excel column chart of the rows, placed beside them.
+    pub chart: Option<ReportChart>,
+}
+
+/// A column chart of a report's rows: the labels of one column against
+/// the numbers of another.
+#[derive(Debug, Clone)]
+pub struct ReportChart {
+    pub title: String,
+    pub label_column: u16,
+    pub value_column: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -164,6 +178,18 @@ fn write_sheet(book: &mut Workbook, r: &Report, f: &Formats) -> Result<(), Print
     for (c, col) in r.columns.iter().enumerate() {
         ws.set_column_width(c as u16, column_width(c, col, &r.rows))?;
     }
+    if let Some(chart) = &r.chart {
+        if row > header_row + 1 {
+            insert_chart(
+                ws,
+                &sheet_name(&r.sheet_name),
+                chart,
+                header_row + 1,
+                row - 1,
+                last_col,
+            )?;
+        }
+    }
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.autofilter(header_row, 0, last_data_row, last_col)?;
     ws.set_landscape();
@@ -171,13 +197,42 @@ fn write_sheet(book: &mut Workbook, r: &Report, f: &Formats) -> Result<(), Print
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(header_row, header_row)?;
     let internal = if r.internal { "（内部）" } else { "" };
+    let range = r
+        .subtitle
+        .as_ref()
+        .map(|s| format!("&R{}", escape(s)))
+        .unwrap_or_default();
     let header = format!(
-        "&L{}&C{}{internal}",
+        "&L{}&C{}{internal}{range}",
         escape(&r.school_name),
         escape(&r.title)
     );
     ws.set_header(header);
     ws.set_footer("&C第 &P 页 共 &N 页");
+    Ok(())
+}
+
+/// A column chart of rows `first..=last`, to the right of the table.
+fn insert_chart(
+    ws: &mut Worksheet,
+    sheet: &str,
+    c: &ReportChart,
+    first: u32,
+    last: u32,
+    last_col: u16,
+) -> Result<(), PrintError> {
+    let mut font = ChartFont::new();
+    font.set_name("宋体");
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_categories((sheet, first, c.label_column, last, c.label_column))
+        .set_values((sheet, first, c.value_column, last, c.value_column))
+        .set_name(c.title.as_str());
+    chart.title().set_name(&c.title).set_font(&font);
+    chart.x_axis().set_font(&font);
+    chart.legend().set_hidden();
+    ws.insert_chart(1, last_col + 2, &chart)?;
     Ok(())
 }
 

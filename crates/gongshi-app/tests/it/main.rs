@@ -357,6 +357,7 @@ fn filled_template<H: AsRef<str>, const N: usize>(header: &[H], rows: &[[&str; N
             .map(|r| r.iter().map(|c| Value::Text((*c).into())).collect())
             .collect(),
         totals: None,
+        chart: None,
     };
     gongshi_app::print::render_xlsx(&[report]).unwrap()
 }

@@ -33,6 +33,7 @@ fn report() -> Report {
             ],
         ],
         totals: Some(vec!["合计".into(), Value::Money(Fen(158050))]),
+        chart: None,
     }
 }
 
