@@ -33,6 +33,9 @@ pub struct Posting {
     /// Why it came down early, if it did.
     pub taken_down_reason: Option<String>,
     pub kept: Kept,
+    /// Whether the workflow closes it (an item does; the school's own
+    /// sheets simply come down at the period's end).
+    pub closes: bool,
     pub feedback: usize,
     pub objections: usize,
     /// How it ended (期满无异议 / 异议已处理) and when.
@@ -166,7 +169,8 @@ impl Posting {
         match &self.closure {
             Some(c) => c.result.label(),
             None if self.kept.ongoing => "公示中",
-            None => "未办结",
+            None if self.closes => "未办结",
+            None => "期满",
         }
     }
 }

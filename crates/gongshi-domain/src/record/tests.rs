@@ -111,6 +111,7 @@ fn posting(category: &str, title: &str, posted: &str, days: u32, kept: u32) -> P
             minimum: days,
             ongoing: false,
         },
+        closes: true,
         feedback: 0,
         objections: 0,
         closure: None,

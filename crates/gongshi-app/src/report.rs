@@ -1,0 +1,178 @@
+//! The annual report (年度校务公开工作报告): the year's figures, the text
+//! (the clerk's edited text kept with the year, or the draft made from
+//! the figures), a printable report with its tables and charts, and the
+//! same figures as a workbook with native Excel charts.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use gongshi_domain::record::draft::{self, Groups};
+use gongshi_domain::record::{DateRange, Figures, YearText};
+use gongshi_domain::{FieldError, OperatorName};
+use gongshi_print::sheet::{Block, Closing, Document, Paper, Sheet};
+use gongshi_print::workbook::Report;
+use gongshi_store::Store;
+
+use crate::Result;
+use crate::printing::{self, Printable};
+use crate::record_sheets::{blocks, report_chart, report_columns, values};
+
+/// A year's report as the screen shows it.
+#[derive(Debug, Clone)]
+pub struct YearReport {
+    pub year: i32,
+    pub figures: Figures,
+    pub text: YearText,
+    /// The text is the clerk's, kept with the year (not the draft).
+    pub edited: bool,
+}
+
+/// The years a report can be made for: 2000 to next year.
+fn range(year: i32, today: NaiveDate) -> Result<DateRange> {
+    use chrono::Datelike;
+    if !(2000..=today.year() + 1).contains(&year) {
+        return Err(FieldError::new("年度", format!("{year}不是可以出报告的年度")).into());
+    }
+    Ok(DateRange::calendar_year(year)?)
+}
+
+pub fn figures(store: &Store, year: i32, today: NaiveDate) -> Result<Figures> {
+    let record = crate::record::year_record(store, range(year, today)?, today)?;
+    Ok(Figures::of(&record))
+}
+
+/// The draft made from the year's figures (what the text starts as, and
+/// what 重新生成 gives back).
+pub fn draft(store: &Store, year: i32, today: NaiveDate) -> Result<YearText> {
+    let figures = figures(store, year, today)?;
+    draft_of(store, &figures, today)
+}
+
+fn draft_of(store: &Store, figures: &Figures, today: NaiveDate) -> Result<YearText> {
+    let school = crate::school::required(store)?;
+    let duties = crate::school::duties(store)?;
+    let groups = Groups {
+        leading: duties.leading.len(),
+        working: duties.working.len(),
+        supervision: duties.supervision.len(),
+    };
+    let record = crate::record::postings(store, figures.range, today)?;
+    let checked = record
+        .iter()
+        .filter(|p| p.reviewed.is_some() && p.signed.is_some() && p.approved.is_some())
+        .count();
+    Ok(draft::draft(&school.name, figures, groups, checked))
+}
+
+pub fn year_report(store: &Store, year: i32, today: NaiveDate) -> Result<YearReport> {
+    let figures = figures(store, year, today)?;
+    let (text, edited) = match store.year_text(year)? {
+        Some(text) => (text, true),
+        None => (draft_of(store, &figures, today)?, false),
+    };
+    Ok(YearReport {
+        year,
+        figures,
+        text,
+        edited,
+    })
+}
+
+/// Keeps the clerk's text with the year; checked section by section.
+pub fn set_text(
+    store: &mut Store,
+    op: &OperatorName,
+    year: i32,
+    text: YearText,
+    today: NaiveDate,
+) -> Result<YearText> {
+    range(year, today)?;
+    let text = text.validated()?;
+    store.write(op, |w| w.set_year_text(year, &text))?;
+    Ok(text)
+}
+
+/// The report to print (or picture): the text, then the figures with
+/// their charts, the school's name and the date, a seal area.
+pub fn printable(store: &Store, year: i32, now: DateTime<FixedOffset>) -> Result<Printable> {
+    let today = now.date_naive();
+    let report = year_report(store, year, today)?;
+    let school = crate::school::required(store)?;
+    let mut content = Vec::new();
+    for s in &report.text.sections {
+        content.push(Block::Heading(s.heading.clone()));
+        content.extend(
+            s.body
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| Block::Paragraph(l.to_owned())),
+        );
+    }
+    content.push(Block::Closing(Closing {
+        posting_period: None,
+        feedback: Vec::new(),
+        issuer: school.name.clone(),
+        date: today,
+        signature: None,
+        seal: true,
+        verification: None,
+    }));
+    let mut figures = vec![Block::Paragraph(format!(
+        "以下数据由校务公开台账统计（{}，统计至{}）。",
+        report.figures.range.label(),
+        gongshi_print::dates::chinese_date(today.min(report.figures.range.to))
+    ))];
+    for t in report.figures.tables() {
+        figures.extend(blocks(&t));
+    }
+    let title = format!("{year}年度校务公开工作报告");
+    let sheet = |title: String, blocks| Sheet {
+        paper: Paper::default(),
+        school_name: school.name.clone(),
+        header_label: "校务公开·年度报告".into(),
+        title,
+        subtitle: None,
+        watermark: None,
+        blocks,
+    };
+    let doc = Document {
+        title: title.clone(),
+        author: school.name.clone(),
+        created: now,
+        sheets: vec![
+            sheet(title.clone(), content),
+            sheet(format!("附：{year}年度校务公开主要数据"), figures),
+        ],
+    };
+    Ok(Printable {
+        name: format!("{}{title}", school.name),
+        doc,
+        allow: printing::allowlist(&school),
+        posting: None,
+    })
+}
+
+/// The figures as a workbook: a sheet per table, the charted ones with
+/// a native column chart beside them.
+pub fn workbook(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<u8>> {
+    let figures = figures(store, year, today)?;
+    let school = crate::school::required(store)?;
+    let reports: Vec<Report> = figures
+        .tables()
+        .iter()
+        .map(|t| {
+            let name = t.title.split_once('、').map_or(t.title, |(_, n)| n);
+            Report {
+                sheet_name: name.chars().take(31).collect(),
+                title: format!("{year}年度{name}"),
+                subtitle: Some(format!("（{}）", figures.range.label())),
+                school_name: school.name.clone(),
+                internal: false,
+                columns: report_columns(&t.columns),
+                rows: t.rows.iter().map(|r| values(r)).collect(),
+                totals: t.totals.as_ref().map(|r| values(r)),
+                chart: report_chart(t),
+            }
+        })
+        .collect();
+    Ok(gongshi_print::render_xlsx(&reports)?)
+}
