@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use gongshi_domain::OperatorName;
 use gongshi_domain::calendar::{Calendar, Period};
 use gongshi_domain::category::Category;
 use gongshi_domain::fee;
@@ -19,10 +20,16 @@ use gongshi_domain::record::register::{Kept, Posting};
 use gongshi_domain::record::{DateRange, Form};
 use gongshi_domain::revision::Revision;
 use gongshi_domain::verify_code::Subject;
-use gongshi_domain::OperatorName;
 use gongshi_store::{NewOutreach, PrintedSheet, Store};
 
 use crate::Result;
+
+/// Dates before and after any a school records (the store compares ISO
+/// text: chrono's extremes carry a sign and do not sort).
+const ALL: (NaiveDate, NaiveDate) = (
+    NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date"),
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"),
+);
 
 /// A posted disclosure with the revision behind it (None for the
 /// school's own sheets).
@@ -42,10 +49,16 @@ pub fn postings(store: &Store, range: DateRange, today: NaiveDate) -> Result<Vec
 fn posted(store: &Store, range: DateRange, today: NaiveDate) -> Result<Vec<Posted>> {
     let calendar = crate::calendar::calendar(Some(store))?;
     let announced: BTreeSet<i64> = store.announcements()?.into_iter().map(|(i, _)| i).collect();
-    let outreach = store.outreach_between(NaiveDate::MIN, NaiveDate::MAX)?;
+    // Every one ever made: a letter about a sheet may come after its year.
+    let outreach = store.outreach_between(ALL.0, ALL.1)?;
     let forms_of = |subject: &str, first: Form| {
         let mut forms = vec![first];
-        forms.extend(outreach.iter().filter(|o| o.subject == subject).map(|o| o.form));
+        forms.extend(
+            outreach
+                .iter()
+                .filter(|o| o.subject == subject)
+                .map(|o| o.form),
+        );
         forms
     };
     let mut out = Vec::new();
@@ -127,7 +140,8 @@ fn own_posting(
         working_days,
     };
     let minimum = store.min_days(category)?;
-    let kept = Kept::of(period, None, minimum, today, calendar).map_err(|e| e.for_field("公示期"))?;
+    let kept =
+        Kept::of(period, None, minimum, today, calendar).map_err(|e| e.for_field("公示期"))?;
     let approved = match subject {
         Subject::Fees(id) => fee_stamp(store, id)?,
         _ => None,
@@ -273,7 +287,9 @@ fn fees_published(store: &Store, posted: &[Posted]) -> Result<Vec<FeeSchedule>> 
     let school = crate::school::required(store)?;
     let mut out = Vec::new();
     for semester in store.fee_semesters()? {
-        let Some(s) = store.fee_schedule(&semester)? else { continue };
+        let Some(s) = store.fee_schedule(&semester)? else {
+            continue;
+        };
         let code = Subject::Fees(s.id).to_string();
         if !posted.iter().any(|p| p.posting.number == code) {
             continue;
@@ -297,7 +313,9 @@ fn rounds_held(store: &Store, posted: &[Posted]) -> Result<Vec<RoundHeld>> {
         .collect();
     let mut out = Vec::new();
     for head in store.eval_rounds()? {
-        let Some(round) = store.eval_round(head.id)? else { continue };
+        let Some(round) = store.eval_round(head.id)? else {
+            continue;
+        };
         if round.item_id.is_some_and(|i| items.contains(&i)) {
             out.push(RoundHeld {
                 name: round.settings.name.clone(),

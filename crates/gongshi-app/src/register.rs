@@ -92,7 +92,9 @@ fn summary_columns() -> Vec<ReportColumn> {
 
 /// One category's (or all's) counts, in [`SUMMARY`]'s order.
 fn counts(label: &str, of: &[&Posting]) -> Vec<Value> {
-    let n = |f: &dyn Fn(&Posting) -> usize| Value::Number(of.iter().map(|p| f(p)).sum::<usize>() as i64);
+    let n = |f: &dyn Fn(&Posting) -> usize| {
+        Value::Number(of.iter().map(|p| f(p)).sum::<usize>() as i64)
+    };
     vec![
         Value::Text(label.to_owned()),
         n(&|_| 1),

@@ -13,6 +13,7 @@ mod fees;
 mod lines;
 mod people;
 mod privacy;
+mod record;
 mod tables;
 
 use std::collections::BTreeMap;
