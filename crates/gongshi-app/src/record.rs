@@ -338,12 +338,38 @@ pub fn letters_printed(
     on: NaiveDate,
 ) -> Result<()> {
     let schedule = crate::fees::schedule(store, semester)?;
-    if schedule.approved.is_none() {
+    if schedule.approved.is_none() || copies == 0 {
         return Ok(());
     }
     let subject = Subject::Fees(schedule.id).to_string();
     let title = format!("致家长的一封信（{semester}）");
     record(store, op, Form::Letter, &subject, &title, on, copies)
+}
+
+/// Records the text message made by [`crate::sms`] for an item or a
+/// semester's approved fees (a draft schedule's is not a disclosure).
+pub fn message_for(
+    store: &mut Store,
+    op: &OperatorName,
+    item: Option<i64>,
+    semester: Option<&str>,
+    on: NaiveDate,
+) -> Result<()> {
+    let (subject, title) = match (item, semester) {
+        (Some(id), _) => (
+            Subject::Item(id),
+            crate::items::current(store, id)?.content.title,
+        ),
+        (None, Some(semester)) => {
+            let schedule = crate::fees::schedule(store, semester)?;
+            if schedule.approved.is_none() {
+                return Ok(());
+            }
+            (Subject::Fees(schedule.id), format!("{semester}收费"))
+        }
+        (None, None) => return Ok(()),
+    };
+    message_made(store, op, subject, &title, on)
 }
 
 /// Records a text message made for `subject` (an item, a semester's fees).

@@ -90,6 +90,22 @@ pub fn set_text(
     Ok(text)
 }
 
+/// The clerk's text from a plain text file (UTF-8, GBK or UTF-16, as
+/// Windows editors save it): each section begins with its numbered
+/// heading line (一、…).
+pub fn set_text_from_file(
+    store: &mut Store,
+    op: &OperatorName,
+    year: i32,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<YearText> {
+    let text = crate::sheet_file::decode_text(bytes)
+        .map_err(|fault| FieldError::new("正文文件", fault.detail()))?;
+    let text = YearText::from_plain(text.trim_start_matches('\u{feff}'))?;
+    set_text(store, op, year, text, today)
+}
+
 /// The report to print (or picture): the text, then the figures with
 /// their charts, the school's name and the date, a seal area.
 pub fn printable(store: &Store, year: i32, now: DateTime<FixedOffset>) -> Result<Printable> {

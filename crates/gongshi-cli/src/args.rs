@@ -84,6 +84,11 @@ pub enum Command {
     Verify(VerifyArgs),
     /// 短信：把公开事项或收费告知写成一条短信（默认不超过70字）
     Sms(SmsArgs),
+    /// 台账：一段时间内公开的每一项（Excel：汇总表 + 每类一表）
+    Register(crate::args_record::RegisterArgs),
+    /// 年度校务公开工作报告：数据、图表与正文
+    #[command(subcommand)]
+    Report(crate::args_record::ReportCommand),
 }
 
 #[derive(Debug, Args)]

@@ -317,6 +317,14 @@ pub enum FeedbackCommand {
         #[arg(long, value_parser = crate::values::number::<i64>)]
         item: Option<i64>,
     },
+    /// 反馈登记表（Excel，内部）：每条反馈的渠道、日期、事项、内容、答复、答复用时
+    Export {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 只要这段时间收到的（不带时为全部）
+        #[command(flatten)]
+        range: crate::args_record::RangeArgs,
+    },
     /// 打印答复公示（已公开的答复）
     Sheet {
         #[arg(long, value_name = "FILE.pdf", required_unless_present = "png")]

@@ -12,6 +12,7 @@ mod args_eval;
 mod args_fees;
 mod args_meetings;
 mod args_people;
+mod args_record;
 mod args_week;
 mod commands;
 mod help;

@@ -55,12 +55,21 @@ fn said(v: &Verified) -> String {
 }
 
 pub fn sms(cli: &Cli, db: &Path, args: &SmsArgs) -> Result<()> {
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
     let sms = match (&args.semester, args.item) {
         (Some(semester), _) => gongshi_app::sms::for_fees(&store, semester, args.grade, args.max)?,
         (None, Some(item)) => gongshi_app::sms::for_item(&store, item, args.max)?,
         (None, None) => unreachable!("clap requires --item or --semester"),
     };
+    // Counted in the year's record as a message sent (公开形式：短信).
+    let semester = args.semester.as_deref();
+    gongshi_app::record::message_for(
+        &mut store,
+        &super::operator(cli)?,
+        args.item,
+        semester,
+        super::today(),
+    )?;
     emit(cli, &sms, || format!("{}\n（{}）", sms.text, sms.summary()));
     Ok(())
 }

@@ -7,6 +7,7 @@ mod fees;
 mod meetings;
 mod people;
 mod pictures;
+mod record;
 mod week;
 
 use gongshi_app::domain::duties::{Duties, Group};
@@ -104,6 +105,8 @@ pub fn run(cli: &Cli) -> Result<()> {
         }
         Command::Verify(args) => beyond::verify(cli, &db, args),
         Command::Sms(args) => beyond::sms(cli, &db, args),
+        Command::Register(args) => record::register(cli, &db, args),
+        Command::Report(c) => record::report(cli, &db, c),
     }
 }
 

@@ -520,6 +520,9 @@ pub fn feedback(cli: &Cli, db: &Path, command: &FeedbackCommand) -> Result<()> {
                     .join("\n")
             });
         }
+        FeedbackCommand::Export { out, range } => {
+            super::record::feedback_export(cli, &store, out, range)?;
+        }
         FeedbackCommand::Sheet {
             out,
             paper,

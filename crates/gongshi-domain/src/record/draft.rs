@@ -55,6 +55,68 @@ impl YearText {
     }
 }
 
+impl YearText {
+    /// The text as one plain text to edit in any editor: each section its
+    /// heading on a line, then its paragraphs.
+    pub fn to_plain(&self) -> String {
+        self.sections
+            .iter()
+            .map(|s| format!("{}\n{}", s.heading, s.body))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// A plain text read back: a line that begins with a Chinese numeral
+    /// and 、 (一、 … 十二、) starts a section; the lines after it are its
+    /// paragraphs. Checked like any text.
+    pub fn from_plain(text: &str) -> Result<Self, FieldError> {
+        let mut sections: Vec<Section> = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if is_heading(line) {
+                sections.push(Section {
+                    heading: line.to_owned(),
+                    body: String::new(),
+                });
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let Some(s) = sections.last_mut() else {
+                return Err(FieldError::new(
+                    "报告正文",
+                    format!(
+                        "“{}”之前没有节标题：每节以“一、”“二、”这样的标题行开始",
+                        short(line)
+                    ),
+                ));
+            };
+            if !s.body.is_empty() {
+                s.body.push('\n');
+            }
+            s.body.push_str(line);
+        }
+        YearText { sections }.validated()
+    }
+}
+
+fn is_heading(line: &str) -> bool {
+    let numeral: String = line
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    !numeral.is_empty() && line[numeral.len()..].starts_with('、')
+}
+
+fn short(line: &str) -> String {
+    let s: String = line.chars().take(12).collect();
+    if s.chars().count() < line.chars().count() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
 /// The members of the three groups, as the school has them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Groups {

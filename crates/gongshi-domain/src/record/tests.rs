@@ -306,3 +306,18 @@ fn the_text_is_checked_section_by_section() {
     let empty = draft::YearText { sections: vec![] };
     assert!(empty.validated().is_err());
 }
+
+#[test]
+fn the_text_reads_back_from_plain_text_by_its_numbered_headings() {
+    let text = draft::YearText::from_plain(
+        "一、提高认识\n第一段。\n\n第二段。\n二、健全制度\n  制度。\n十二、其他\n",
+    )
+    .unwrap();
+    assert_eq!(text.sections.len(), 3);
+    assert_eq!(text.sections[0].body, "第一段。\n第二段。");
+    assert_eq!(text.sections[1].body, "制度。");
+    assert_eq!(text.sections[2].heading, "十二、其他");
+    assert_eq!(draft::YearText::from_plain(&text.to_plain()).unwrap(), text);
+    let err = draft::YearText::from_plain("没有标题的一段话。\n一、标题").unwrap_err();
+    assert!(err.message.contains("之前没有节标题"), "{}", err.message);
+}
