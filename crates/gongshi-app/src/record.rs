@@ -328,19 +328,21 @@ fn rounds_held(store: &Store, posted: &[Posted]) -> Result<Vec<RoundHeld>> {
     Ok(out)
 }
 
-/// Records letters to parents printed for a semester's approved fees
-/// (draft letters are not a disclosure: not recorded).
+/// Records the letters to parents printed for a semester's approved fees
+/// (of `grade`, or the whole school), as many as [`crate::fee_sheets::letters`]
+/// makes; draft letters are not a disclosure: not recorded.
 pub fn letters_printed(
     store: &mut Store,
     op: &OperatorName,
     semester: &str,
-    copies: usize,
+    grade: Option<u8>,
     on: NaiveDate,
 ) -> Result<()> {
     let schedule = crate::fees::schedule(store, semester)?;
-    if schedule.approved.is_none() || copies == 0 {
+    if schedule.approved.is_none() {
         return Ok(());
     }
+    let copies = crate::fee_sheets::letter_count(store, semester, grade)?;
     let subject = Subject::Fees(schedule.id).to_string();
     let title = format!("致家长的一封信（{semester}）");
     record(store, op, Form::Letter, &subject, &title, on, copies)

@@ -109,8 +109,22 @@ pub fn set_text_from_file(
 /// The report to print (or picture): the text, then the figures with
 /// their charts, the school's name and the date, a seal area.
 pub fn printable(store: &Store, year: i32, now: DateTime<FixedOffset>) -> Result<Printable> {
+    printable_with(store, year, now, None)
+}
+
+/// [`printable`] with `text` in place of the kept one (the editor's live
+/// preview of a text not yet saved).
+pub fn printable_with(
+    store: &Store,
+    year: i32,
+    now: DateTime<FixedOffset>,
+    text: Option<YearText>,
+) -> Result<Printable> {
     let today = now.date_naive();
-    let report = year_report(store, year, today)?;
+    let mut report = year_report(store, year, today)?;
+    if let Some(text) = text {
+        report.text = text;
+    }
     let school = crate::school::required(store)?;
     let mut content = Vec::new();
     for s in &report.text.sections {

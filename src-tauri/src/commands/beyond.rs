@@ -100,11 +100,22 @@ pub(crate) fn archive_when_saved(
 #[tauri::command(async)]
 pub fn sms_text(state: State<'_, AppState>, job: SmsJobDto, max: u32) -> ApiResult<SmsDto> {
     let mut inner = state.lock();
+    let op = inner.operator()?;
     let store = inner.store()?;
     let max = max as usize;
+    let today = chrono::Local::now().date_naive();
+    // Counted in the year's record as a message sent (公开形式：短信).
     Ok(match job {
-        SmsJobDto::Item { id } => sms::for_item(store, id, max)?,
-        SmsJobDto::Fees { semester, grade } => sms::for_fees(store, &semester, grade, max)?,
+        SmsJobDto::Item { id } => {
+            let text = sms::for_item(store, id, max)?;
+            gongshi_app::record::message_for(store, &op, Some(id), None, today)?;
+            text
+        }
+        SmsJobDto::Fees { semester, grade } => {
+            let text = sms::for_fees(store, &semester, grade, max)?;
+            gongshi_app::record::message_for(store, &op, None, Some(&semester), today)?;
+            text
+        }
     }
     .into())
 }

@@ -254,9 +254,16 @@ pub fn print_fee_letters(
 ) -> ApiResult<Option<PrintedDto>> {
     let which = grade.map_or("全校".to_owned(), gongshi_app::domain::grades::grade_name);
     let name = format!("{semester}致家长的一封信（{which}）.pdf");
-    state
+    let saved = state
         .files
-        .save_as(&app, &name, || letters(&state, &semester, grade, &progress))
+        .save_as(&app, &name, || letters(&state, &semester, grade, &progress))?;
+    if saved.is_some() {
+        // Counted in the year's record once written (公开形式：公开信).
+        let mut inner = state.lock();
+        let (op, today) = (inner.operator()?, chrono::Local::now().date_naive());
+        gongshi_app::record::letters_printed(inner.store()?, &op, &semester, grade, today)?;
+    }
+    Ok(saved)
 }
 
 fn letters(

@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod operators;
 pub mod people;
 pub mod printing;
+pub mod record;
 pub mod school;
 pub mod settings;
 pub mod startup;

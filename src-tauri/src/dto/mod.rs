@@ -20,6 +20,7 @@ pub mod fees;
 pub mod files;
 pub mod meetings;
 pub mod people;
+pub mod record;
 pub mod table;
 pub mod week;
 pub mod workflow;
@@ -301,6 +302,11 @@ mod bindings {
             people::AppraisalScaleDto::decl(&cfg),
             people::EthicsCaseDto::decl(&cfg),
             people::NewEthicsCaseDto::decl(&cfg),
+            record::RangeKindDto::decl(&cfg),
+            record::RangeKindOptionDto::decl(&cfg),
+            record::RangeDto::decl(&cfg),
+            record::SectionDto::decl(&cfg),
+            record::YearReportDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),

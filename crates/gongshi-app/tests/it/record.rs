@@ -267,7 +267,8 @@ fn a_year() -> (Store, BTreeMap<&'static str, i64>) {
             meetings::announce(&mut store, &op, m.id, rest).unwrap();
         }
     }
-    // The fees: approved, the board posted, 246 letters printed.
+    // The fees: approved, the board posted, the letters printed (120 + 126
+    // in the classes set, one for each other grade: 250).
     fees::import(&mut store, &op, SEMESTER, FEES.as_bytes(), "收费.csv").unwrap();
     fees::approve(&mut store, &op, SEMESTER, "李新义", d("2026-08-25")).unwrap();
     let board = gongshi_app::fee_sheets::board_printable(
@@ -278,7 +279,9 @@ fn a_year() -> (Store, BTreeMap<&'static str, i64>) {
     )
     .unwrap();
     verification::post(&mut store, &op, board, d("2026-09-01")).unwrap();
-    record::letters_printed(&mut store, &op, SEMESTER, 246, d("2026-09-02")).unwrap();
+    fees::set_class_size(&mut store, &op, 1, "1班", 120).unwrap();
+    fees::set_class_size(&mut store, &op, 2, "1班", 126).unwrap();
+    record::letters_printed(&mut store, &op, SEMESTER, None, d("2026-09-02")).unwrap();
     // A letter not about an item, unanswered; last year's, not counted.
     ask(&mut store, "2026-07-01", "来信", None, false);
     ask(&mut store, "2025-12-30", "信箱", None, false);
@@ -327,7 +330,7 @@ fn every_figure_of_a_constructed_year() {
                 Form::Letter,
                 Outreach {
                     times: 1,
-                    copies: 246
+                    copies: 250
                 }
             ),
             (

@@ -123,11 +123,9 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
             let now = chrono::Local::now().fixed_offset();
             // The PDF: a letter a student; the pictures: a letter a class.
             let classes = fee_sheets::class_letters(&store, semester, *grade, now)?;
-            let mut count = 0;
             let pdf = match out {
                 Some(out) => {
-                    let (pdf, n) = fee_sheets::letters(&store, semester, *grade, now)?;
-                    count = n;
+                    let (pdf, count) = fee_sheets::letters(&store, semester, *grade, now)?;
                     if !cli.json {
                         crate::output::say(&format!("共 {count} 封信。"));
                     }
@@ -135,16 +133,20 @@ pub fn fees(cli: &Cli, db: &Path, command: &FeesCommand) -> Result<()> {
                 }
                 None => None,
             };
+            let printed = pdf.is_some();
             super::print_parts(cli, pdf, &classes, pictures)?;
-            // Counted in the year's record once written (公开形式：公开信).
-            let mut store = store;
-            gongshi_app::record::letters_printed(
-                &mut store,
-                &operator(cli)?,
-                semester,
-                count,
-                now.date_naive(),
-            )
+            if printed {
+                // Counted in the year's record once written (公开形式：公开信).
+                let (mut store, op) = (store, operator(cli)?);
+                gongshi_app::record::letters_printed(
+                    &mut store,
+                    &op,
+                    semester,
+                    *grade,
+                    now.date_naive(),
+                )?;
+            }
+            Ok(())
         }
         FeesCommand::Export { semester, out } => {
             let store = Store::open(db)?;

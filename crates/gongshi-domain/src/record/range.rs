@@ -70,6 +70,44 @@ impl DateRange {
     }
 }
 
+/// The ranges a face offers by name, each for a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeKind {
+    CalendarYear,
+    /// The school year beginning in September of the year.
+    SchoolYear,
+    FirstSemester,
+    SecondSemester,
+}
+
+impl RangeKind {
+    pub const ALL: [RangeKind; 4] = [
+        RangeKind::CalendarYear,
+        RangeKind::SchoolYear,
+        RangeKind::FirstSemester,
+        RangeKind::SecondSemester,
+    ];
+
+    /// 自然年, 学年…: what the year means under each kind is in [`Self::of`].
+    pub fn label(self) -> &'static str {
+        match self {
+            RangeKind::CalendarYear => "自然年",
+            RangeKind::SchoolYear => "学年（9月至次年8月）",
+            RangeKind::FirstSemester => "第一学期（9月至次年1月）",
+            RangeKind::SecondSemester => "第二学期（次年2月至8月）",
+        }
+    }
+
+    pub fn of(self, year: i32) -> Result<DateRange, FieldError> {
+        match self {
+            RangeKind::CalendarYear => DateRange::calendar_year(year),
+            RangeKind::SchoolYear => DateRange::school_year(year),
+            RangeKind::FirstSemester => DateRange::semester(year, true),
+            RangeKind::SecondSemester => DateRange::semester(year, false),
+        }
+    }
+}
+
 /// 2026年1月5日
 pub fn chinese(day: NaiveDate) -> String {
     format!("{}年{}月{}日", day.year(), day.month(), day.day())
