@@ -27,6 +27,6 @@ export const areas: Area[] = [
   { id: 'evaluations', label: t.nav.evaluations, ready: true },
   { id: 'feedback', label: t.nav.feedback, ready: true },
   { id: 'meetings', label: t.nav.meetings, ready: true },
-  { id: 'register', label: t.nav.register, ready: false },
+  { id: 'register', label: t.nav.register, ready: true },
   { id: 'settings', label: t.nav.settings, ready: true },
 ]

@@ -179,6 +179,24 @@ export type NewEthicsCaseDto = { teacher: string,
  */
 found_on: string, summary: string, };
 
+export type RangeKindDto = "calendar_year" | "school_year" | "first_semester" | "second_semester";
+
+export type RangeKindOptionDto = { kind: RangeKindDto, label: string, };
+
+export type RangeDto = { from: string, to: string, 
+/**
+ * 2026年度, 2025年9月1日至2026年8月31日 (out only).
+ */
+label: string, };
+
+export type SectionDto = { heading: string, body: string, };
+
+export type YearReportDto = { year: number, 
+/**
+ * The text is the clerk's, kept with the year.
+ */
+edited: boolean, sections: Array<SectionDto>, posted: number, preview: PreviewDto, };
+
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
  * Must be filled before review.

@@ -7,6 +7,11 @@ import type {
   AppraisalScaleDto,
   EthicsCaseDto,
   NewEthicsCaseDto,
+  RangeDto,
+  RangeKindDto,
+  RangeKindOptionDto,
+  SectionDto,
+  YearReportDto,
   ArchivedSheetDto,
   CalendarDayDto,
   CalendarImportDto,
@@ -163,6 +168,19 @@ export const api = {
   printSigningSheet: (item: number, paper: PaperDto) => call<PrintedDto | null>('print_signing_sheet', { item, paper }),
   ethicsCases: () => call<EthicsCaseDto[]>('ethics_cases'),
   addEthicsCase: (ethicsCase: NewEthicsCaseDto) => call<EthicsCaseDto[]>('add_ethics_case', { case: ethicsCase }),
+  rangeKinds: () => call<RangeKindOptionDto[]>('range_kinds'),
+  /** The dates a kind of range covers for a year: the Rust side's rule. */
+  rangeOf: (kind: RangeKindDto, year: number) => call<RangeDto>('range_of', { kind, year }),
+  exportRegister: (range: RangeDto) => call<PrintedDto | null>('export_register', { range }),
+  exportFeedbackLog: (range: RangeDto | null) => call<PrintedDto | null>('export_feedback_log', { range }),
+  /** The year's report; `sections` (being edited) for the live preview. */
+  yearReport: (year: number, sections: SectionDto[] | null) =>
+    call<YearReportDto>('year_report', { year, sections }),
+  yearReportDraft: (year: number) => call<SectionDto[]>('year_report_draft', { year }),
+  setYearReportText: (year: number, sections: SectionDto[]) =>
+    call<SectionDto[]>('set_year_report_text', { year, sections }),
+  printYearReport: (year: number) => call<PrintedDto | null>('print_year_report', { year }),
+  exportYearReport: (year: number) => call<PrintedDto | null>('export_year_report', { year }),
   calendarDays: () => call<CalendarDayDto[]>('calendar_days'),
   setCalendarDay: (day: CalendarDayDto) => call<CalendarDayDto>('set_calendar_day', { day }),
   removeCalendarDay: (date: string) => call<null>('remove_calendar_day', { date }),
