@@ -18,6 +18,9 @@ use crate::items::{self, ReviewInput};
 use crate::meetings::{self, NewMeeting};
 
 mod people;
+mod year;
+
+pub use year::PAST_SEMESTER;
 
 pub const DEMO_SCHOOL_NAME: &str = "阳光市实验小学（示例）";
 
@@ -62,7 +65,11 @@ pub(crate) fn seed(store: &mut gongshi_store::Store, operator: &OperatorName) ->
         w.save_school(demo_school())?;
         w.save_duties(demo_duties())
     })?;
-    seed_week(store, operator, chrono::Local::now().date_naive())?;
+    let today = chrono::Local::now().date_naive();
+    seed_week(store, operator, today)?;
+    // The year so far, before this semester's fees (so they stay the
+    // newest, the fee screen's first).
+    year::seed(store, operator, crate::board::week_of(today).0)?;
     seed_fees(store, operator)?;
     seed_evaluation(store, operator)
 }
@@ -111,7 +118,8 @@ fn seed_evaluation(store: &mut gongshi_store::Store, op: &OperatorName) -> Resul
 
 /// The demo semester's fees (the template's columns, as a CSV) and a few
 /// classes, so the letters can be tried.
-const DEMO_FEES: &str = "项目,金额(元),计费单位,适用年级,收费部门,咨询电话,收费依据,是否自愿,备注
+pub(crate) const DEMO_FEES: &str =
+    "项目,金额(元),计费单位,适用年级,收费部门,咨询电话,收费依据,是否自愿,备注
 作业本费,30,每生每学期,全校,学校财务室,0371-6523 8001,豫发改收费〔2023〕781号,否,
 课后服务费,300,每生每学期,一至六年级,学校财务室,0371-6523 8001,豫发改收费〔2023〕781号,是,自愿参加
 午餐费（代收）,4.5,每生每餐,全校,总务处,0371-6523 8001,阳教财〔2024〕12号,是,按实结算，多退少不补

@@ -251,7 +251,7 @@ fn content(year: &str, f: &Figures) -> Vec<String> {
     let (students, amount) = f.subsidies_total();
     if students > 0 {
         out.push(format!(
-            "公示学生资助{students}人次，金额合计{}元，公示名单隐去学生姓名中的字。",
+            "公示学生资助{students}人次，金额合计{}元，公示名单中学生姓名均作部分隐去处理。",
             amount.to_yuan_string()
         ));
     }
