@@ -54,7 +54,7 @@ pub enum ReportCommand {
         #[arg(long, value_name = "年份", value_parser = crate::values::number::<i32>)]
         year: i32,
         /// 编辑后的正文（纯文本；每节以“一、”“二、”这样的标题行开始）
-        #[arg(long, value_name = "FILE.txt", conflicts_with = "draft")]
+        #[arg(long, value_name = "文件.txt", conflicts_with = "draft")]
         file: Option<PathBuf>,
         /// 显示按本年数据生成的草稿（不保存）
         #[arg(long)]

@@ -304,14 +304,15 @@ fn demo_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-/// The demo's (first) item of `category`.
+/// The demo week's item of `category` (made before the demo's year).
 fn demo_item(store: &Store, category: Category) -> i64 {
     items::list(store, &Default::default())
         .unwrap()
         .into_iter()
-        .find(|i| i.category == category)
+        .filter(|i| i.category == category)
+        .map(|i| i.item_id)
+        .min()
         .unwrap()
-        .item_id
 }
 
 fn pdftotext(pdf: &[u8]) -> String {

@@ -4,6 +4,7 @@
 mod meetings;
 mod messages;
 mod people;
+mod record;
 mod tables;
 
 use std::path::Path;
@@ -42,9 +43,10 @@ fn init_demo_then_info_shows_the_demo_school() {
     assert_eq!(info["schema_version"], info["latest_schema_version"]);
     assert!(info["counts"]["operators"].as_i64().unwrap() >= 3);
     assert!(info["counts"]["items"].as_i64().unwrap() >= 4);
-    // The demo school has a semester's fees and an evaluation round.
-    assert_eq!(info["counts"]["fee_schedules"], 1);
-    assert_eq!(info["counts"]["eval_rounds"], 1);
+    // The demo school has this semester's fees and last one's, this
+    // year's round and last semester's.
+    assert_eq!(info["counts"]["fee_schedules"], 2);
+    assert_eq!(info["counts"]["eval_rounds"], 2);
 
     let text = stdout(&gongshi(&db, &["info"]));
     assert!(text.contains("学校：阳光市实验小学（示例）"), "{text}");
