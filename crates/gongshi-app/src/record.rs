@@ -170,10 +170,8 @@ fn own_posting(
 
 fn fee_stamp(store: &Store, id: i64) -> Result<Option<gongshi_domain::revision::Stamp>> {
     for semester in store.fee_semesters()? {
-        if let Some(s) = store.fee_schedule(&semester)? {
-            if s.id == id {
-                return Ok(s.approved);
-            }
+        if let Some(s) = store.fee_schedule(&semester)?.filter(|s| s.id == id) {
+            return Ok(s.approved);
         }
     }
     Ok(None)

@@ -178,17 +178,9 @@ fn write_sheet(book: &mut Workbook, r: &Report, f: &Formats) -> Result<(), Print
     for (c, col) in r.columns.iter().enumerate() {
         ws.set_column_width(c as u16, column_width(c, col, &r.rows))?;
     }
-    if let Some(chart) = &r.chart {
-        if row > header_row + 1 {
-            insert_chart(
-                ws,
-                &sheet_name(&r.sheet_name),
-                chart,
-                header_row + 1,
-                row - 1,
-                last_col,
-            )?;
-        }
+    if let Some(chart) = r.chart.as_ref().filter(|_| row > header_row + 1) {
+        let name = sheet_name(&r.sheet_name);
+        insert_chart(ws, &name, chart, header_row + 1, row - 1, last_col)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.autofilter(header_row, 0, last_data_row, last_col)?;
