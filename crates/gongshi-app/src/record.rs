@@ -231,7 +231,7 @@ pub fn year_record(store: &Store, range: DateRange, today: NaiveDate) -> Result<
 }
 
 /// Each item's current title, by number.
-fn item_titles(store: &Store) -> Result<BTreeMap<i64, String>> {
+pub(crate) fn item_titles(store: &Store) -> Result<BTreeMap<i64, String>> {
     let filter = gongshi_store::ItemFilter {
         limit: u32::MAX,
         ..Default::default()

@@ -124,14 +124,7 @@ fn summary_totals(postings: &[Posting]) -> Vec<Value> {
 /// an xlsx marked 内部; and how many entries it lists.
 pub fn feedback_log(store: &Store, range: Option<DateRange>) -> Result<(Vec<u8>, usize)> {
     let school = crate::school::required(store)?;
-    let titles: std::collections::BTreeMap<i64, String> = store
-        .list_items(&gongshi_store::ItemFilter {
-            limit: u32::MAX,
-            ..Default::default()
-        })?
-        .into_iter()
-        .map(|r| (r.item_id, r.title))
-        .collect();
+    let titles = crate::record::item_titles(store)?;
     let meetings: std::collections::BTreeMap<i64, String> = store
         .meetings()?
         .into_iter()
