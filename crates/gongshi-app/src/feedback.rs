@@ -36,6 +36,9 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
     if let Some(meeting) = new.meeting_id {
         crate::meetings::required(store, meeting)?;
     }
+    if new.is_objection {
+        objected_to(store, new.item_id)?;
+    }
     let mut f = Feedback {
         id: 0,
         received_on: crate::items::not_later_than_today("收到日期", new.received_on)?,
@@ -50,6 +53,30 @@ pub fn add(store: &mut Store, op: &OperatorName, new: NewFeedback<'_>) -> Result
     .validated()?;
     f.id = store.write(op, |w| w.save_feedback(&f))?;
     Ok(f)
+}
+
+/// An objection (异议) is to a sheet that was put up: it names the item,
+/// and the item has been posted. Anything else is an opinion (意见建议).
+fn objected_to(store: &Store, item: Option<i64>) -> Result<()> {
+    let Some(item) = item else {
+        return Err(FieldError::new(
+            "相关事项",
+            "异议是对某一项公示提出的，请选择相关事项（没有相关事项的，请作为意见建议登记）",
+        )
+        .into());
+    };
+    if !store
+        .item_revisions(item)?
+        .iter()
+        .any(|r| r.period.is_some())
+    {
+        return Err(FieldError::new(
+            "相关事项",
+            format!("事项{item}还没有张贴公示，不能对它提出异议（可作为意见建议登记）"),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 pub fn answer(

@@ -29,7 +29,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if is_database(path) {
         return Err(AppError::Write {
             path: path.display().to_string(),
-            reason: "这是一个数据文件（公示的数据或备份），不能用导出的文件覆盖它；请换一个文件名".into(),
+            reason: "这是一个数据文件（公示的数据或备份），不能用导出的文件覆盖它；请换一个文件名"
+                .into(),
         });
     }
     let dir = match path.parent() {
@@ -50,6 +51,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Refuses a path whose folder is not there, before anything is written
+/// (a job writing two files checks the second first).
+pub fn check_folder(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() && !d.is_dir() => Err(AppError::Write {
+            path: path.display().to_string(),
+            reason: "文件夹不存在".into(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Writes `bytes` to `path` inside `dir`, making the folder if needed.

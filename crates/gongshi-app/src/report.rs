@@ -23,13 +23,31 @@ pub struct YearReport {
     pub text: YearText,
     /// The text is the clerk's, kept with the year (not the draft).
     pub edited: bool,
+    /// The clerk's text was edited from figures that have changed since
+    /// (feedback answered, an item posted…): its numbers may be out of date.
+    pub stale: bool,
 }
 
-/// The years a report can be made for: 2000 to next year.
+/// What a kept text was edited from: the digest of the draft the figures
+/// gave then. The draft says every number, so a changed figure changes it.
+fn basis(draft: &YearText) -> String {
+    crate::archive::sha256_hex(draft.to_plain().as_bytes())
+}
+
+/// Said wherever the kept text is out of date.
+pub const STALE: &str = "保存正文之后，本年的数据有了变化：正文中的数字可能已经过时。请核对正文，或按数据重新生成草稿后再保存。";
+
+/// The years a report can be made for: from 2000 to this year (a year
+/// to come has no record to report).
 fn range(year: i32, today: NaiveDate) -> Result<DateRange> {
     use chrono::Datelike;
-    if !(2000..=today.year() + 1).contains(&year) {
-        return Err(FieldError::new("年度", format!("{year}不是可以出报告的年度")).into());
+    let first = *gongshi_domain::record::range::YEARS.start();
+    if !(first..=today.year()).contains(&year) {
+        return Err(FieldError::new(
+            "年度",
+            format!("{year}年不能出年度报告：可选{first}年至{}年", today.year()),
+        )
+        .into());
     }
     Ok(DateRange::calendar_year(year)?)
 }
@@ -64,15 +82,17 @@ fn draft_of(store: &Store, figures: &Figures, today: NaiveDate) -> Result<YearTe
 
 pub fn year_report(store: &Store, year: i32, today: NaiveDate) -> Result<YearReport> {
     let figures = figures(store, year, today)?;
-    let (text, edited) = match store.year_text(year)? {
-        Some(text) => (text, true),
-        None => (draft_of(store, &figures, today)?, false),
+    let draft = draft_of(store, &figures, today)?;
+    let (text, edited, stale) = match store.year_text(year)? {
+        Some((text, kept)) => (text, true, kept != basis(&draft)),
+        None => (draft, false, false),
     };
     Ok(YearReport {
         year,
         figures,
         text,
         edited,
+        stale,
     })
 }
 
@@ -86,7 +106,8 @@ pub fn set_text(
 ) -> Result<YearText> {
     range(year, today)?;
     let text = text.validated()?;
-    store.write(op, |w| w.set_year_text(year, &text))?;
+    let basis = basis(&draft(store, year, today)?);
+    store.write(op, |w| w.set_year_text(year, &text, &basis))?;
     Ok(text)
 }
 

@@ -13,16 +13,16 @@ use crate::args::PictureArgs;
 #[group(skip)]
 pub struct RangeArgs {
     /// 开始日期（含）
-    #[arg(long, value_parser = crate::values::date, requires = "to", conflicts_with_all = ["year", "school_year"])]
+    #[arg(long, value_name = "日期", value_parser = crate::values::date, requires = "to", conflicts_with_all = ["year", "school_year"])]
     pub from: Option<NaiveDate>,
     /// 结束日期（含）
-    #[arg(long, value_parser = crate::values::date, requires = "from")]
+    #[arg(long, value_name = "日期", value_parser = crate::values::date, requires = "from")]
     pub to: Option<NaiveDate>,
     /// 整个自然年（1月1日至12月31日）
-    #[arg(long, value_name = "年份", value_parser = crate::values::number::<i32>, conflicts_with = "school_year")]
+    #[arg(long, value_name = "年份", value_parser = crate::values::number::<i32>, conflicts_with_all = ["school_year", "to"])]
     pub year: Option<i32>,
     /// 整个学年（当年9月1日至次年8月31日），如 2025 表示2025—2026学年
-    #[arg(long, value_name = "年份", value_parser = crate::values::number::<i32>)]
+    #[arg(long, value_name = "年份", value_parser = crate::values::number::<i32>, conflicts_with = "to")]
     pub school_year: Option<i32>,
 }
 

@@ -423,8 +423,10 @@ fn steps() -> Vec<M<'static>> {
         ),
         // 16: the other forms a disclosure reached people by (letters to
         // parents printed, text messages made: the subject as the 核验码
-        // names it, I12 an item, F3 a fee schedule); a year's report text
-        // as the clerk edited it (a versioned form).
+        // names it, 12 an item, F3 a fee schedule; once a form and subject,
+        // the first day and the most copies); a year's report text
+        // as the clerk edited it (a versioned form), with the digest of the
+        // draft it was edited from (the figures then).
         M::up(
             r#"
             CREATE TABLE outreach (
@@ -433,12 +435,14 @@ fn steps() -> Vec<M<'static>> {
                 subject TEXT NOT NULL,
                 title   TEXT NOT NULL,
                 made_on TEXT NOT NULL,
-                copies  INTEGER NOT NULL CHECK (copies >= 0)
+                copies  INTEGER NOT NULL CHECK (copies >= 0),
+                UNIQUE (form, subject)
             ) STRICT;
             CREATE INDEX outreach_made ON outreach (made_on);
             CREATE TABLE year_texts (
-                year INTEGER PRIMARY KEY,
-                text TEXT NOT NULL
+                year  INTEGER PRIMARY KEY,
+                text  TEXT NOT NULL,
+                basis TEXT NOT NULL       -- digest of the figures' draft it was edited from
             ) STRICT;
             "#,
         ),

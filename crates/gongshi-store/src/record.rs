@@ -91,15 +91,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The year's report text as the clerk left it, if edited.
-    pub fn year_text(&self, year: i32) -> Result<Option<YearText>> {
-        let text: Option<String> = self
+    /// The year's report text as the clerk left it, if edited, with the
+    /// digest of the draft it was edited from.
+    pub fn year_text(&self, year: i32) -> Result<Option<(YearText, String)>> {
+        let kept: Option<(String, String)> = self
             .conn
-            .query_row("SELECT text FROM year_texts WHERE year = ?1", [year], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT text, basis FROM year_texts WHERE year = ?1",
+                [year],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
-        Ok(text.map(|t| formats::read(&t)).transpose()?)
+        Ok(kept
+            .map(|(t, basis)| Ok::<_, rusqlite::Error>((formats::read(&t)?, basis)))
+            .transpose()?)
     }
 }
 
@@ -113,12 +118,37 @@ pub struct NewOutreach<'a> {
 }
 
 impl Writer<'_> {
-    pub fn record_outreach(&self, o: &NewOutreach<'_>) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO outreach (form, subject, title, made_on, copies) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![o.form.code(), o.subject, o.title, o.made_on, o.copies],
-        )?;
-        let id = self.tx.last_insert_rowid();
+    /// Records that `o.form` reached people about `o.subject`: once a
+    /// form and subject (printing the letters again, or making the message
+    /// again, is the same disclosure) — the first day, the most copies.
+    /// Returns whether anything changed.
+    pub fn record_outreach(&self, o: &NewOutreach<'_>) -> Result<bool> {
+        let before: Option<(i64, u32)> = self
+            .tx
+            .query_row(
+                "SELECT id, copies FROM outreach WHERE form = ?1 AND subject = ?2",
+                params![o.form.code(), o.subject],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (id, before) = match before {
+            Some((_, copies)) if copies >= o.copies => return Ok(false),
+            Some((id, copies)) => {
+                self.tx.execute(
+                    "UPDATE outreach SET copies = ?2 WHERE id = ?1",
+                    params![id, o.copies],
+                )?;
+                (id, Some(format!("{copies}份")))
+            }
+            None => {
+                self.tx.execute(
+                    "INSERT INTO outreach (form, subject, title, made_on, copies)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![o.form.code(), o.subject, o.title, o.made_on, o.copies],
+                )?;
+                (self.tx.last_insert_rowid(), None)
+            }
+        };
         self.record(AuditRecord {
             entity: "outreach",
             entity_id: &id.to_string(),
@@ -126,17 +156,18 @@ impl Writer<'_> {
                 Form::Letter => "打印致家长的一封信",
                 _ => "生成短信",
             },
-            before: None,
+            before,
             after: Some(format!(
                 "{} {} {} {}份",
                 o.subject, o.title, o.made_on, o.copies
             )),
         })?;
-        Ok(id)
+        Ok(true)
     }
 
-    /// Keeps the year's report text (replacing what was kept).
-    pub fn set_year_text(&self, year: i32, text: &YearText) -> Result<()> {
+    /// Keeps the year's report text (replacing what was kept), with the
+    /// digest of the draft the figures gave when it was saved.
+    pub fn set_year_text(&self, year: i32, text: &YearText, basis: &str) -> Result<()> {
         let before: Option<String> = self
             .tx
             .query_row("SELECT text FROM year_texts WHERE year = ?1", [year], |r| {
@@ -145,9 +176,9 @@ impl Writer<'_> {
             .optional()?;
         let stored = formats::write(text);
         self.tx.execute(
-            "INSERT INTO year_texts (year, text) VALUES (?1, ?2)
-             ON CONFLICT (year) DO UPDATE SET text = ?2",
-            params![year, stored],
+            "INSERT INTO year_texts (year, text, basis) VALUES (?1, ?2, ?3)
+             ON CONFLICT (year) DO UPDATE SET text = ?2, basis = ?3",
+            params![year, stored, basis],
         )?;
         self.record(AuditRecord {
             entity: "year_text",

@@ -111,6 +111,9 @@ pub struct YearReportDto {
     pub year: i32,
     /// The text is the clerk's, kept with the year.
     pub edited: bool,
+    /// Why the kept text may be out of date (the figures changed since it
+    /// was saved), if it may.
+    pub stale: Option<String>,
     pub sections: Vec<SectionDto>,
     pub posted: u32,
     pub preview: PreviewDto,
@@ -121,6 +124,7 @@ impl YearReportDto {
         Self {
             year: r.year,
             edited: r.edited,
+            stale: r.stale.then(|| gongshi_app::report::STALE.to_owned()),
             sections: sections_of(&r.text),
             posted: u32::try_from(r.figures.posted).unwrap_or(u32::MAX),
             preview,

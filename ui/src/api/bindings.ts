@@ -195,7 +195,12 @@ export type YearReportDto = { year: number,
 /**
  * The text is the clerk's, kept with the year.
  */
-edited: boolean, sections: Array<SectionDto>, posted: number, preview: PreviewDto, };
+edited: boolean, 
+/**
+ * Why the kept text may be out of date (the figures changed since it
+ * was saved), if it may.
+ */
+stale: string | null, sections: Array<SectionDto>, posted: number, preview: PreviewDto, };
 
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**

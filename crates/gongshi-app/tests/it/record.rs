@@ -352,7 +352,7 @@ fn every_figure_of_a_constructed_year() {
     assert_eq!(fb.objections[0].item, "优秀教师推荐人选公示");
     assert_eq!(
         fb.objections[0].label(),
-        "2026年4月20日答复，事项异议已处理"
+        "2026年4月20日答复；事项以“异议已处理”办结"
     );
     assert_eq!(f.fees.len(), 1);
     assert_eq!(f.fees[0].items, 3);
@@ -499,10 +499,10 @@ fn the_report_prints_its_text_and_figures_with_charts_and_keeps_the_clerks_text(
     assert!(!year.edited);
     let body: String = year.text.sections.iter().map(|s| s.body.clone()).collect();
     assert!(
-        body.contains("收到异议1件，已答复1件，1件所涉事项经处理后办结"),
+        body.contains("收到对公示事项的异议1件，已答复1件，1件所涉事项经处理后办结"),
         "{body}"
     );
-    assert!(!body.contains("未收到异议"), "{body}");
+    assert!(!body.contains("没有收到对公示事项的异议"), "{body}");
     let pdf = report::printable(&store, 2026, at(TODAY))
         .unwrap()
         .pdf()
@@ -594,4 +594,82 @@ fn a_year_out_of_reach_is_refused() {
     let err = report::figures(&store, 1999, d(TODAY)).unwrap_err();
     assert!(err.to_string().contains("年度"), "{err}");
     let _: NaiveDate = d(TODAY);
+}
+
+#[test]
+fn a_kept_text_is_marked_stale_when_the_figures_change_after_it() {
+    let (mut store, ids) = a_year();
+    let year = report::year_report(&store, 2026, d(TODAY)).unwrap();
+    report::set_text(&mut store, &clerk(), 2026, year.text.clone(), d(TODAY)).unwrap();
+    let kept = report::year_report(&store, 2026, d(TODAY)).unwrap();
+    assert!(kept.edited && !kept.stale);
+    // A new objection to a posted item: the kept text's numbers are old.
+    ask(&mut store, "2026-11-30", "信箱", Some(ids["award"]), true);
+    let after = report::year_report(&store, 2026, d(TODAY)).unwrap();
+    assert!(after.edited && after.stale);
+    assert_eq!(after.text, year.text, "the clerk's text is kept as it was");
+}
+
+#[test]
+fn an_objection_names_a_posted_item() {
+    let (mut store, _) = a_year();
+    let new = |item| NewFeedback {
+        received_on: d("2026-11-30"),
+        channel: "信箱",
+        item_id: item,
+        content: "有异议",
+        is_objection: true,
+        meeting_id: None,
+    };
+    let err = feedback::add(&mut store, &clerk(), new(None)).unwrap_err();
+    assert!(err.to_string().contains("相关事项"), "{err}");
+    let draft = items::create(
+        &mut store,
+        &clerk(),
+        Category::Other,
+        content("草稿", &[], None),
+    )
+    .unwrap()
+    .revision
+    .item_id;
+    let err = feedback::add(&mut store, &clerk(), new(Some(draft))).unwrap_err();
+    assert!(err.to_string().contains("还没有张贴公示"), "{err}");
+    assert_eq!(store.feedback_list(None).unwrap().len(), 4, "nothing added");
+}
+
+#[test]
+fn letters_printed_again_and_a_message_made_again_count_once() {
+    let (mut store, ids) = a_year();
+    let op = clerk();
+    record::letters_printed(&mut store, &op, SEMESTER, Some(1), d("2026-09-03")).unwrap();
+    record::letters_printed(&mut store, &op, SEMESTER, None, d("2026-09-04")).unwrap();
+    record::message_made(
+        &mut store,
+        &op,
+        Subject::Item(ids["rest"]),
+        "作息时间调整",
+        d("2026-03-03"),
+    )
+    .unwrap();
+    let f = report::figures(&store, 2026, d(TODAY)).unwrap();
+    assert_eq!(
+        f.by_form[2],
+        (
+            Form::Letter,
+            Outreach {
+                times: 1,
+                copies: 250
+            }
+        )
+    );
+    assert_eq!(
+        f.by_form[3],
+        (
+            Form::Message,
+            Outreach {
+                times: 1,
+                copies: 1
+            }
+        )
+    );
 }

@@ -63,6 +63,14 @@ pub fn feedback_export(cli: &Cli, store: &Store, out: &Path, args: &RangeArgs) -
     listed(cli, out, &xlsx, rows, &label, "反馈")
 }
 
+/// On standard error, so the text itself can still be piped to a file.
+fn warn_if_stale(store: &Store, year: i32) -> Result<()> {
+    if report::year_report(store, year, today())?.stale {
+        crate::output::complain(&format!("注意：{}", report::STALE));
+    }
+    Ok(())
+}
+
 pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
     match command {
         ReportCommand::Year {
@@ -74,6 +82,12 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let sheets = report::printable(&store, *year, now)?;
+            if let Some(xlsx) = xlsx {
+                // Both files or neither: a folder that is not there is
+                // found before the PDF is written.
+                gongshi_app::output::check_folder(xlsx)?;
+            }
+            warn_if_stale(&store, *year)?;
             // The workbook made before anything is written.
             let book = xlsx
                 .as_ref()
@@ -95,7 +109,10 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
                     report::set_text_from_file(&mut store, &operator(cli)?, *year, &bytes, today())?
                 }
                 (None, true) => report::draft(&store, *year, today())?,
-                (None, false) => report::year_report(&store, *year, today())?.text,
+                (None, false) => {
+                    warn_if_stale(&store, *year)?;
+                    report::year_report(&store, *year, today())?.text
+                }
             };
             emit(cli, &text, || text.to_plain());
             Ok(())

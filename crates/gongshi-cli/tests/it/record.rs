@@ -53,6 +53,29 @@ fn the_register_and_feedback_log_are_written_for_a_range() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("结束日期"), "{}", stderr(&out));
     assert!(!bad.exists());
+    // The store's own name as --out: refused, the store untouched.
+    let store_before = std::fs::read(&db).unwrap();
+    let out = gongshi(
+        &db,
+        &["register", "--year", &year(), "--out", db.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("数据文件"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&db).unwrap(), store_before);
+    // --year with --to: which one was meant? A usage error.
+    let out = gongshi(
+        &db,
+        &[
+            "register",
+            "--year",
+            &year(),
+            "--to",
+            "2026-06-30",
+            "--out",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
     // No range at all: a usage error.
     let out = gongshi(&db, &["register", "--out", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));

@@ -148,10 +148,17 @@ pub fn draft(school: &str, f: &Figures, groups: Groups, fully_checked: usize) ->
 }
 
 fn leadership(school: &str, year: &str, f: &Figures, g: Groups) -> Vec<String> {
-    let mut out = vec![format!(
-        "{year}，{school}坚持把校务公开作为依法治校、民主管理的重要内容，成立了校务公开领导小组（{}人）、工作小组（{}人）和监督小组（{}人），各司其职。",
-        g.leading, g.working, g.supervision
-    )];
+    let mut out = Vec::new();
+    if g.leading > 0 && g.working > 0 && g.supervision > 0 {
+        out.push(format!(
+            "{year}，{school}坚持把校务公开作为依法治校、民主管理的重要内容，校务公开领导小组（{}人）、工作小组（{}人）和监督小组（{}人）各司其职。",
+            g.leading, g.working, g.supervision
+        ));
+    } else {
+        out.push(format!(
+            "{year}，{school}的校务公开领导小组、工作小组和监督小组尚未全部设立。"
+        ));
+    }
     let congress = f
         .meetings
         .iter()
@@ -174,23 +181,23 @@ fn procedure(f: &Figures, fully_checked: usize) -> Vec<String> {
     }
     if fully_checked == f.posted {
         out.push(format!(
-            "全年公开的{}项事项均经保密审查、监督小组签字和领导批准后张贴。",
+            "全年张贴公开事项{}次，均经保密审查、监督小组签字和领导批准。",
             f.posted
         ));
     } else {
         out.push(format!(
-            "全年公开事项{}项，其中{}项经保密审查、监督小组签字和领导批准后张贴。",
+            "全年张贴公开事项{}次，其中{}次经保密审查、监督小组签字和领导批准。",
             f.posted, fully_checked
         ));
     }
     let k = f.kept;
     match k.share() {
         Some(share) if k.short == 0 => out.push(format!(
-            "已期满的{}项均达到规定的最短公示期（达标率{share}）。",
+            "已期满的{}次张贴均达到规定的最短公示期（达标率{share}）。",
             k.met
         )),
         Some(share) => out.push(format!(
-            "已期满的{}项中，{}项达到规定的最短公示期，{}项提前撤下（达标率{share}），提前撤下的原因均记入台账。",
+            "已期满的{}次张贴中，{}次达到规定的最短公示期，{}次提前撤下（达标率{share}），提前撤下的原因均记入台账。",
             k.met + k.short,
             k.met,
             k.short
@@ -198,7 +205,7 @@ fn procedure(f: &Figures, fully_checked: usize) -> Vec<String> {
         None => {}
     }
     if k.ongoing > 0 {
-        out.push(format!("另有{}项正在公示中。", k.ongoing));
+        out.push(format!("另有{}次张贴正在公示中。", k.ongoing));
     }
     out
 }
@@ -211,8 +218,14 @@ fn content(year: &str, f: &Figures) -> Vec<String> {
             .iter()
             .map(|(c, n)| format!("{c}{n}项"))
             .collect();
+        let reposted = if f.corrections > 0 {
+            format!("（其中更正后重新张贴{}次）", f.corrections)
+        } else {
+            String::new()
+        };
+        let parts: Vec<String> = parts.iter().map(|p| p.replace('项', "次")).collect();
         out.push(format!(
-            "{year}共公开事项{}项：{}。",
+            "{year}共张贴公开事项{}次{reposted}：{}。",
             f.posted,
             parts.join("，")
         ));
@@ -244,7 +257,7 @@ fn content(year: &str, f: &Figures) -> Vec<String> {
     if !f.purchases.is_empty() {
         let lines: usize = f.purchases.iter().map(|p| p.1).sum();
         out.push(format!(
-            "公开采购{lines}项，金额合计{}元。",
+            "公开采购明细{lines}条，金额合计{}元。",
             f.purchases_total().to_yuan_string()
         ));
     }
@@ -269,7 +282,7 @@ fn forms(f: &Figures) -> Vec<String> {
             continue;
         }
         parts.push(match form {
-            Form::Board => format!("通过校务公开栏张贴{}次", o.times),
+            Form::Board => format!("在校务公开栏张贴{}次", o.times),
             Form::Meeting => format!("在会议上公开事项{}项", o.times),
             Form::Letter => format!("发放致家长的一封信{}批{}份", o.times, o.copies),
             Form::Message => format!("发送短信{}次", o.times),
@@ -311,7 +324,7 @@ fn results(f: &Figures) -> Vec<String> {
     }
     let objections = fb.objections.len();
     if objections == 0 {
-        out.push("本期内公示事项未收到异议。".into());
+        out.push("本期内没有收到对公示事项的异议。".into());
     } else {
         let open = fb.open_objections();
         let handled = f
@@ -321,7 +334,7 @@ fn results(f: &Figures) -> Vec<String> {
             .filter(|o| o.result == Some(crate::revision::CloseResult::ObjectionsHandled))
             .count();
         let mut s = format!(
-            "公示期间收到异议{objections}件，已答复{}件",
+            "收到对公示事项的异议{objections}件，已答复{}件",
             objections - open
         );
         if handled > 0 {

@@ -132,7 +132,13 @@ impl ObjectionEnd {
     pub fn label(&self) -> String {
         match (self.answered_on, self.result) {
             (None, _) => "尚未答复".into(),
-            (Some(on), Some(r)) => format!("{}答复，事项{}", super::range::chinese(on), r.label()),
+            (Some(on), Some(r)) => {
+                format!(
+                    "{}答复；事项以“{}”办结",
+                    super::range::chinese(on),
+                    r.label()
+                )
+            }
             (Some(on), None) => format!("{}答复", super::range::chinese(on)),
         }
     }
@@ -177,7 +183,10 @@ impl PeriodsKept {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figures {
     pub range: DateRange,
+    /// Postings: a correction put up again counts, as the board saw it.
     pub posted: usize,
+    /// Of those, corrections put up again (版本 2 on).
+    pub corrections: usize,
     /// Each category with anything posted, in the categories' order (the
     /// school's own sheets after them).
     pub by_category: Vec<(String, usize)>,
@@ -220,6 +229,7 @@ impl Figures {
         Self {
             range: record.range,
             posted: postings.len(),
+            corrections: postings.iter().filter(|p| p.revision > 1).count(),
             by_category: by_category(postings),
             by_month,
             kept,
@@ -473,36 +483,29 @@ impl Figures {
 
     fn feedback_table(&self) -> FigureTable {
         let f = &self.feedback;
-        let mut rows: Vec<Vec<Cell>> =
-            vec![vec![text("收到意见建议"), text(f.received.to_string())]];
+        let days = |d: Option<String>| text(d.unwrap_or_else(|| "—".into()));
+        let mut rows: Vec<Vec<Cell>> = vec![vec![text("收到意见建议"), count(f.received)]];
         rows.extend(
             f.by_channel
                 .iter()
-                .map(|(c, n)| vec![text(format!("　其中：{c}")), text(n.to_string())]),
+                .map(|(c, n)| vec![text(format!("　其中：{c}")), count(*n)]),
         );
-        rows.push(vec![text("已答复"), text(f.answered.to_string())]);
-        rows.push(vec![text("答复已公开"), text(f.published.to_string())]);
+        rows.push(vec![text("已答复"), count(f.answered)]);
+        rows.push(vec![text("答复已公开"), count(f.published)]);
+        // A median may be a half day (2.5): written as text.
         rows.push(vec![
             text("答复用时中位数（天）"),
-            text(
-                f.median_days
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "—".into()),
-            ),
+            days(f.median_days.map(|d| d.to_string())),
         ]);
         rows.push(vec![
             text("答复用时最长（天）"),
-            text(
-                f.longest_days
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "—".into()),
-            ),
+            days(f.longest_days.map(|d| d.to_string())),
         ]);
         table(
             "五、意见建议与答复",
             &[
                 column("项目", CellKind::Text),
-                column("数量", CellKind::Text),
+                column("数量", CellKind::Number),
             ],
             rows,
         )

@@ -17,8 +17,24 @@ pub struct DateRange {
 /// fit one workbook.
 const MAX_DAYS: i64 = 366 * 5;
 
+/// The years a record can be asked for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 impl DateRange {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self, FieldError> {
+        for (field, day) in [("开始日期", from), ("结束日期", to)] {
+            if !YEARS.contains(&day.year()) {
+                return Err(FieldError::new(
+                    field,
+                    format!(
+                        "{}不在可查的年份内（{}至{}年）",
+                        chinese(day),
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                ));
+            }
+        }
         if to < from {
             return Err(FieldError::new(
                 "结束日期",
@@ -115,5 +131,15 @@ pub fn chinese(day: NaiveDate) -> String {
 
 fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, FieldError> {
     NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| FieldError::new("年度", format!("{year}不是有效的年份")))
+        .filter(|d| YEARS.contains(&d.year()))
+        .ok_or_else(|| {
+            FieldError::new(
+                "年度",
+                format!(
+                    "{year}年不在可查的年份内（{}至{}年）",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            )
+        })
 }

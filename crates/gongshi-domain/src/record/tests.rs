@@ -83,6 +83,10 @@ fn ranges_are_checked_and_named() {
     let err = DateRange::new(d("2026-02-01"), d("2026-01-01")).unwrap_err();
     assert_eq!(err.field, "结束日期");
     assert!(DateRange::new(d("2000-01-01"), d("2026-01-01")).is_err());
+    assert_eq!(DateRange::calendar_year(1999).unwrap_err().field, "年度");
+    assert!(DateRange::calendar_year(99999).is_err());
+    // 2100's school year would end in 2101.
+    assert!(DateRange::school_year(2100).is_err());
 }
 
 fn stamp(by: &str, on: &str) -> Option<Stamp> {
@@ -189,14 +193,14 @@ fn the_draft_never_says_no_objection_when_one_was_raised_and_handled() {
     );
     let f = Figures::of(&record);
     let text = body(&draft::draft("示例小学", &f, Groups::default(), 2));
-    assert!(!text.contains("未收到异议"), "{text}");
+    assert!(!text.contains("没有收到对公示事项的异议"), "{text}");
     assert!(
-        text.contains("收到异议1件，已答复1件，1件所涉事项经处理后办结"),
+        text.contains("收到对公示事项的异议1件，已答复1件，1件所涉事项经处理后办结"),
         "{text}"
     );
     // One came down short: not "均达到".
     assert!(!text.contains("均达到"), "{text}");
-    assert!(text.contains("1项提前撤下（达标率50.0%）"), "{text}");
+    assert!(text.contains("1次提前撤下（达标率50.0%）"), "{text}");
 }
 
 #[test]
@@ -206,22 +210,27 @@ fn a_quiet_year_says_so_and_an_open_objection_is_not_called_answered() {
         vec![],
     ));
     let text = body(&draft::draft("示例小学", &quiet, Groups::default(), 1));
-    assert!(text.contains("本期内公示事项未收到异议"), "{text}");
+    assert!(text.contains("本期内没有收到对公示事项的异议"), "{text}");
     assert!(
         text.contains("均达到规定的最短公示期（达标率100.0%）"),
         "{text}"
     );
-    assert!(text.contains("全年公开的1项事项均经保密审查"), "{text}");
+    assert!(text.contains("全年张贴公开事项1次，均经保密审查"), "{text}");
     let open = Figures::of(&year(
         vec![posting("其他", "a", "2026-03-02", 5, 5)],
         vec![feedback("2026-03-04", true, None, Some("a"))],
     ));
     let text = body(&draft::draft("示例小学", &open, Groups::default(), 0));
     assert!(
-        text.contains("收到异议1件，已答复0件，1件正在办理"),
+        text.contains("收到对公示事项的异议1件，已答复0件，1件正在办理"),
         "{text}"
     );
-    assert!(text.contains("其中0项经保密审查"), "{text}");
+    assert!(text.contains("其中0次经保密审查"), "{text}");
+    // No groups set: the draft does not say they work.
+    assert!(
+        text.contains("尚未全部设立") && !text.contains("各司其职"),
+        "{text}"
+    );
 }
 
 #[test]
