@@ -60,11 +60,10 @@ pub fn figures(store: &Store, year: i32, today: NaiveDate) -> Result<Figures> {
 /// The draft made from the year's figures (what the text starts as, and
 /// what 重新生成 gives back).
 pub fn draft(store: &Store, year: i32, today: NaiveDate) -> Result<YearText> {
-    let figures = figures(store, year, today)?;
-    draft_of(store, &figures, today)
+    draft_of(store, &figures(store, year, today)?)
 }
 
-fn draft_of(store: &Store, figures: &Figures, today: NaiveDate) -> Result<YearText> {
+fn draft_of(store: &Store, figures: &Figures) -> Result<YearText> {
     let school = crate::school::required(store)?;
     let duties = crate::school::duties(store)?;
     let groups = Groups {
@@ -72,17 +71,12 @@ fn draft_of(store: &Store, figures: &Figures, today: NaiveDate) -> Result<YearTe
         working: duties.working.len(),
         supervision: duties.supervision.len(),
     };
-    let record = crate::record::postings(store, figures.range, today)?;
-    let checked = record
-        .iter()
-        .filter(|p| p.reviewed.is_some() && p.signed.is_some() && p.approved.is_some())
-        .count();
-    Ok(draft::draft(&school.name, figures, groups, checked))
+    Ok(draft::draft(&school.name, figures, groups))
 }
 
 pub fn year_report(store: &Store, year: i32, today: NaiveDate) -> Result<YearReport> {
     let figures = figures(store, year, today)?;
-    let draft = draft_of(store, &figures, today)?;
+    let draft = draft_of(store, &figures)?;
     let (text, edited, stale) = match store.year_text(year)? {
         Some((text, kept)) => (text, true, kept != basis(&draft)),
         None => (draft, false, false),
@@ -130,22 +124,17 @@ pub fn set_text_from_file(
 /// The report to print (or picture): the text, then the figures with
 /// their charts, the school's name and the date, a seal area.
 pub fn printable(store: &Store, year: i32, now: DateTime<FixedOffset>) -> Result<Printable> {
-    printable_with(store, year, now, None)
+    printable_of(store, &year_report(store, year, now.date_naive())?, now)
 }
 
-/// [`printable`] with `text` in place of the kept one (the editor's live
-/// preview of a text not yet saved).
-pub fn printable_with(
+/// [`printable`] of a report already made (the screen's, whose text may
+/// be the editor's, not yet saved).
+pub fn printable_of(
     store: &Store,
-    year: i32,
+    report: &YearReport,
     now: DateTime<FixedOffset>,
-    text: Option<YearText>,
 ) -> Result<Printable> {
-    let today = now.date_naive();
-    let mut report = year_report(store, year, today)?;
-    if let Some(text) = text {
-        report.text = text;
-    }
+    let (year, today) = (report.year, now.date_naive());
     let school = crate::school::required(store)?;
     let mut content = Vec::new();
     for s in &report.text.sections {

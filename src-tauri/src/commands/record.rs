@@ -76,7 +76,7 @@ pub fn year_report(
     if let Some(s) = sections {
         kept.text = text_of(s);
     }
-    let sheets = report::printable_with(store, year, now, Some(kept.text.clone()))?;
+    let sheets = report::printable_of(store, &kept, now)?;
     let preview = gongshi_app::print::pdf::preview(&sheets.doc, &sheets.allow);
     Ok(YearReportDto::new(&kept, preview.into()))
 }

@@ -64,11 +64,10 @@ pub fn feedback_export(cli: &Cli, store: &Store, out: &Path, args: &RangeArgs) -
 }
 
 /// On standard error, so the text itself can still be piped to a file.
-fn warn_if_stale(store: &Store, year: i32) -> Result<()> {
-    if report::year_report(store, year, today())?.stale {
+fn warn_if_stale(kept: &report::YearReport) {
+    if kept.stale {
         crate::output::complain(&format!("注意：{}", report::STALE));
     }
-    Ok(())
 }
 
 pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
@@ -81,13 +80,14 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
         } => {
             let store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
-            let sheets = report::printable(&store, *year, now)?;
+            let kept = report::year_report(&store, *year, now.date_naive())?;
+            warn_if_stale(&kept);
+            let sheets = report::printable_of(&store, &kept, now)?;
             if let Some(xlsx) = xlsx {
                 // Both files or neither: a folder that is not there is
                 // found before the PDF is written.
                 gongshi_app::output::check_folder(xlsx)?;
             }
-            warn_if_stale(&store, *year)?;
             // The workbook made before anything is written.
             let book = xlsx
                 .as_ref()
@@ -110,8 +110,9 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
                 }
                 (None, true) => report::draft(&store, *year, today())?,
                 (None, false) => {
-                    warn_if_stale(&store, *year)?;
-                    report::year_report(&store, *year, today())?.text
+                    let kept = report::year_report(&store, *year, today())?;
+                    warn_if_stale(&kept);
+                    kept.text
                 }
             };
             emit(cli, &text, || text.to_plain());

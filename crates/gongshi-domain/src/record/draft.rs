@@ -126,11 +126,11 @@ pub struct Groups {
 }
 
 /// The draft made from the figures.
-pub fn draft(school: &str, f: &Figures, groups: Groups, fully_checked: usize) -> YearText {
+pub fn draft(school: &str, f: &Figures, groups: Groups) -> YearText {
     let year = f.range.label();
     let sections = [
         leadership(school, &year, f, groups),
-        procedure(f, fully_checked),
+        procedure(f),
         content(&year, f),
         forms(f),
         results(f),
@@ -173,7 +173,8 @@ fn leadership(school: &str, year: &str, f: &Figures, g: Groups) -> Vec<String> {
     out
 }
 
-fn procedure(f: &Figures, fully_checked: usize) -> Vec<String> {
+fn procedure(f: &Figures) -> Vec<String> {
+    let fully_checked = f.fully_checked;
     let mut out = Vec::new();
     if f.posted == 0 {
         out.push("本期内没有张贴公开事项。".into());

@@ -187,6 +187,8 @@ pub struct Figures {
     pub posted: usize,
     /// Of those, corrections put up again (版本 2 on).
     pub corrections: usize,
+    /// Of those, checked (保密审查), signed (监督小组) and approved.
+    pub fully_checked: usize,
     /// Each category with anything posted, in the categories' order (the
     /// school's own sheets after them).
     pub by_category: Vec<(String, usize)>,
@@ -230,6 +232,10 @@ impl Figures {
             range: record.range,
             posted: postings.len(),
             corrections: postings.iter().filter(|p| p.revision > 1).count(),
+            fully_checked: postings
+                .iter()
+                .filter(|p| p.reviewed.is_some() && p.signed.is_some() && p.approved.is_some())
+                .count(),
             by_category: by_category(postings),
             by_month,
             kept,
@@ -366,7 +372,7 @@ pub struct Chart {
 }
 
 fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
+    Cell::text(s)
 }
 
 fn count(n: usize) -> Cell {
