@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod category;
 pub mod congress;
 pub mod dates;
+pub mod district;
 pub mod duties;
 pub mod error;
 pub mod ethics;
