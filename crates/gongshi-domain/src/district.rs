@@ -7,6 +7,7 @@
 pub mod body;
 pub mod chain;
 pub mod due;
+pub mod wire;
 
 #[cfg(test)]
 mod tests;
