@@ -446,11 +446,39 @@ fn steps() -> Vec<M<'static>> {
             ) STRICT;
             "#,
         ),
+        // 17: the district — what the school published, in the outbox in
+        // the same transaction as the publishing step, numbered and
+        // sealed on the one before (gongshi-domain's district::chain);
+        // the server's address and the school's token.
+        M::up(
+            r#"
+            CREATE TABLE district_outbox (
+                seq        INTEGER PRIMARY KEY,  -- the school's number, from 1
+                subject    TEXT NOT NULL UNIQUE, -- posting:12:1, fees:3:2026-08-25…
+                kind       TEXT NOT NULL,
+                body       TEXT NOT NULL,        -- the versioned form, sealed as it is
+                audit_head TEXT,                 -- set with the seal as the change commits
+                prev       TEXT,
+                hash       TEXT,
+                made_at    TEXT NOT NULL,
+                sent_at    TEXT,                 -- the server's acknowledgement
+                refused    TEXT                  -- the server's refusal, in its words
+            ) STRICT;
+            CREATE INDEX district_outbox_pending ON district_outbox (sent_at, refused);
+            CREATE TABLE district_link (
+                id          INTEGER PRIMARY KEY CHECK (id = 1),
+                url         TEXT NOT NULL,
+                school_code TEXT NOT NULL,
+                token       TEXT NOT NULL,
+                ca_pem      TEXT
+            ) STRICT;
+            "#,
+        ),
     ]
 }
 
 /// The schema version this build writes and understands.
-pub const LATEST_VERSION: i64 = 16;
+pub const LATEST_VERSION: i64 = 17;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -41,6 +41,8 @@ impl Store {
         let value = change(&writer)?;
         // The rows this change wrote join the chain, in the same transaction.
         crate::chain::seal_after(&writer.tx, last)?;
+        // What it put in the district's outbox, sealed on the head it left.
+        crate::district::seal_pending(&writer.tx)?;
         writer.tx.commit()?;
         Ok(value)
     }

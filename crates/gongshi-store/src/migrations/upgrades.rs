@@ -21,7 +21,7 @@ use super::{LATEST_VERSION, MIGRATIONS};
 use crate::{ChainCheck, ItemFilter, Store};
 
 /// `FIXTURES[n - 1]`: what a version-n store adds.
-const FIXTURES: [&str; 15] = [
+const FIXTURES: [&str; 16] = [
     include_str!("fixtures/v01.sql"),
     include_str!("fixtures/v02.sql"),
     include_str!("fixtures/v03.sql"),
@@ -37,6 +37,7 @@ const FIXTURES: [&str; 15] = [
     include_str!("fixtures/v13.sql"),
     include_str!("fixtures/v14.sql"),
     include_str!("fixtures/v15.sql"),
+    include_str!("fixtures/v16.sql"),
 ];
 
 fn day(text: &str) -> NaiveDate {
@@ -104,15 +105,24 @@ fn upgrades_from(version: usize) {
         );
         assert!(store.ethics_cases().unwrap().is_empty());
     }
-    // Stores from before the other forms were recorded have none, and no
-    // year's text.
-    assert!(
-        store
-            .outreach_between(day("2000-01-01"), day("2100-01-01"))
-            .unwrap()
-            .is_empty()
-    );
-    assert_eq!(store.year_text(2026).unwrap(), None);
+    let outreach = store
+        .outreach_between(day("2000-01-01"), day("2100-01-01"))
+        .unwrap();
+    if version >= 16 {
+        assert_eq!(outreach.len(), 1);
+        assert_eq!((outreach[0].subject.as_str(), outreach[0].copies), ("F1", 320));
+        let (text, basis) = store.year_text(2026).unwrap().unwrap();
+        assert_eq!(text.sections[0].body, "全年公开。");
+        assert_eq!(basis, "abc");
+    } else {
+        // Stores from before the other forms were recorded have none, and
+        // no year's text.
+        assert!(outreach.is_empty());
+        assert_eq!(store.year_text(2026).unwrap(), None);
+    }
+    // Every store starts with an empty outbox and no server set.
+    assert_eq!(store.outbox_counts().unwrap().total, 0);
+    assert_eq!(store.district_link().unwrap(), None);
     // The log written before the chain is sealed on the way up, and whole.
     let audit_rows = match version {
         1 => 2,
@@ -351,4 +361,5 @@ each_version! {
     a_version_13_store_upgrades_with_its_data: 13,
     a_version_14_store_upgrades_with_its_data: 14,
     a_version_15_store_upgrades_with_its_data: 15,
+    a_version_16_store_upgrades_with_its_data: 16,
 }

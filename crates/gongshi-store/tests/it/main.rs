@@ -3,6 +3,7 @@
 
 mod audit;
 mod backup;
+mod district;
 mod items;
 mod open;
 mod people;
