@@ -9,6 +9,7 @@ use gongshi_domain::category::Category;
 use gongshi_domain::duties::Duty;
 use gongshi_domain::item::ItemContent;
 use gongshi_domain::revision::{CloseResult, Closure, Objections, Revision, Stamp};
+use gongshi_domain::workflow::Status;
 use gongshi_domain::{FieldError, OperatorName};
 use gongshi_print::sheet::{Document, Paper};
 use gongshi_store::Store;
@@ -82,7 +83,18 @@ fn step_to_board(
     apply(&mut rev)?;
     crate::decisions::may_proceed(store, &rev)?;
     printable(store, &rev, label)?;
-    store.write(op, |w| w.save_revision(&rev, label))?;
+    // Posted: the district's record goes with it, in the same transaction.
+    let published = match rev.status {
+        Status::Posted => crate::district::bodies::posting(store, &rev)?,
+        _ => None,
+    };
+    store.write(op, |w| {
+        w.save_revision(&rev, label)?;
+        if let Some(body) = &published {
+            w.enqueue_district(body)?;
+        }
+        Ok(())
+    })?;
     saved(store, rev)
 }
 
@@ -235,9 +247,18 @@ pub fn take_down(
     reason: &str,
 ) -> Result<Saved> {
     let on = not_later_than_today("撤下日期", on)?;
-    step(store, op, item_id, "撤下", |r| {
-        Ok(r.take_down(on, reason)?)
-    })
+    let mut rev = current(store, item_id)?;
+    rev.take_down(on, reason)?;
+    // Down before its period ended: the district is told, with the reason.
+    let early = crate::district::bodies::taken_down(&rev);
+    store.write(op, |w| {
+        w.save_revision(&rev, "撤下")?;
+        if let Some(body) = &early {
+            w.enqueue_district(body)?;
+        }
+        Ok(())
+    })?;
+    saved(store, rev)
 }
 
 pub fn close(

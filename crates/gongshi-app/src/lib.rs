@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod calendar_import;
 pub mod decisions;
 pub mod demo;
+pub mod district;
 mod error;
 pub mod eval_sheets;
 pub mod evaluations;

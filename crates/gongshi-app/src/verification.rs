@@ -99,7 +99,12 @@ impl ForBoard {
     pub fn archive(self, store: &mut Store, op: &OperatorName) -> Result<Printable> {
         if let Some(p) = &self.pending {
             let sha256 = crate::archive::sha256_hex(&p.pdf);
+            // A fee schedule's board is its publication: the district's too.
+            let published = crate::district::bodies::own_sheet(store, &p.subject, p.printed_on, &sha256)?;
             store.write(op, |w| {
+                if let Some(body) = &published {
+                    w.enqueue_district(body)?;
+                }
                 w.archive_sheet(&BoardPrint {
                     of: PrintOf::Own {
                         subject: &p.subject,

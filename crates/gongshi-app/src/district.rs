@@ -1,0 +1,238 @@
+//! 上报教育局: what the school published goes to its education bureau's
+//! server. Each publishing step puts its record in the outbox in its own
+//! transaction ([`bodies`]); [`push`] sends what is pending — never holding
+//! the clerk up, safe to repeat (the server takes a record once) — and
+//! keeps the server's answers; [`export`] writes the outbox to a file an
+//! offline school uploads on the district's page.
+
+pub mod bodies;
+mod http;
+
+use chrono::NaiveDate;
+use gongshi_domain::FieldError;
+use gongshi_domain::OperatorName;
+use gongshi_domain::district::wire::{MAX_BATCH, OUTBOX_FORMAT, Outcome, OutboxFile, Status};
+use gongshi_store::{Answer, DistrictLink, OutboxCounts, Store};
+use serde::Serialize;
+
+use crate::Result;
+
+/// The settings as a face shows them: never the token itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    pub url: String,
+    pub school_code: String,
+    /// The token's last four characters (…a3f9), to tell which is set.
+    pub token_end: String,
+    pub own_certificate: bool,
+}
+
+/// What a face shows of the district: the settings, the outbox, the
+/// server's refusals, and (after a push or a status call) the server's view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub settings: Option<Settings>,
+    pub outbox: OutboxCounts,
+    pub refusals: Vec<(i64, String)>,
+    pub server: Option<Status>,
+    /// Sent and acknowledged by this push.
+    pub delivered: i64,
+}
+
+fn settings_of(link: &DistrictLink) -> Settings {
+    let tail: String = link.token.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    Settings {
+        url: link.url.clone(),
+        school_code: link.school_code.clone(),
+        token_end: format!("…{tail}"),
+        own_certificate: link.ca_pem.is_some(),
+    }
+}
+
+fn link(store: &Store) -> Result<DistrictLink> {
+    store.district_link()?.ok_or_else(|| {
+        FieldError::new(
+            "上报教育局",
+            format!(
+                "尚未设置教育局服务器{}",
+                gongshi_domain::faces::next_step(
+                    "设置 → 上报教育局",
+                    "gongshi district set --url 地址 --school-code 学校代码 --token 令牌"
+                )
+            ),
+        )
+        .into()
+    })
+}
+
+/// Checks and keeps the server's address, the school's code and token
+/// (and the bureau's own certificate, PEM, if it is not a trusted one),
+/// then queues what was published before the outbox existed.
+pub fn set(
+    store: &mut Store,
+    op: &OperatorName,
+    url: &str,
+    school_code: &str,
+    token: &str,
+    ca_pem: Option<&str>,
+) -> Result<Settings> {
+    let url = url.trim().trim_end_matches('/');
+    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .any(|p| url.starts_with(p));
+    if !(url.starts_with("https://") || loopback) || url.contains(char::is_whitespace) {
+        return Err(FieldError::new(
+            "服务器地址",
+            "应以 https:// 开头（例：https://jyj.example.gov.cn）；不加密的 http 只用于本机测试",
+        )
+        .into());
+    }
+    let code = school_code.trim();
+    if code.is_empty() || code.len() > 32 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(FieldError::new("学校代码", "应为教育局登记的1至32位字母或数字").into());
+    }
+    let token = token.trim();
+    if !token.starts_with("gsd_") || token.len() < 20 || !token.is_ascii() {
+        return Err(FieldError::new("令牌", "应为教育局发给本校的令牌（以 gsd_ 开头）").into());
+    }
+    if ca_pem.is_some_and(|p| !p.contains("BEGIN CERTIFICATE")) {
+        return Err(FieldError::new("证书", "不是 PEM 格式的证书（应含 BEGIN CERTIFICATE）").into());
+    }
+    let link = DistrictLink {
+        url: url.to_owned(),
+        school_code: code.to_owned(),
+        token: token.to_owned(),
+        ca_pem: ca_pem.map(str::to_owned),
+    };
+    store.write(op, |w| w.set_district_link(&link))?;
+    backfill(store, op)?;
+    Ok(settings_of(&link))
+}
+
+/// Queues what was published before the outbox existed (a store from an
+/// earlier version): every posted revision, every early take-down, every
+/// fee board printed. Once each, in the order they happened.
+pub fn backfill(store: &mut Store, op: &OperatorName) -> Result<usize> {
+    let (from, to) = (NaiveDate::MIN, NaiveDate::MAX);
+    let mut bodies = Vec::new();
+    for rev in store.posted_revisions(from, to)? {
+        if let Some(body) = bodies::posting(store, &rev)? {
+            bodies.push((rev.period.map(|p| p.start), body));
+        }
+        if let Some(body) = bodies::taken_down(&rev) {
+            bodies.push((rev.taken_down_on, body));
+        }
+    }
+    for sheet in store.own_sheets_posted(from, to)? {
+        let subject = sheet.subject.clone().unwrap_or_default();
+        if let Some(body) = bodies::own_sheet(store, &subject, sheet.printed_on, &sheet.sha256)? {
+            bodies.push((Some(sheet.printed_on), body));
+        }
+    }
+    bodies.retain(|(_, b)| !store.outbox_has(&b.subject()).unwrap_or(true));
+    bodies.sort_by_key(|(on, _)| *on);
+    if bodies.is_empty() {
+        return Ok(0);
+    }
+    store.write(op, |w| {
+        for (_, body) in &bodies {
+            w.enqueue_district(body)?;
+        }
+        Ok(())
+    })?;
+    Ok(bodies.len())
+}
+
+/// A year's report printed: the district holds the newest one printed.
+pub fn report_printed(
+    store: &mut Store,
+    op: &OperatorName,
+    report: &crate::report::YearReport,
+    pdf: &[u8],
+    on: NaiveDate,
+) -> Result<()> {
+    let body = bodies::annual(report, on, pdf);
+    store.write(op, |w| w.enqueue_district(&body).map(drop))?;
+    Ok(())
+}
+
+/// Where things stand, without asking the server.
+pub fn report(store: &Store) -> Result<Report> {
+    Ok(Report {
+        settings: store.district_link()?.as_ref().map(settings_of),
+        outbox: store.outbox_counts()?,
+        refusals: store.outbox_refusals()?,
+        server: None,
+        delivered: 0,
+    })
+}
+
+/// Where things stand, with the server's view (its gaps, its refusals).
+pub fn status(store: &Store) -> Result<Report> {
+    let link = link(store)?;
+    let server = http::status(&link)?;
+    Ok(Report {
+        server: Some(server),
+        ..report(store)?
+    })
+}
+
+/// Sends what is pending, a batch at a time, keeping each answer as it
+/// comes: a failure part way keeps what was acknowledged, and the next
+/// push resends the rest (the server takes a record once).
+pub fn push(store: &mut Store, op: &OperatorName) -> Result<Report> {
+    let link = link(store)?;
+    backfill(store, op)?;
+    let mut delivered = 0;
+    let mut server = None;
+    loop {
+        let batch = store.outbox_pending(MAX_BATCH)?;
+        if batch.is_empty() {
+            break;
+        }
+        let receipt = http::send(&link, &batch)?;
+        let answers: Vec<(i64, Answer)> = receipt
+            .results
+            .iter()
+            .filter(|r| batch.iter().any(|b| b.seq == r.seq))
+            .map(|r| {
+                let answer = match r.outcome {
+                    Outcome::Accepted | Outcome::Duplicate => Answer::Held,
+                    Outcome::Refused => Answer::Refused(r.message.clone().unwrap_or_default()),
+                };
+                (r.seq, answer)
+            })
+            .collect();
+        if answers.is_empty() {
+            return Err(FieldError::new("上报教育局", "服务器没有回答所发的记录：请稍后再试").into());
+        }
+        delivered += answers.iter().filter(|(_, a)| *a == Answer::Held).count() as i64;
+        store.write(op, |w| w.note_district_answers(&answers))?;
+        server = Some(receipt.status);
+    }
+    if server.is_none() {
+        server = Some(http::status(&link)?);
+    }
+    Ok(Report {
+        server,
+        delivered,
+        ..report(store)?
+    })
+}
+
+/// The whole outbox as a file for the district's upload page.
+pub fn export(store: &mut Store, op: &OperatorName) -> Result<(Vec<u8>, usize)> {
+    let link = link(store)?;
+    backfill(store, op)?;
+    let records = store.outbox_all()?;
+    let file = OutboxFile {
+        format: OUTBOX_FORMAT.to_owned(),
+        v: 1,
+        school: link.school_code,
+        records,
+    };
+    let count = file.records.len();
+    let json = serde_json::to_vec_pretty(&file)
+        .map_err(|e| FieldError::new("上报文件", e.to_string()))?;
+    Ok((json, count))
+}
