@@ -89,6 +89,9 @@ pub enum Command {
     /// 年度校务公开工作报告：数据、图表与正文
     #[command(subcommand)]
     Report(crate::args_record::ReportCommand),
+    /// 上报教育局：设置、上报、查看状态、导出离线文件
+    #[command(subcommand)]
+    District(crate::args_district::DistrictCommand),
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@
 
 mod args;
 mod args_backup;
+mod args_district;
 mod args_eval;
 mod args_fees;
 mod args_meetings;

@@ -2,6 +2,7 @@
 
 mod backup;
 mod beyond;
+mod district;
 mod eval;
 mod fees;
 mod meetings;
@@ -107,6 +108,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         Command::Sms(args) => beyond::sms(cli, &db, args),
         Command::Register(args) => record::register(cli, &db, args),
         Command::Report(c) => record::report(cli, &db, c),
+        Command::District(c) => district::district(cli, &db, c),
     }
 }
 

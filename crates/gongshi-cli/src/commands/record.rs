@@ -78,7 +78,7 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
             xlsx,
             pictures,
         } => {
-            let store = Store::open(db)?;
+            let mut store = Store::open(db)?;
             let now = chrono::Local::now().fixed_offset();
             let kept = report::year_report(&store, *year, now.date_naive())?;
             warn_if_stale(&kept);
@@ -95,6 +95,11 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
                 .transpose()?;
             if out.is_some() || pictures.png.is_some() {
                 print_out(cli, &sheets, out.as_deref(), pictures)?;
+            }
+            if out.is_some() {
+                // The report as printed is what the district holds.
+                let pdf = sheets.pdf()?;
+                gongshi_app::district::report_printed(&mut store, &operator(cli)?, &kept, &pdf, today())?;
             }
             if let (Some(path), Some(book)) = (xlsx, book) {
                 super::write_output(cli, path, &book)?;
