@@ -1,0 +1,102 @@
+//! A school's store and its sender (gongshi-app's `district`) against the
+//! real server: the demo school's year pushed, a push repeated, the
+//! server down and back, a record tampered with in the school's file,
+//! the outbox exported for an offline upload; and a posting made after
+//! the link was set reaching the board page.
+
+mod support;
+
+use gongshi_app::district;
+use gongshi_app::domain::OperatorName;
+use gongshi_app::setup::{Start, create_store};
+use support::pg::{TempPg, free_port};
+use support::server::{Server, add_school};
+use support::*;
+
+fn clerk() -> OperatorName {
+    OperatorName::parse("王老师").unwrap()
+}
+
+#[test]
+fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_file() {
+    let pg = TempPg::start();
+    let token = add_school(&pg.url, "4401010001", "阳光市实验小学");
+    let listen = format!("127.0.0.1:{}", free_port());
+    let mut server = Server::start(&pg.url, &listen, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("公示.sqlite3");
+    let mut store = create_store(&path, &Start::Demo, &clerk()).unwrap();
+
+    // Not set: a push says where to set it.
+    let err = district::push(&mut store, &clerk()).unwrap_err().to_string();
+    assert!(err.contains("设置 → 上报教育局"), "{err}");
+    // Bad settings are refused, naming the field, and nothing is kept.
+    let err = district::set(&mut store, &clerk(), "ftp://x", "4401010001", &token, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("服务器地址"), "{err}");
+    let err = district::set(&mut store, &clerk(), &server.base, "44 01", &token, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("学校代码"), "{err}");
+    assert!(district::report(&store).unwrap().settings.is_none());
+
+    district::set(&mut store, &clerk(), &server.base, "4401010001", &token, None).unwrap();
+    let queued = district::report(&store).unwrap().outbox;
+    assert!(queued.total >= 8, "the demo's year: {queued:?}");
+    assert_eq!(queued.pending, queued.total);
+
+    // The server down: the push fails in words, nothing is marked sent.
+    server.kill();
+    let err = district::push(&mut store, &clerk()).unwrap_err().to_string();
+    assert!(err.contains("连不上教育局服务器") && err.contains("导出文件"), "{err}");
+    assert_eq!(district::report(&store).unwrap().outbox.pending, queued.total);
+    server.restart();
+
+    let pushed = district::push(&mut store, &clerk()).unwrap();
+    assert_eq!(pushed.delivered, queued.total);
+    let on_server = pushed.server.unwrap();
+    assert_eq!((on_server.received, on_server.highest), (queued.total, queued.total));
+    assert!(on_server.gaps.is_empty());
+    // Again: nothing pending, nothing sent twice.
+    let again = district::push(&mut store, &clerk()).unwrap();
+    assert_eq!(again.delivered, 0);
+    assert_eq!(again.server.unwrap().received, queued.total);
+
+    // What the server holds is what the school published: the postings'
+    // public words, never the internal lists or who signed.
+    let agent = agent();
+    let (_, html) = page(&agent, &format!("{}/schools/4401010001", server.base));
+    assert!(html.contains("财务收支公开"), "{html}");
+    let (_, fees) = page(&agent, &format!("{}/fees", server.base));
+    assert!(fees.contains("阳光市实验小学"), "{fees}");
+
+    // A record tampered with in the school's file (as with the sqlite3
+    // tool), then sent: refused, named, and kept as refused at the school.
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO district_outbox (seq, subject, kind, body, audit_head, prev, hash, made_at)
+             SELECT seq + 1, 'forged', kind, replace(body, '公开', '公开（改）'), audit_head, hash, hash, made_at
+             FROM district_outbox ORDER BY seq DESC LIMIT 1",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = gongshi_app::Store::open(&path).unwrap();
+    let pushed = district::push(&mut store, &clerk()).unwrap();
+    assert_eq!(pushed.outbox.refused, 1);
+    let (seq, why) = &pushed.refusals[0];
+    assert!(why.contains("4401010001") && why.contains(&format!("第{seq}条")), "{why}");
+    let (_, html) = page(&agent, &format!("{}/", server.base));
+    assert_eq!(figure(&html, "refused"), 1);
+
+    // The outbox as a file: uploaded, every record already held.
+    let (bytes, count) = district::export(&mut store, &clerk()).unwrap();
+    let file = gongshi_app::domain::district::wire::OutboxFile::read(&String::from_utf8(bytes).unwrap()).unwrap();
+    assert_eq!((file.school.as_str(), file.records.len()), ("4401010001", count));
+    let (code, receipt, _) = push(&agent, &server.base, &token, &file.records[..count - 1]).unwrap();
+    assert_eq!(code, 200);
+    assert!(receipt.unwrap().results.iter().all(|r| r.outcome == gongshi_app::domain::district::wire::Outcome::Duplicate));
+}
