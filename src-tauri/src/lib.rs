@@ -10,6 +10,7 @@ mod error;
 mod files;
 mod last_folders;
 mod launch;
+mod sender;
 mod sheet_fonts;
 mod state;
 
@@ -112,6 +113,11 @@ pub fn run() -> ExitCode {
             commands::record::set_year_report_text,
             commands::record::print_year_report,
             commands::record::export_year_report,
+            commands::district::district,
+            commands::district::set_district,
+            commands::district::push_district,
+            commands::district::district_status,
+            commands::district::export_district,
             commands::calendar::calendar_days,
             commands::calendar::set_calendar_day,
             commands::calendar::remove_calendar_day,
@@ -153,6 +159,11 @@ pub fn run() -> ExitCode {
             commands::eval::print_eval,
             commands::eval::publish_eval,
         ])
+        .setup(|app| {
+            // The district sender, in the background (idle until set up).
+            sender::start(app.handle().clone());
+            Ok(())
+        })
         .build(tauri::generate_context!());
     let result = built.map(|app| {
         app.run(|app, event| {

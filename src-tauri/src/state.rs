@@ -18,6 +18,8 @@ pub struct AppState {
     /// The audit log's length when the app started: more at exit means
     /// changes, and a backup is taken.
     pub audit_at_start: i64,
+    /// The district sender's last delivery and failure.
+    pub sender: crate::sender::Sender,
 }
 
 pub struct Inner {
@@ -52,6 +54,7 @@ impl AppState {
                 operator: None,
             }),
             files: Files::default(),
+            sender: Default::default(),
         }
     }
 

@@ -148,10 +148,19 @@ fn installed_test() -> Result<()> {
     run(&mut command)
 }
 
-/// Builds the desktop app and the CLI (the tests prepare stores with it),
+/// Builds the desktop app, the CLI (the tests prepare stores with it) and
+/// the district server (the district test runs it),
 /// then runs the e2e crate one test at a time under a virtual display.
 fn e2e_tests() -> Result<()> {
-    cargo(&["build", "-p", "gongshi-desktop", "-p", "gongshi-cli"])?;
+    cargo(&[
+        "build",
+        "-p",
+        "gongshi-desktop",
+        "-p",
+        "gongshi-cli",
+        "-p",
+        "gongshi-district",
+    ])?;
     let bin = target_dir().join("debug").join("gongshi-desktop");
     let artifacts = root().join("artifacts").join("e2e");
     std::fs::create_dir_all(&artifacts)?;
@@ -159,6 +168,10 @@ fn e2e_tests() -> Result<()> {
     command
         .args(["test", "-p", "gongshi-e2e", "--", "--test-threads=1"])
         .env("GONGSHI_DESKTOP_BIN", &bin)
+        .env(
+            "GONGSHI_DISTRICT_BIN",
+            target_dir().join("debug").join("gongshi-district"),
+        )
         .env("GONGSHI_ARTIFACTS", &artifacts);
     run(&mut command)?;
     println!("e2e 截图在：{}", artifacts.display());

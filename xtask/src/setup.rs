@@ -12,7 +12,10 @@ const RUN_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "pkg-config"];
 /// To run the tests: a virtual display, the WebKit WebDriver, and poppler's
 /// pdftotext/pdffonts/pdfinfo to read printed sheets back, and sqlite3 (a
 /// test tampers with the audit log as someone with the tool would), and
-/// GNU time (the benchmarks' peak memory of a whole process).
+/// GNU time (the benchmarks' peak memory of a whole process), and
+/// PostgreSQL's server (the district server's tests start their own, in a
+/// temporary folder) with Chromium and its WebDriver (the district's web
+/// page, looked at in a real browser).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -20,6 +23,9 @@ const TEST_PACKAGES: &[&str] = &[
     "poppler-utils",
     "sqlite3",
     "time",
+    "postgresql",
+    "chromium",
+    "chromium-driver",
 ];
 
 pub fn all(for_tests: bool) -> Result<()> {

@@ -11,7 +11,8 @@ mod http;
 use chrono::NaiveDate;
 use gongshi_domain::FieldError;
 use gongshi_domain::OperatorName;
-use gongshi_domain::district::wire::{MAX_BATCH, OUTBOX_FORMAT, Outcome, OutboxFile, Status};
+use gongshi_domain::district::Record;
+use gongshi_domain::district::wire::{MAX_BATCH, OUTBOX_FORMAT, Outcome, OutboxFile, Receipt, Status};
 use gongshi_store::{Answer, DistrictLink, OutboxCounts, Store};
 use serde::Serialize;
 
@@ -49,7 +50,8 @@ fn settings_of(link: &DistrictLink) -> Settings {
     }
 }
 
-fn link(store: &Store) -> Result<DistrictLink> {
+/// The link as set, or the refusal saying where to set it.
+pub fn link(store: &Store) -> Result<DistrictLink> {
     store.district_link()?.ok_or_else(|| {
         FieldError::new(
             "上报教育局",
@@ -169,52 +171,78 @@ pub fn report(store: &Store) -> Result<Report> {
 
 /// Where things stand, with the server's view (its gaps, its refusals).
 pub fn status(store: &Store) -> Result<Report> {
-    let link = link(store)?;
-    let server = http::status(&link)?;
+    let server = server_status(&link(store)?)?;
     Ok(Report {
         server: Some(server),
         ..report(store)?
     })
 }
 
-/// Sends what is pending, a batch at a time, keeping each answer as it
+/// The server's view of the school's chain; touches nothing.
+pub fn server_status(link: &DistrictLink) -> Result<Status> {
+    http::status(link)
+}
+
+/// A batch on its way: taken from the outbox under the store, sent
+/// without it (so an app's clerk is not held up by the network), its
+/// answers kept under the store again.
+pub struct Outgoing {
+    link: DistrictLink,
+    batch: Vec<Record>,
+}
+
+/// The next batch to send, if any (after queuing anything published before
+/// the outbox existed).
+pub fn next_batch(store: &mut Store, op: &OperatorName) -> Result<Option<Outgoing>> {
+    let link = link(store)?;
+    backfill(store, op)?;
+    let batch = store.outbox_pending(MAX_BATCH)?;
+    Ok((!batch.is_empty()).then_some(Outgoing { link, batch }))
+}
+
+/// Sends a batch; touches nothing.
+pub fn send(out: &Outgoing) -> Result<Receipt> {
+    http::send(&out.link, &out.batch)
+}
+
+/// Keeps the server's answers to a batch: how many it now holds.
+pub fn keep(store: &mut Store, op: &OperatorName, out: &Outgoing, receipt: &Receipt) -> Result<i64> {
+    let answers: Vec<(i64, Answer)> = receipt
+        .results
+        .iter()
+        .filter(|r| out.batch.iter().any(|b| b.seq == r.seq))
+        .map(|r| {
+            let answer = match r.outcome {
+                Outcome::Accepted | Outcome::Duplicate => Answer::Held,
+                Outcome::Refused => Answer::Refused(r.message.clone().unwrap_or_default()),
+            };
+            (r.seq, answer)
+        })
+        .collect();
+    if answers.is_empty() {
+        return Err(FieldError::new("上报教育局", "服务器没有回答所发的记录：请稍后再试").into());
+    }
+    store.write(op, |w| w.note_district_answers(&answers))?;
+    Ok(answers.iter().filter(|(_, a)| *a == Answer::Held).count() as i64)
+}
+
+/// Sends everything pending, a batch at a time, keeping each answer as it
 /// comes: a failure part way keeps what was acknowledged, and the next
 /// push resends the rest (the server takes a record once).
 pub fn push(store: &mut Store, op: &OperatorName) -> Result<Report> {
-    let link = link(store)?;
-    backfill(store, op)?;
     let mut delivered = 0;
     let mut server = None;
-    loop {
-        let batch = store.outbox_pending(MAX_BATCH)?;
-        if batch.is_empty() {
-            break;
-        }
-        let receipt = http::send(&link, &batch)?;
-        let answers: Vec<(i64, Answer)> = receipt
-            .results
-            .iter()
-            .filter(|r| batch.iter().any(|b| b.seq == r.seq))
-            .map(|r| {
-                let answer = match r.outcome {
-                    Outcome::Accepted | Outcome::Duplicate => Answer::Held,
-                    Outcome::Refused => Answer::Refused(r.message.clone().unwrap_or_default()),
-                };
-                (r.seq, answer)
-            })
-            .collect();
-        if answers.is_empty() {
-            return Err(FieldError::new("上报教育局", "服务器没有回答所发的记录：请稍后再试").into());
-        }
-        delivered += answers.iter().filter(|(_, a)| *a == Answer::Held).count() as i64;
-        store.write(op, |w| w.note_district_answers(&answers))?;
+    while let Some(out) = next_batch(store, op)? {
+        let receipt = send(&out)?;
+        delivered += keep(store, op, &out, &receipt)?;
         server = Some(receipt.status);
     }
-    if server.is_none() {
-        server = Some(http::status(&link)?);
-    }
+    let server = match server {
+        Some(s) => s,
+        None => http::status(&link(store)?)?,
+    };
     Ok(Report {
-        server,
+        server: Some(server),
         delivered,
         ..report(store)?
     })

@@ -8,4 +8,5 @@ pub mod ingest;
 pub mod reads;
 pub mod schools;
 pub mod serve;
+pub mod testing;
 pub mod web;

@@ -6,6 +6,7 @@ pub mod beyond;
 pub mod board;
 pub mod calendar;
 pub mod calendar_import;
+pub mod district;
 pub mod eval;
 pub mod feedback;
 pub mod fees;

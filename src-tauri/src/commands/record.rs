@@ -107,9 +107,23 @@ pub fn print_year_report(
     year: i32,
 ) -> ApiResult<Option<PrintedDto>> {
     let now = chrono::Local::now().fixed_offset();
-    let sheets = report::printable(state.lock().store()?, year, now)?;
+    let (kept, sheets) = {
+        let mut inner = state.lock();
+        let store = inner.store()?;
+        let kept = report::year_report(store, year, now.date_naive())?;
+        let sheets = report::printable_of(store, &kept, now)?;
+        (kept, sheets)
+    };
     let name = format!("{}.pdf", sheets.name);
-    state.files.save_as(&app, &name, || Ok(sheets.pdf()?))
+    let pdf = sheets.pdf()?;
+    let saved = state.files.save_as(&app, &name, || Ok(pdf.clone()))?;
+    if saved.is_some() {
+        // The report as printed is what the district holds.
+        let mut inner = state.lock();
+        let op = inner.operator()?;
+        gongshi_app::district::report_printed(inner.store()?, &op, &kept, &pdf, today())?;
+    }
+    Ok(saved)
 }
 
 #[tauri::command(async)]

@@ -15,6 +15,7 @@ use crate::error::ApiError;
 pub mod backup;
 pub mod beyond;
 pub mod calendar;
+pub mod district;
 pub mod eval;
 pub mod fees;
 pub mod files;
@@ -307,6 +308,8 @@ mod bindings {
             record::RangeDto::decl(&cfg),
             record::SectionDto::decl(&cfg),
             record::YearReportDto::decl(&cfg),
+            district::DistrictDto::decl(&cfg),
+            district::DistrictSetDto::decl(&cfg),
             week::FieldSpecDto::decl(&cfg),
             week::CategoryDto::decl(&cfg),
             week::ContentDto::decl(&cfg),

@@ -5,6 +5,7 @@
 //! Run through `cargo xtask e2e`, which builds the app, sets
 //! `GONGSHI_DESKTOP_BIN` and `GONGSHI_ARTIFACTS`, and starts Xvfb.
 
+pub mod browser;
 pub mod glyphs;
 
 use std::net::{TcpListener, TcpStream};
@@ -78,7 +79,7 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -7,6 +7,8 @@ import type {
   AppraisalScaleDto,
   EthicsCaseDto,
   NewEthicsCaseDto,
+  DistrictDto,
+  DistrictSetDto,
   RangeDto,
   RangeKindDto,
   RangeKindOptionDto,
@@ -122,6 +124,14 @@ export const api = {
   recoverFromBackup: (operator: string) => call<string>('recover_from_backup', { operator }),
   /** The audit chain and archived sheets checked: what was found. */
   verifyAudit: () => call<string>('verify_audit'),
+  district: () => call<DistrictDto>('district'),
+  setDistrict: (form: DistrictSetDto) => call<DistrictDto>('set_district', { form }),
+  /** Sends what is pending now (the background sender does it too). */
+  pushDistrict: () => call<DistrictDto>('push_district'),
+  /** The server's view of this school's records. */
+  districtStatus: () => call<DistrictDto>('district_status'),
+  /** The outbox as a file for the district's upload page; null when cancelled. */
+  exportDistrict: () => call<PrintedDto | null>('export_district'),
   /** 导出到其他电脑: the save dialog; null when cancelled. */
   exportTransfer: () => call<PrintedDto | null>('export_transfer'),
   /** 从文件打开: the open dialog; the school opened, null when cancelled. */

@@ -2,7 +2,7 @@
 //! school's year of records made by the domain's chain, and HTTP.
 #![allow(dead_code)]
 
-pub mod pg;
+pub use gongshi_district::testing as pg;
 pub mod server;
 
 use std::time::Duration;

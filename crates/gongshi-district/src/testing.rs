@@ -1,4 +1,5 @@
-//! A PostgreSQL server of its own for each test run: `initdb` and `pg_ctl`
+//! For tests, here and in the desktop's end-to-end tests: a PostgreSQL
+//! server of its own for each test run: `initdb` and `pg_ctl`
 //! from Debian's package in a temporary folder, on a free loopback port,
 //! stopped when dropped. As root (CI here), run as the postgres user,
 //! since initdb refuses root.
@@ -48,6 +49,7 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
+#[allow(clippy::unwrap_used, clippy::panic)]
 fn check(mut c: Command, what: &str) {
     let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
     assert!(
