@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod meetings;
+mod district;
 mod messages;
 mod people;
 mod record;
