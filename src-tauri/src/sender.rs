@@ -27,7 +27,10 @@ pub struct Sender {
 
 impl Sender {
     pub fn status(&self) -> SenderStatus {
-        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     fn note(&self, outcome: Result<i64, String>) {
@@ -36,7 +39,10 @@ impl Sender {
             Ok(0) => s.last_error = None,
             Ok(n) => {
                 s.last_error = None;
-                s.last_sent = Some(format!("{} 送达 {n} 条", chrono::Local::now().format("%Y-%m-%d %H:%M")));
+                s.last_sent = Some(format!(
+                    "{} 送达 {n} 条",
+                    chrono::Local::now().format("%Y-%m-%d %H:%M")
+                ));
             }
             Err(e) => s.last_error = Some(e),
         }

@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use gongshi_domain::FieldError;
 use gongshi_domain::OperatorName;
 use gongshi_domain::district::Record;
-use gongshi_domain::district::wire::{MAX_BATCH, OUTBOX_FORMAT, Outcome, OutboxFile, Receipt, Status};
+use gongshi_domain::district::wire::{
+    MAX_BATCH, OUTBOX_FORMAT, OutboxFile, Outcome, Receipt, Status,
+};
 use gongshi_store::{Answer, DistrictLink, OutboxCounts, Store};
 use serde::Serialize;
 
@@ -41,7 +43,15 @@ pub struct Report {
 }
 
 fn settings_of(link: &DistrictLink) -> Settings {
-    let tail: String = link.token.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = link
+        .token
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     Settings {
         url: link.url.clone(),
         school_code: link.school_code.clone(),
@@ -98,7 +108,9 @@ pub fn set(
         return Err(FieldError::new("令牌", "应为教育局发给本校的令牌（以 gsd_ 开头）").into());
     }
     if ca_pem.is_some_and(|p| !p.contains("BEGIN CERTIFICATE")) {
-        return Err(FieldError::new("证书", "不是 PEM 格式的证书（应含 BEGIN CERTIFICATE）").into());
+        return Err(
+            FieldError::new("证书", "不是 PEM 格式的证书（应含 BEGIN CERTIFICATE）").into(),
+        );
     }
     let link = DistrictLink {
         url: url.to_owned(),
@@ -206,7 +218,12 @@ pub fn send(out: &Outgoing) -> Result<Receipt> {
 }
 
 /// Keeps the server's answers to a batch: how many it now holds.
-pub fn keep(store: &mut Store, op: &OperatorName, out: &Outgoing, receipt: &Receipt) -> Result<i64> {
+pub fn keep(
+    store: &mut Store,
+    op: &OperatorName,
+    out: &Outgoing,
+    receipt: &Receipt,
+) -> Result<i64> {
     let answers: Vec<(i64, Answer)> = receipt
         .results
         .iter()
@@ -260,7 +277,7 @@ pub fn export(store: &mut Store, op: &OperatorName) -> Result<(Vec<u8>, usize)> 
         records,
     };
     let count = file.records.len();
-    let json = serde_json::to_vec_pretty(&file)
-        .map_err(|e| FieldError::new("上报文件", e.to_string()))?;
+    let json =
+        serde_json::to_vec_pretty(&file).map_err(|e| FieldError::new("上报文件", e.to_string()))?;
     Ok((json, count))
 }

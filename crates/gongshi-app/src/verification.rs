@@ -100,7 +100,8 @@ impl ForBoard {
         if let Some(p) = &self.pending {
             let sha256 = crate::archive::sha256_hex(&p.pdf);
             // A fee schedule's board is its publication: the district's too.
-            let published = crate::district::bodies::own_sheet(store, &p.subject, p.printed_on, &sha256)?;
+            let published =
+                crate::district::bodies::own_sheet(store, &p.subject, p.printed_on, &sha256)?;
             store.write(op, |w| {
                 if let Some(body) = &published {
                     w.enqueue_district(body)?;

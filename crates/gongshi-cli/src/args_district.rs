@@ -15,7 +15,12 @@ pub enum DistrictCommand {
         #[arg(long, value_name = "学校代码")]
         school_code: String,
         /// 教育局发给本校的令牌（gsd_…）
-        #[arg(long, value_name = "令牌", env = "GONGSHI_DISTRICT_TOKEN", hide_env_values = true)]
+        #[arg(
+            long,
+            value_name = "令牌",
+            env = "GONGSHI_DISTRICT_TOKEN",
+            hide_env_values = true
+        )]
         token: String,
         /// 教育局自己的证书（PEM），当它不是系统信任的证书时
         #[arg(long, value_name = "证书.pem")]

@@ -15,11 +15,20 @@ use crate::web::AppState;
 use crate::{ingest, reads};
 
 fn problem(status: StatusCode, error: impl Into<String>) -> Response {
-    (status, Json(Problem { error: error.into() })).into_response()
+    (
+        status,
+        Json(Problem {
+            error: error.into(),
+        }),
+    )
+        .into_response()
 }
 
 fn server_error(e: &anyhow::Error) -> Response {
-    problem(StatusCode::SERVICE_UNAVAILABLE, format!("服务器暂时无法处理：{e:#}"))
+    problem(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!("服务器暂时无法处理：{e:#}"),
+    )
 }
 
 /// The school whose token the request carries, or the refusal to send.
@@ -31,11 +40,17 @@ async fn school(state: &AppState, headers: &HeaderMap) -> Result<School, Respons
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let Some(token) = token else {
-        return Err(problem(StatusCode::UNAUTHORIZED, "缺少令牌：请在 设置 → 上报教育局 填写教育局发给本校的令牌"));
+        return Err(problem(
+            StatusCode::UNAUTHORIZED,
+            "缺少令牌：请在 设置 → 上报教育局 填写教育局发给本校的令牌",
+        ));
     };
     match schools::by_token(&state.pool, token).await {
         Ok(Some(school)) => Ok(school),
-        Ok(None) => Err(problem(StatusCode::UNAUTHORIZED, "令牌无效：请向教育局核对本校的令牌（换发后旧令牌失效）")),
+        Ok(None) => Err(problem(
+            StatusCode::UNAUTHORIZED,
+            "令牌无效：请向教育局核对本校的令牌（换发后旧令牌失效）",
+        )),
         Err(e) => Err(server_error(&e)),
     }
 }

@@ -13,7 +13,11 @@ use gongshi_domain::district::{Body, Record, Verdict};
 
 use crate::schools::School;
 
-pub async fn receive(pool: &Pool, school: &School, records: &[Record]) -> Result<Vec<wire::Result>> {
+pub async fn receive(
+    pool: &Pool,
+    school: &School,
+    records: &[Record],
+) -> Result<Vec<wire::Result>> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     tx.execute(
@@ -61,7 +65,12 @@ async fn one(tx: &Transaction<'_>, school: &School, r: &Record) -> Result<wire::
         }
         Verdict::Duplicate => result(Outcome::Duplicate, None),
         Verdict::Refused(why) => {
-            let message = format!("学校{}（{}）{}", school.code, school.name, why.message(r.seq));
+            let message = format!(
+                "学校{}（{}）{}",
+                school.code,
+                school.name,
+                why.message(r.seq)
+            );
             tx.execute(
                 "INSERT INTO refusals (school_id, seq, code, message, hash)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -78,7 +87,15 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
     tx.execute(
         "INSERT INTO records (school_id, seq, kind, body, audit_head, prev, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &[&school.id, &r.seq, &kind, &r.body, &r.audit_head, &r.prev, &r.hash],
+        &[
+            &school.id,
+            &r.seq,
+            &kind,
+            &r.body,
+            &r.audit_head,
+            &r.prev,
+            &r.hash,
+        ],
     )
     .await?;
     let key = (&school.id, &r.seq);
@@ -89,8 +106,16 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
                                        posted_on, period_end, pdf_sha256)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 &[
-                    key.0, key.1, &p.item, &i32::try_from(p.revision)?, &p.category, &p.title,
-                    &p.text, &p.posted_on, &p.period_end, &p.pdf_sha256,
+                    key.0,
+                    key.1,
+                    &p.item,
+                    &i32::try_from(p.revision)?,
+                    &p.category,
+                    &p.title,
+                    &p.text,
+                    &p.posted_on,
+                    &p.period_end,
+                    &p.pdf_sha256,
                 ],
             )
             .await?;
@@ -99,7 +124,14 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
             tx.execute(
                 "INSERT INTO taken_down (school_id, seq, item, revision, on_day, reason)
                  VALUES ($1, $2, $3, $4, $5, $6)",
-                &[key.0, key.1, &t.item, &i32::try_from(t.revision)?, &t.on, &t.reason],
+                &[
+                    key.0,
+                    key.1,
+                    &t.item,
+                    &i32::try_from(t.revision)?,
+                    &t.on,
+                    &t.reason,
+                ],
             )
             .await?;
         }
@@ -109,14 +141,28 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
                 "INSERT INTO fee_schedules (school_id, seq, schedule, semester, term_start,
                                             published_on, pdf_sha256)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                &[key.0, key.1, &f.schedule, &f.semester, &start, &f.published_on, &f.pdf_sha256],
+                &[
+                    key.0,
+                    key.1,
+                    &f.schedule,
+                    &f.semester,
+                    &start,
+                    &f.published_on,
+                    &f.pdf_sha256,
+                ],
             )
             .await?;
             for g in &f.grades {
                 tx.execute(
                     "INSERT INTO fee_grades (school_id, seq, grade, required_fen, voluntary_fen)
                      VALUES ($1, $2, $3, $4, $5)",
-                    &[key.0, key.1, &i16::from(g.grade), &g.required_fen, &g.voluntary_fen],
+                    &[
+                        key.0,
+                        key.1,
+                        &i16::from(g.grade),
+                        &g.required_fen,
+                        &g.voluntary_fen,
+                    ],
                 )
                 .await?;
             }
@@ -128,8 +174,15 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
                                              objections, answered, pdf_sha256)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 &[
-                    key.0, key.1, &a.year, &a.printed_on, &n(a.postings), &n(a.feedback),
-                    &n(a.objections), &n(a.answered), &a.pdf_sha256,
+                    key.0,
+                    key.1,
+                    &a.year,
+                    &a.printed_on,
+                    &n(a.postings),
+                    &n(a.feedback),
+                    &n(a.objections),
+                    &n(a.answered),
+                    &a.pdf_sha256,
                 ],
             )
             .await?;

@@ -19,7 +19,12 @@ use gongshi_district::{db, schools, serve};
 #[command(name = "gongshi-district", about = "校务公开汇总服务器（教育局）")]
 struct Cli {
     /// PostgreSQL 数据库地址
-    #[arg(long, env = "DATABASE_URL", value_name = "地址", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        value_name = "地址",
+        hide_env_values = true
+    )]
     database_url: String,
     #[command(subcommand)]
     command: Command,

@@ -36,7 +36,10 @@ pub async fn status(pool: &Pool, school: &School) -> Result<Status> {
             &[&school.id],
         )
         .await?;
-    gaps.extend(rows.iter().map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1))));
+    gaps.extend(
+        rows.iter()
+            .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1))),
+    );
     Ok(Status {
         school: school.code.clone(),
         name: school.name.clone(),

@@ -112,7 +112,10 @@ pub async fn list(pool: &Pool) -> Result<Vec<School>> {
 pub async fn by_code(pool: &Pool, code: &str) -> Result<Option<School>> {
     let client = pool.get().await?;
     let row = client
-        .query_opt("SELECT id, code, name FROM schools WHERE code = $1", &[&code])
+        .query_opt(
+            "SELECT id, code, name FROM schools WHERE code = $1",
+            &[&code],
+        )
         .await?;
     Ok(row.map(|r| School {
         id: r.get(0),

@@ -21,8 +21,8 @@ pub async fn serve(pool: Pool, listen: SocketAddr, tls: Option<Tls>) -> Result<(
             "不带证书只能在本机地址（127.0.0.1）上提供服务：请用 --cert 和 --key 指定教育局的证书和私钥"
         );
     }
-    let listener = std::net::TcpListener::bind(listen)
-        .with_context(|| format!("无法在 {listen} 上监听"))?;
+    let listener =
+        std::net::TcpListener::bind(listen).with_context(|| format!("无法在 {listen} 上监听"))?;
     listener.set_nonblocking(true)?;
     let bound = listener.local_addr()?;
     let app = crate::web::router(pool).into_make_service();
@@ -40,7 +40,9 @@ pub async fn serve(pool: Pool, listen: SocketAddr, tls: Option<Tls>) -> Result<(
                     )
                 })?;
             println!("gongshi-district 在 https://{bound} 提供服务");
-            axum_server::from_tcp_rustls(listener, config)?.serve(app).await?;
+            axum_server::from_tcp_rustls(listener, config)?
+                .serve(app)
+                .await?;
         }
         None => {
             println!("gongshi-district 在 http://{bound} 提供服务");

@@ -21,7 +21,9 @@ fn bin_dir() -> PathBuf {
         .filter(|p| p.join("initdb").exists())
         .collect();
     versions.sort();
-    versions.pop().expect("no PostgreSQL server binaries under /usr/lib/postgresql")
+    versions
+        .pop()
+        .expect("no PostgreSQL server binaries under /usr/lib/postgresql")
 }
 
 fn is_root() -> bool {
@@ -79,9 +81,15 @@ impl TempPg {
         }
         let data = dir.path().join("data");
         let mut init = as_owner(&bin.join("initdb"));
-        init.arg("-D")
-            .arg(&data)
-            .args(["-A", "trust", "-U", "gongshi", "-E", "UTF8", "--no-locale"]);
+        init.arg("-D").arg(&data).args([
+            "-A",
+            "trust",
+            "-U",
+            "gongshi",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ]);
         check(init, "initdb");
         let port = free_port();
         let mut start = as_owner(&bin.join("pg_ctl"));

@@ -69,10 +69,20 @@ fn plan(i: usize, token: String) -> School {
         let seq = 1 + rng.below(records.len()) as i64;
         let other = &records[(seq as usize) % records.len()];
         let held = &records[(seq - 1) as usize];
-        let conflict = Record::sealed(seq, other.body.clone(), held.audit_head.clone(), held.prev.clone());
+        let conflict = Record::sealed(
+            seq,
+            other.body.clone(),
+            held.audit_head.clone(),
+            held.prev.clone(),
+        );
         tampered.push((conflict.seq, conflict.hash.clone()));
         // … and after the last, not following it.
-        let next = Record::sealed(records.len() as i64 + 1, other.body.clone(), String::new(), "f".repeat(64));
+        let next = Record::sealed(
+            records.len() as i64 + 1,
+            other.body.clone(),
+            String::new(),
+            "f".repeat(64),
+        );
         tampered.push((next.seq, next.hash.clone()));
         late_forgeries = vec![conflict, next];
     }
@@ -91,7 +101,13 @@ fn plan(i: usize, token: String) -> School {
 /// Requests that found the server down (or refusing while it restarted).
 static RETRIES: AtomicUsize = AtomicUsize::new(0);
 
-fn send(agent: &ureq::Agent, base: &str, token: &str, batch: &[Record], refused: &Mutex<Vec<String>>) -> Duration {
+fn send(
+    agent: &ureq::Agent,
+    base: &str,
+    token: &str,
+    batch: &[Record],
+    refused: &Mutex<Vec<String>>,
+) -> Duration {
     let mut wait = Duration::from_millis(20);
     loop {
         let start = Instant::now();
@@ -99,7 +115,11 @@ fn send(agent: &ureq::Agent, base: &str, token: &str, batch: &[Record], refused:
             Ok((200, Some(receipt), _)) => {
                 let took = start.elapsed();
                 let mut refused = refused.lock().unwrap();
-                for r in receipt.results.iter().filter(|r| r.outcome == Outcome::Refused) {
+                for r in receipt
+                    .results
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Refused)
+                {
                     refused.push(r.message.clone().unwrap_or_default());
                 }
                 return took;
@@ -124,7 +144,12 @@ fn three_hundred_schools_push_a_year_through_a_crash_and_nothing_is_lost_or_forg
     let pg = TempPg::start();
     support::server::run(&pg.url, &["init"]);
     let schools: Vec<School> = (0..SCHOOLS)
-        .map(|i| plan(i, add_school(&pg.url, &format!("44{i:08}"), &format!("第{i}小学"))))
+        .map(|i| {
+            plan(
+                i,
+                add_school(&pg.url, &format!("44{i:08}"), &format!("第{i}小学")),
+            )
+        })
         .collect();
     let listen = format!("127.0.0.1:{}", free_port());
     let server = Arc::new(Mutex::new(Server::start(&pg.url, &listen, &[])));
@@ -183,7 +208,13 @@ fn three_hundred_schools_push_a_year_through_a_crash_and_nothing_is_lost_or_forg
     assert!(retries > 0, "the crash happened with no push in flight");
     let agent = agent();
     for school in schools.iter().filter(|s| !s.late_forgeries.is_empty()) {
-        send(&agent, &base, &school.token, &school.late_forgeries, &refused);
+        send(
+            &agent,
+            &base,
+            &school.token,
+            &school.late_forgeries,
+            &refused,
+        );
     }
 
     // Every record once, with no gap; every tampered one refused.
@@ -201,7 +232,9 @@ fn three_hundred_schools_push_a_year_through_a_crash_and_nothing_is_lost_or_forg
         for (seq, _) in &school.tampered {
             let said = format!("学校{}（", school.code);
             assert!(
-                refused.iter().any(|m| m.contains(&said) && m.contains(&format!("第{seq}条"))),
+                refused
+                    .iter()
+                    .any(|m| m.contains(&said) && m.contains(&format!("第{seq}条"))),
                 "the refusal of {} #{seq} was not reported",
                 school.code
             );
@@ -220,10 +253,22 @@ fn three_hundred_schools_push_a_year_through_a_crash_and_nothing_is_lost_or_forg
     assert_eq!(figure(&html, "records"), sent_records as i64);
     assert_eq!(figure(&html, "missing"), 0);
     assert_eq!(figure(&html, "refused"), tampered as i64);
-    assert_eq!(figure(&html, "postings"), count(|b| matches!(b, Body::Posting(_))));
-    assert_eq!(figure(&html, "taken_down"), count(|b| matches!(b, Body::TakenDown(_))));
-    assert_eq!(figure(&html, "fee_schedules"), count(|b| matches!(b, Body::FeeSchedule(_))));
-    assert_eq!(figure(&html, "annual_reports"), count(|b| matches!(b, Body::AnnualReport(_))));
+    assert_eq!(
+        figure(&html, "postings"),
+        count(|b| matches!(b, Body::Posting(_)))
+    );
+    assert_eq!(
+        figure(&html, "taken_down"),
+        count(|b| matches!(b, Body::TakenDown(_)))
+    );
+    assert_eq!(
+        figure(&html, "fee_schedules"),
+        count(|b| matches!(b, Body::FeeSchedule(_)))
+    );
+    assert_eq!(
+        figure(&html, "annual_reports"),
+        count(|b| matches!(b, Body::AnnualReport(_)))
+    );
     // This autumn's fees, grade by grade, as each school sent them.
     let (_, fees) = page(&agent, &format!("{base}/fees?term=2026-09-01"));
     let mut shown: BTreeMap<String, i64> = BTreeMap::new();

@@ -28,7 +28,9 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
     let mut store = create_store(&path, &Start::Demo, &clerk()).unwrap();
 
     // Not set: a push says where to set it.
-    let err = district::push(&mut store, &clerk()).unwrap_err().to_string();
+    let err = district::push(&mut store, &clerk())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("设置 → 上报教育局"), "{err}");
     // Bad settings are refused, naming the field, and nothing is kept.
     let err = district::set(&mut store, &clerk(), "ftp://x", "4401010001", &token, None)
@@ -41,22 +43,41 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
     assert!(err.contains("学校代码"), "{err}");
     assert!(district::report(&store).unwrap().settings.is_none());
 
-    district::set(&mut store, &clerk(), &server.base, "4401010001", &token, None).unwrap();
+    district::set(
+        &mut store,
+        &clerk(),
+        &server.base,
+        "4401010001",
+        &token,
+        None,
+    )
+    .unwrap();
     let queued = district::report(&store).unwrap().outbox;
     assert!(queued.total >= 8, "the demo's year: {queued:?}");
     assert_eq!(queued.pending, queued.total);
 
     // The server down: the push fails in words, nothing is marked sent.
     server.kill();
-    let err = district::push(&mut store, &clerk()).unwrap_err().to_string();
-    assert!(err.contains("连不上教育局服务器") && err.contains("导出文件"), "{err}");
-    assert_eq!(district::report(&store).unwrap().outbox.pending, queued.total);
+    let err = district::push(&mut store, &clerk())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("连不上教育局服务器") && err.contains("导出文件"),
+        "{err}"
+    );
+    assert_eq!(
+        district::report(&store).unwrap().outbox.pending,
+        queued.total
+    );
     server.restart();
 
     let pushed = district::push(&mut store, &clerk()).unwrap();
     assert_eq!(pushed.delivered, queued.total);
     let on_server = pushed.server.unwrap();
-    assert_eq!((on_server.received, on_server.highest), (queued.total, queued.total));
+    assert_eq!(
+        (on_server.received, on_server.highest),
+        (queued.total, queued.total)
+    );
     assert!(on_server.gaps.is_empty());
     // Again: nothing pending, nothing sent twice.
     let again = district::push(&mut store, &clerk()).unwrap();
@@ -88,15 +109,30 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
     let pushed = district::push(&mut store, &clerk()).unwrap();
     assert_eq!(pushed.outbox.refused, 1);
     let (seq, why) = &pushed.refusals[0];
-    assert!(why.contains("4401010001") && why.contains(&format!("第{seq}条")), "{why}");
+    assert!(
+        why.contains("4401010001") && why.contains(&format!("第{seq}条")),
+        "{why}"
+    );
     let (_, html) = page(&agent, &format!("{}/", server.base));
     assert_eq!(figure(&html, "refused"), 1);
 
     // The outbox as a file: uploaded, every record already held.
     let (bytes, count) = district::export(&mut store, &clerk()).unwrap();
-    let file = gongshi_app::domain::district::wire::OutboxFile::read(&String::from_utf8(bytes).unwrap()).unwrap();
-    assert_eq!((file.school.as_str(), file.records.len()), ("4401010001", count));
-    let (code, receipt, _) = push(&agent, &server.base, &token, &file.records[..count - 1]).unwrap();
+    let file =
+        gongshi_app::domain::district::wire::OutboxFile::read(&String::from_utf8(bytes).unwrap())
+            .unwrap();
+    assert_eq!(
+        (file.school.as_str(), file.records.len()),
+        ("4401010001", count)
+    );
+    let (code, receipt, _) =
+        push(&agent, &server.base, &token, &file.records[..count - 1]).unwrap();
     assert_eq!(code, 200);
-    assert!(receipt.unwrap().results.iter().all(|r| r.outcome == gongshi_app::domain::district::wire::Outcome::Duplicate));
+    assert!(
+        receipt
+            .unwrap()
+            .results
+            .iter()
+            .all(|r| r.outcome == gongshi_app::domain::district::wire::Outcome::Duplicate)
+    );
 }

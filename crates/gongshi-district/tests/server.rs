@@ -5,8 +5,8 @@
 
 mod support;
 
-use gongshi_domain::district::wire::{OUTBOX_FORMAT, OutboxFile, Outcome};
 use gongshi_domain::district::Record;
+use gongshi_domain::district::wire::{OUTBOX_FORMAT, OutboxFile, Outcome};
 use support::pg::TempPg;
 use support::server::{Server, add_school, run};
 use support::*;
@@ -35,7 +35,13 @@ fn a_schools_records_are_received_once_in_any_order_and_tampering_is_refused() {
     assert!(text.contains("令牌无效"), "{text}");
 
     // 3 and 5 first: held, with the gaps named.
-    let (_, receipt, _) = push(&agent, base, &token, &[records[2].clone(), records[4].clone()]).unwrap();
+    let (_, receipt, _) = push(
+        &agent,
+        base,
+        &token,
+        &[records[2].clone(), records[4].clone()],
+    )
+    .unwrap();
     let receipt = receipt.unwrap();
     assert_eq!(outcomes(&receipt), [Outcome::Accepted, Outcome::Accepted]);
     assert_eq!(receipt.status.gaps, vec![(1, 2), (4, 4)]);
@@ -52,21 +58,42 @@ fn a_schools_records_are_received_once_in_any_order_and_tampering_is_refused() {
     let receipt = receipt.unwrap();
     assert_eq!(outcomes(&receipt), [Outcome::Refused, Outcome::Refused]);
     let message = receipt.results[1].message.clone().unwrap();
-    assert!(message.contains("4401010001") && message.contains("第4条接不上已收到的第3条"), "{message}");
+    assert!(
+        message.contains("4401010001") && message.contains("第4条接不上已收到的第3条"),
+        "{message}"
+    );
 
     // Everything, twice over (a retry after lost acknowledgements): the held
     // ones are no-ops, the rest accepted; no gap left.
     let (_, receipt, _) = push(&agent, base, &token, &records).unwrap();
     let receipt = receipt.unwrap();
-    let accepted = receipt.results.iter().filter(|r| r.outcome == Outcome::Accepted).count();
+    let accepted = receipt
+        .results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Accepted)
+        .count();
     assert_eq!(accepted, n - 2);
     let (_, receipt, _) = push(&agent, base, &token, &records).unwrap();
-    assert!(receipt.unwrap().results.iter().all(|r| r.outcome == Outcome::Duplicate));
+    assert!(
+        receipt
+            .unwrap()
+            .results
+            .iter()
+            .all(|r| r.outcome == Outcome::Duplicate)
+    );
     let s = status(&agent, base, &token);
-    assert_eq!((s.received, s.highest, s.gaps.len(), s.refused), (n as i64, n as i64, 0, 2));
+    assert_eq!(
+        (s.received, s.highest, s.gaps.len(), s.refused),
+        (n as i64, n as i64, 0, 2)
+    );
 
     // A different record at a number held, sealed properly: refused.
-    let conflict = Record::sealed(2, records[5].body.clone(), records[1].audit_head.clone(), records[1].prev.clone());
+    let conflict = Record::sealed(
+        2,
+        records[5].body.clone(),
+        records[1].audit_head.clone(),
+        records[1].prev.clone(),
+    );
     let (_, receipt, _) = push(&agent, base, &token, &[conflict]).unwrap();
     assert_eq!(outcomes(&receipt.unwrap()), [Outcome::Refused]);
 
@@ -82,11 +109,17 @@ fn a_schools_records_are_received_once_in_any_order_and_tampering_is_refused() {
     assert_eq!(figure(&html, "records"), n as i64 + 1);
     assert_eq!(figure(&html, "refused"), 3);
     assert_eq!(figure(&html, "annual_reports"), 1);
-    assert!(html.contains("学校4401010001（第一实验小学）第4条接不上"), "{html}");
+    assert!(
+        html.contains("学校4401010001（第一实验小学）第4条接不上"),
+        "{html}"
+    );
     // Fees side by side: this autumn's, per grade.
     let html = page(&agent, &format!("{base}/fees")).1;
     assert!(html.contains("2026—2027学年第一学期"), "{html}");
-    assert!(html.contains(r#"data-grade="6" data-fen="10601" data-voluntary-fen="5000""#), "{html}");
+    assert!(
+        html.contains(r#"data-grade="6" data-fen="10601" data-voluntary-fen="5000""#),
+        "{html}"
+    );
     let (code, _) = page(&agent, &format!("{base}/schools/nope"));
     assert_eq!(code, 404);
 }
@@ -143,7 +176,12 @@ fn tokens_are_renewed_and_the_server_speaks_https_with_the_bureaus_certificate()
     let server = Server::start(
         &pg.url,
         "127.0.0.1:0",
-        &["--cert", cert_pem.to_str().unwrap(), "--key", key_pem.to_str().unwrap()],
+        &[
+            "--cert",
+            cert_pem.to_str().unwrap(),
+            "--key",
+            key_pem.to_str().unwrap(),
+        ],
     );
     assert!(server.base.starts_with("https://"));
     let base = server.base.replace("127.0.0.1", "localhost");

@@ -24,7 +24,14 @@ pub fn set_district(state: State<'_, AppState>, form: DistrictSetDto) -> ApiResu
     let mut inner = state.lock();
     let op = inner.operator()?;
     let store = inner.store()?;
-    district::set(store, &op, &form.url, &form.school_code, &form.token, form.ca_pem.as_deref())?;
+    district::set(
+        store,
+        &op,
+        &form.url,
+        &form.school_code,
+        &form.token,
+        form.ca_pem.as_deref(),
+    )?;
     let report = district::report(store)?;
     Ok(shown(&state, &report))
 }
@@ -35,7 +42,13 @@ pub fn push_district(state: State<'_, AppState>) -> ApiResult<DistrictDto> {
     state.lock().operator()?;
     let delivered = crate::sender::push(&state)?.unwrap_or(0);
     let report = district::report(state.lock().store()?)?;
-    Ok(shown(&state, &district::Report { delivered, ..report }))
+    Ok(shown(
+        &state,
+        &district::Report {
+            delivered,
+            ..report
+        },
+    ))
 }
 
 /// The server's view of the school's records (its gaps, its refusals).
@@ -44,11 +57,20 @@ pub fn district_status(state: State<'_, AppState>) -> ApiResult<DistrictDto> {
     let link = district::link(state.lock().store()?)?;
     let server = district::server_status(&link)?;
     let report = district::report(state.lock().store()?)?;
-    Ok(shown(&state, &district::Report { server: Some(server), ..report }))
+    Ok(shown(
+        &state,
+        &district::Report {
+            server: Some(server),
+            ..report
+        },
+    ))
 }
 
 #[tauri::command(async)]
-pub fn export_district(app: AppHandle, state: State<'_, AppState>) -> ApiResult<Option<PrintedDto>> {
+pub fn export_district(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<PrintedDto>> {
     let (bytes, _) = {
         let mut inner = state.lock();
         let op = inner.operator()?;

@@ -52,7 +52,10 @@ impl DistrictDto {
                 } else {
                     format!("缺{}", s.gaps_label())
                 };
-                format!("{}：已收 {} 条，最大序号 {}，{gaps}", s.name, s.received, s.highest)
+                format!(
+                    "{}：已收 {} 条，最大序号 {}，{gaps}",
+                    s.name, s.received, s.highest
+                )
             }),
             delivered: r.delivered,
             last_sent: sender.last_sent.clone(),

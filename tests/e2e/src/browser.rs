@@ -24,7 +24,9 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("chromedriver (chromium-driver, cargo xtask setup --test): {e}"))?;
+            .map_err(|e| {
+                format!("chromedriver (chromium-driver, cargo xtask setup --test): {e}")
+            })?;
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {

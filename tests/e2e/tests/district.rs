@@ -13,8 +13,10 @@ use gongshi_e2e::{App, TestResult, app_binary, gongshi_cli};
 
 /// The server built beside the app (`cargo xtask e2e` builds both).
 fn district() -> Command {
-    let bin = std::env::var_os("GONGSHI_DISTRICT_BIN")
-        .map_or_else(|| app_binary().with_file_name("gongshi-district"), Into::into);
+    let bin = std::env::var_os("GONGSHI_DISTRICT_BIN").map_or_else(
+        || app_binary().with_file_name("gongshi-district"),
+        Into::into,
+    );
     Command::new(bin)
 }
 
@@ -38,7 +40,11 @@ fn serve(url: &str) -> (Server, String) {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let base = line.split_whitespace().find(|w| w.starts_with("http")).unwrap().to_owned();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .unwrap()
+        .to_owned();
     (Server(child), base)
 }
 
@@ -47,10 +53,22 @@ async fn a_school_reports_to_the_district_and_the_bureau_sees_it() -> TestResult
     let pg = TempPg::start();
     let added = district()
         .env("DATABASE_URL", &pg.url)
-        .args(["schools", "add", "--code", "4401010001", "--name", "阳光市实验小学"])
+        .args([
+            "schools",
+            "add",
+            "--code",
+            "4401010001",
+            "--name",
+            "阳光市实验小学",
+        ])
         .output()?;
     assert!(added.status.success());
-    let token = String::from_utf8(added.stdout)?.lines().last().unwrap().trim().to_owned();
+    let token = String::from_utf8(added.stdout)?
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_owned();
     let (_server, base) = serve(&pg.url);
 
     let dir = tempfile::tempdir()?;
@@ -70,7 +88,9 @@ async fn a_school_reports_to_the_district_and_the_bureau_sees_it() -> TestResult
     let counts = app.wait_inner_text("district-counts", "待上报").await?;
     assert!(!counts.contains("待上报 0 条"), "{counts}");
     app.click("district-push").await?;
-    let counts = app.wait_inner_text("district-counts", "待上报 0 条").await?;
+    let counts = app
+        .wait_inner_text("district-counts", "待上报 0 条")
+        .await?;
     let sent: i64 = counts
         .split("已送达")
         .nth(1)
@@ -87,13 +107,21 @@ async fn a_school_reports_to_the_district_and_the_bureau_sees_it() -> TestResult
     // The bureau's page in a real browser.
     let browser = Browser::launch().await?;
     browser.client.goto(&base).await?;
-    assert_eq!(browser.text("[data-figure=records]").await?, sent.to_string());
+    assert_eq!(
+        browser.text("[data-figure=records]").await?,
+        sent.to_string()
+    );
     let row = browser.text("tr[data-school='4401010001']").await?;
     assert!(row.contains("阳光市实验小学"), "{row}");
     browser.shot_with_glyphs("district-page", "main").await?;
-    browser.client.goto(&format!("{base}/schools/4401010001")).await?;
+    browser
+        .client
+        .goto(&format!("{base}/schools/4401010001"))
+        .await?;
     let postings = browser.text("#postings").await?;
     assert!(postings.contains("财务收支"), "{postings}");
-    browser.shot_with_glyphs("district-school", "main h2").await?;
+    browser
+        .shot_with_glyphs("district-school", "main h2")
+        .await?;
     browser.close().await
 }

@@ -28,7 +28,10 @@ pub fn posting(store: &Store, rev: &Revision) -> Result<Option<Body>> {
         &crate::table_io::context(store)?,
         &crate::decisions::facts(store, rev)?,
     )?;
-    let pdf_sha256 = store.printed_sheets(rev.id)?.last().map(|s| s.sha256.clone());
+    let pdf_sha256 = store
+        .printed_sheets(rev.id)?
+        .last()
+        .map(|s| s.sha256.clone());
     Ok(Some(Body::Posting(Posting {
         item: rev.item_id,
         revision: rev.number,
@@ -56,7 +59,12 @@ pub fn taken_down(rev: &Revision) -> Option<Body> {
 
 /// A school's own sheet archived for the board: the fee schedule's
 /// (`F3`) goes to the district, with its totals per student and grade.
-pub fn own_sheet(store: &Store, subject: &str, on: NaiveDate, sha256: &str) -> Result<Option<Body>> {
+pub fn own_sheet(
+    store: &Store,
+    subject: &str,
+    on: NaiveDate,
+    sha256: &str,
+) -> Result<Option<Body>> {
     let Some(Subject::Fees(id)) = Subject::parse(subject) else {
         return Ok(None);
     };

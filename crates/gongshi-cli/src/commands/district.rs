@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-use gongshi_app::{Result, Store};
 use gongshi_app::district::{self, Report};
+use gongshi_app::{Result, Store};
 
 use super::operator;
-use crate::output::emit;
 use crate::args::Cli;
 use crate::args_district::DistrictCommand;
+use crate::output::emit;
 
 pub fn district(cli: &Cli, db: &Path, command: &DistrictCommand) -> Result<()> {
     let mut store = Store::open(db)?;
@@ -21,9 +21,18 @@ pub fn district(cli: &Cli, db: &Path, command: &DistrictCommand) -> Result<()> {
         } => {
             let pem = ca
                 .as_ref()
-                .map(|p| super::read_input(p).map(|(b, _)| String::from_utf8_lossy(&b).into_owned()))
+                .map(|p| {
+                    super::read_input(p).map(|(b, _)| String::from_utf8_lossy(&b).into_owned())
+                })
                 .transpose()?;
-            district::set(&mut store, &operator(cli)?, url, school_code, token, pem.as_deref())?;
+            district::set(
+                &mut store,
+                &operator(cli)?,
+                url,
+                school_code,
+                token,
+                pem.as_deref(),
+            )?;
             show(cli, &district::report(&store)?);
         }
         DistrictCommand::Push => show(cli, &district::push(&mut store, &operator(cli)?)?),
@@ -35,7 +44,11 @@ pub fn district(cli: &Cli, db: &Path, command: &DistrictCommand) -> Result<()> {
                 "已导出 {count} 条记录到 {}：请在教育局网页“上传离线文件”处上传",
                 out.display()
             );
-            emit(cli, &serde_json::json!({ "path": out, "records": count }), || said.clone());
+            emit(
+                cli,
+                &serde_json::json!({ "path": out, "records": count }),
+                || said.clone(),
+            );
         }
     }
     Ok(())
@@ -54,7 +67,11 @@ fn said(r: &Report) -> String {
             s.url,
             s.school_code,
             s.token_end,
-            if s.own_certificate { "，使用教育局证书" } else { "" }
+            if s.own_certificate {
+                "，使用教育局证书"
+            } else {
+                ""
+            }
         ));
     }
     if r.delivered > 0 {

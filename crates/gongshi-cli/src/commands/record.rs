@@ -99,7 +99,13 @@ pub fn report(cli: &Cli, db: &Path, command: &ReportCommand) -> Result<()> {
             if out.is_some() {
                 // The report as printed is what the district holds.
                 let pdf = sheets.pdf()?;
-                gongshi_app::district::report_printed(&mut store, &operator(cli)?, &kept, &pdf, today())?;
+                gongshi_app::district::report_printed(
+                    &mut store,
+                    &operator(cli)?,
+                    &kept,
+                    &pdf,
+                    today(),
+                )?;
             }
             if let (Some(path), Some(book)) = (xlsx, book) {
                 super::write_output(cli, path, &book)?;

@@ -15,12 +15,28 @@ fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
 const TOKEN: &str = "gsd_0123456789abcdef0123456789abcdef";
 
 fn set(db: &std::path::Path, url: &str, code: &str, token: &str) -> std::process::Output {
-    gongshi(db, &["district", "set", "--url", url, "--school-code", code, "--token", token])
+    gongshi(
+        db,
+        &[
+            "district",
+            "set",
+            "--url",
+            url,
+            "--school-code",
+            code,
+            "--token",
+            token,
+        ],
+    )
 }
 
 /// A loopback port nothing listens on.
 fn closed_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 #[test]
@@ -28,7 +44,11 @@ fn the_link_is_checked_and_a_server_that_does_not_answer_changes_nothing() {
     let (dir, db) = demo();
     let out = gongshi(&db, &["district", "push"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("gongshi district set"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("gongshi district set"),
+        "{}",
+        stderr(&out)
+    );
 
     for (url, code, token, field) in [
         ("http://jyj.example.cn", "4401010001", TOKEN, "服务器地址"),
@@ -49,15 +69,29 @@ fn the_link_is_checked_and_a_server_that_does_not_answer_changes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     let out = gongshi(&db, &["--json", "district", "push"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("连不上教育局服务器"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("连不上教育局服务器"),
+        "{}",
+        stderr(&out)
+    );
 
     // Nothing was marked sent: the whole year is still pending, and the
     // export carries every record, chained from the first.
     let file = dir.path().join("上报.json");
-    let out = gongshi(&db, &["--json", "district", "export", "--out", file.to_str().unwrap()]);
+    let out = gongshi(
+        &db,
+        &[
+            "--json",
+            "district",
+            "export",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let said: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let exported: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(exported["format"], "gongshi-district-outbox");
     assert_eq!(exported["school"], "4401010001");
     let records = exported["records"].as_array().unwrap();

@@ -1,8 +1,8 @@
 //! The `gongshi` binary, run as a user would: real files, real exit codes.
 #![allow(clippy::unwrap_used)] // tests may unwrap
 
-mod meetings;
 mod district;
+mod meetings;
 mod messages;
 mod people;
 mod record;

@@ -42,7 +42,10 @@ pub async fn page(
     html += "</p><p class=muted>每生每学期应缴合计（元）；括号内为自愿项目合计。</p>";
     html += "<table id=fees><tr><th>学校</th><th>公示日期</th>";
     for g in &grades {
-        html += &format!("<th>{}</th>", esc(&grade_name(u8::try_from(*g).unwrap_or(0))));
+        html += &format!(
+            "<th>{}</th>",
+            esc(&grade_name(u8::try_from(*g).unwrap_or(0)))
+        );
     }
     html += "</tr>";
     for l in &lines {
@@ -57,7 +60,11 @@ pub async fn page(
                 Some((_, required, voluntary)) => format!(
                     r#"<td class=n data-grade="{g}" data-fen="{required}" data-voluntary-fen="{voluntary}">{}{}</td>"#,
                     yuan(*required),
-                    if *voluntary > 0 { format!("（{}）", yuan(*voluntary)) } else { String::new() }
+                    if *voluntary > 0 {
+                        format!("（{}）", yuan(*voluntary))
+                    } else {
+                        String::new()
+                    }
                 ),
                 None => "<td></td>".to_owned(),
             };

@@ -109,7 +109,10 @@ impl<E: Into<anyhow::Error>> From<E> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let body = layout("出错了", &format!("<p class=bad>{}</p>", esc(&format!("{:#}", self.0))));
+        let body = layout(
+            "出错了",
+            &format!("<p class=bad>{}</p>", esc(&format!("{:#}", self.0))),
+        );
         (StatusCode::INTERNAL_SERVER_ERROR, body).into_response()
     }
 }

@@ -43,7 +43,11 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, PageErr
     if !refusals.is_empty() {
         html += "<h3>拒收的记录</h3><table id=refusals><tr><th>时间</th><th>原因</th></tr>";
         for r in &refusals {
-            html += &format!("<tr><td>{}</td><td class=bad>{}</td></tr>", r.at, esc(&r.message));
+            html += &format!(
+                "<tr><td>{}</td><td class=bad>{}</td></tr>",
+                r.at,
+                esc(&r.message)
+            );
         }
         html += "</table>";
     }
@@ -56,7 +60,11 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, PageErr
 fn row(l: &Line) -> String {
     let code = esc(&l.school.code);
     let flag = |bad: bool, text: String| {
-        format!("<td class={}>{}</td>", if bad { "bad" } else { "ok" }, esc(&text))
+        format!(
+            "<td class={}>{}</td>",
+            if bad { "bad" } else { "ok" },
+            esc(&text)
+        )
     };
     let gaps = if l.finance_gaps.is_empty() {
         "无".to_owned()

@@ -15,7 +15,10 @@ pub async fn page(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let Some(school) = schools::by_code(&state.pool, &code).await? else {
-        let body = layout("没有这所学校", &format!("<p>没有登记学校代码 {}。</p>", esc(&code)));
+        let body = layout(
+            "没有这所学校",
+            &format!("<p>没有登记学校代码 {}。</p>", esc(&code)),
+        );
         return Ok((StatusCode::NOT_FOUND, body).into_response());
     };
     let today = today();
@@ -65,8 +68,12 @@ fn table(id: &str, rows: &[PostingRow]) -> String {
         "<table id={id}><tr><th>序号</th><th>类别</th><th>标题</th><th>版本</th><th>公示期</th><th>张贴稿 SHA-256</th></tr>"
     );
     for p in rows {
-        let category = Category::from_code(&p.category).map_or(p.category.clone(), |c| c.label().to_owned());
-        let digest = p.pdf_sha256.as_deref().map_or("—", |d| d.get(..16).unwrap_or(d));
+        let category =
+            Category::from_code(&p.category).map_or(p.category.clone(), |c| c.label().to_owned());
+        let digest = p
+            .pdf_sha256
+            .as_deref()
+            .map_or("—", |d| d.get(..16).unwrap_or(d));
         html += &format!(
             "<tr><td class=n>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{} 至 {}</td><td><code>{}</code></td></tr>",
             p.seq,

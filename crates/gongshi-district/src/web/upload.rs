@@ -30,7 +30,12 @@ pub async fn receive(
             _ => {}
         }
     }
-    let refuse = |why: &str| Ok(layout("上传离线文件", &format!("<p class=bad id=result>{}</p>{FORM}", esc(why))));
+    let refuse = |why: &str| {
+        Ok(layout(
+            "上传离线文件",
+            &format!("<p class=bad id=result>{}</p>{FORM}", esc(why)),
+        ))
+    };
     let Some(school) = schools::by_token(&state.pool, &token).await? else {
         return refuse("令牌无效：请向教育局核对本校的令牌");
     };
@@ -65,6 +70,9 @@ pub async fn receive(
     if !status.gaps.is_empty() {
         html += &format!("<p class=bad>仍缺{}。</p>", esc(&status.gaps_label()));
     }
-    html += &format!(r#"<p><a href="/schools/{0}">查看 {0} 的记录</a></p>"#, esc(&school.code));
+    html += &format!(
+        r#"<p><a href="/schools/{0}">查看 {0} 的记录</a></p>"#,
+        esc(&school.code)
+    );
     Ok(layout("上传离线文件", &html))
 }

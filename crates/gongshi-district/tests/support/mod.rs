@@ -10,7 +10,9 @@ use std::time::Duration;
 use chrono::{Datelike, Days, NaiveDate};
 use gongshi_domain::district::chain::GENESIS;
 use gongshi_domain::district::wire::{Batch, Receipt, Status};
-use gongshi_domain::district::{AnnualReport, Body, FeeSchedule, GradeFee, Posting, Record, TakenDown};
+use gongshi_domain::district::{
+    AnnualReport, Body, FeeSchedule, GradeFee, Posting, Record, TakenDown,
+};
 
 /// A small, seeded random source (no dependency for a test's shuffles).
 pub struct Rng(u64);
@@ -50,7 +52,9 @@ pub fn school_year(n: usize) -> Vec<Body> {
     while month <= d(2026, 11, 1) {
         for (category, title) in [("finance", "财务收支"), ("procurement", "采购")] {
             item += 1;
-            let posted_on = month.checked_add_days(Days::new(2 + (n % 5) as u64)).expect("day");
+            let posted_on = month
+                .checked_add_days(Days::new(2 + (n % 5) as u64))
+                .expect("day");
             bodies.push(Body::Posting(Posting {
                 item,
                 revision: 1,
@@ -62,7 +66,9 @@ pub fn school_year(n: usize) -> Vec<Body> {
                 pdf_sha256: Some(format!("{:064x}", n * 1000 + item as usize)),
             }));
         }
-        month = month.checked_add_months(chrono::Months::new(1)).expect("month");
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .expect("month");
     }
     bodies.push(Body::TakenDown(TakenDown {
         item: 2,

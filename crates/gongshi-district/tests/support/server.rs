@@ -80,7 +80,9 @@ fn spawn(url: &str, listen: &str, extra: &[String]) -> (Child, String) {
         .expect("the server starts");
     let stdout = child.stdout.take().expect("stdout");
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("its first line");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("its first line");
     let base = line
         .split_whitespace()
         .find(|w| w.starts_with("http"))

@@ -145,7 +145,10 @@ impl Body {
                 if let Some(g) = f.grades.iter().find(|g| !(1..=12).contains(&g.grade)) {
                     return Err(FieldError::new("年级", format!("没有第{}年级", g.grade)));
                 }
-                if f.grades.iter().any(|g| g.required_fen < 0 || g.voluntary_fen < 0) {
+                if f.grades
+                    .iter()
+                    .any(|g| g.required_fen < 0 || g.voluntary_fen < 0)
+                {
                     return Err(FieldError::new("金额", "收费金额不能为负"));
                 }
             }

@@ -26,7 +26,12 @@ fn chain() -> Vec<Record> {
     let mut prev = GENESIS.to_owned();
     (1..=3)
         .map(|seq| {
-            let r = Record::sealed(seq, posting(seq).to_form(), format!("head{seq}"), prev.clone());
+            let r = Record::sealed(
+                seq,
+                posting(seq).to_form(),
+                format!("head{seq}"),
+                prev.clone(),
+            );
             prev = r.hash.clone();
             r
         })
@@ -40,9 +45,19 @@ fn a_body_round_trips_through_its_versioned_form() {
     assert!(form.starts_with(r#"{"v":1,"kind":"posting","#), "{form}");
     assert_eq!(Body::from_form(&form).unwrap(), body);
     let newer = form.replace(r#""v":1"#, r#""v":2"#);
-    assert!(Body::from_form(&newer).unwrap_err().to_string().contains("第2版"));
+    assert!(
+        Body::from_form(&newer)
+            .unwrap_err()
+            .to_string()
+            .contains("第2版")
+    );
     let bad = form.replace("finance", "nope");
-    assert!(Body::from_form(&bad).unwrap_err().to_string().contains("类别"));
+    assert!(
+        Body::from_form(&bad)
+            .unwrap_err()
+            .to_string()
+            .contains("类别")
+    );
 }
 
 #[test]
@@ -83,10 +98,18 @@ fn tampering_is_refused_saying_where() {
     // Content changed, seal kept.
     let mut changed = c[1].clone();
     changed.body = changed.body.replace("1,000.00", "9,000.00");
-    assert_eq!(judge(&changed, Held::default()), Verdict::Refused(Refusal::Seal));
+    assert_eq!(
+        judge(&changed, Held::default()),
+        Verdict::Refused(Refusal::Seal)
+    );
     // Changed and sealed again by someone who knows how: its neighbours
     // held, it does not follow.
-    let forged = Record::sealed(2, changed.body.clone(), c[1].audit_head.clone(), c[1].prev.clone());
+    let forged = Record::sealed(
+        2,
+        changed.body.clone(),
+        c[1].audit_head.clone(),
+        c[1].prev.clone(),
+    );
     let held = Held {
         same: None,
         before: Some(&c[0].hash),
@@ -102,7 +125,10 @@ fn tampering_is_refused_saying_where() {
     };
     assert_eq!(judge(&forged, same), Verdict::Refused(Refusal::Conflict));
     let first = Record::sealed(1, c[0].body.clone(), String::new(), "x".into());
-    assert_eq!(judge(&first, Held::default()), Verdict::Refused(Refusal::Start));
+    assert_eq!(
+        judge(&first, Held::default()),
+        Verdict::Refused(Refusal::Start)
+    );
     assert!(Refusal::Before.message(5).contains("第4条"));
 }
 
@@ -128,8 +154,14 @@ fn a_semesters_term_and_its_fee_schedule() {
     }
     assert_eq!(term("下学期"), None);
     let start = d("2026-09-01");
-    assert_eq!(FeeDue::of(start, Some(d("2026-08-25")), d("2026-12-01")), FeeDue::OnTime);
-    assert_eq!(FeeDue::of(start, Some(d("2026-09-01")), d("2026-12-01")), FeeDue::Late(0));
+    assert_eq!(
+        FeeDue::of(start, Some(d("2026-08-25")), d("2026-12-01")),
+        FeeDue::OnTime
+    );
+    assert_eq!(
+        FeeDue::of(start, Some(d("2026-09-01")), d("2026-12-01")),
+        FeeDue::Late(0)
+    );
     assert_eq!(FeeDue::of(start, None, d("2026-09-01")), FeeDue::Overdue);
     assert_eq!(FeeDue::of(start, None, d("2026-08-31")), FeeDue::NotYet);
     assert!(FeeDue::Late(3).overdue() && !FeeDue::NotYet.overdue());

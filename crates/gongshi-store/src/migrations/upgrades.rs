@@ -110,7 +110,10 @@ fn upgrades_from(version: usize) {
         .unwrap();
     if version >= 16 {
         assert_eq!(outreach.len(), 1);
-        assert_eq!((outreach[0].subject.as_str(), outreach[0].copies), ("F1", 320));
+        assert_eq!(
+            (outreach[0].subject.as_str(), outreach[0].copies),
+            ("F1", 320)
+        );
         let (text, basis) = store.year_text(2026).unwrap().unwrap();
         assert_eq!(text.sections[0].body, "全年公开。");
         assert_eq!(basis, "abc");

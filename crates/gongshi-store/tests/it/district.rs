@@ -52,7 +52,10 @@ fn published_records_are_queued_with_their_change_and_chained() {
     // Each carries the audit chain's head as its change left it.
     assert!(records.iter().all(|r| r.audit_head.len() == 64));
     assert_ne!(records[1].audit_head, records[2].audit_head);
-    assert!(matches!(store.verify_chain().unwrap(), gongshi_store::ChainCheck::Whole { .. }));
+    assert!(matches!(
+        store.verify_chain().unwrap(),
+        gongshi_store::ChainCheck::Whole { .. }
+    ));
 
     // The server's answers kept; the pending ones are those left.
     store
@@ -61,9 +64,15 @@ fn published_records_are_queued_with_their_change_and_chained() {
         })
         .unwrap();
     let counts = store.outbox_counts().unwrap();
-    assert_eq!((counts.total, counts.sent, counts.pending, counts.refused), (3, 1, 1, 1));
+    assert_eq!(
+        (counts.total, counts.sent, counts.pending, counts.refused),
+        (3, 1, 1, 1)
+    );
     assert_eq!(store.outbox_pending(10).unwrap()[0].seq, 3);
-    assert_eq!(store.outbox_refusals().unwrap(), vec![(2, "第2条…".to_owned())]);
+    assert_eq!(
+        store.outbox_refusals().unwrap(),
+        vec![(2, "第2条…".to_owned())]
+    );
 }
 
 #[test]
@@ -75,9 +84,14 @@ fn the_token_never_reaches_the_audit_log() {
         token: "gsd_secret".into(),
         ca_pem: None,
     };
-    store.write(&clerk(), |w| w.set_district_link(&link)).unwrap();
+    store
+        .write(&clerk(), |w| w.set_district_link(&link))
+        .unwrap();
     assert_eq!(store.district_link().unwrap(), Some(link));
     let log = store.audit_entries(5).unwrap();
     assert!(log.iter().any(|e| e.action == "设置上报教育局"));
-    assert!(log.iter().all(|e| !e.after.as_deref().unwrap_or("").contains("gsd_secret")));
+    assert!(
+        log.iter()
+            .all(|e| !e.after.as_deref().unwrap_or("").contains("gsd_secret"))
+    );
 }
