@@ -5,6 +5,7 @@
 //! once, every tampered one refused and reported, and the web page's
 //! figures equal the sums of what was sent. Throughput and the p99 of a
 //! push are written to artifacts/district-load.txt (and the README).
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod support;
 
@@ -55,7 +56,7 @@ fn plan(i: usize, token: String) -> School {
     }
     let mut tampered = Vec::new();
     let mut late_forgeries = Vec::new();
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         // An amount changed in transit, the seal kept: mixed into a batch.
         let mut changed = records[rng.below(records.len())].clone();
         changed.body = changed.body.replace("合计", "合计 0");

@@ -3,6 +3,7 @@
 //! server down and back, a record tampered with in the school's file,
 //! the outbox exported for an offline upload; and a posting made after
 //! the link was set reaching the board page.
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod support;
 

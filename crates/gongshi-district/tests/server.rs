@@ -2,6 +2,7 @@
 //! tokens, records received once in any order, gaps shown until filled,
 //! tampering refused saying which school and where, the pages' figures,
 //! the offline file's upload, HTTPS with the bureau's certificate.
+#![allow(clippy::unwrap_used)] // tests may unwrap
 
 mod support;
 
