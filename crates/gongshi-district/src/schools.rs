@@ -14,6 +14,15 @@ pub struct School {
     pub name: String,
 }
 
+/// A school from `SELECT id, code, name`.
+fn school(r: &tokio_postgres::Row) -> School {
+    School {
+        id: r.get(0),
+        code: r.get(1),
+        name: r.get(2),
+    }
+}
+
 /// A new random token: 32 bytes, hex, with a prefix that says what it is.
 fn new_token() -> Result<String> {
     let mut bytes = [0u8; 32];
@@ -87,11 +96,7 @@ pub async fn by_token(pool: &Pool, token: &str) -> Result<Option<School>> {
             &[&digest(token)],
         )
         .await?;
-    Ok(row.map(|r| School {
-        id: r.get(0),
-        code: r.get(1),
-        name: r.get(2),
-    }))
+    Ok(row.as_ref().map(school))
 }
 
 pub async fn list(pool: &Pool) -> Result<Vec<School>> {
@@ -99,14 +104,7 @@ pub async fn list(pool: &Pool) -> Result<Vec<School>> {
     let rows = client
         .query("SELECT id, code, name FROM schools ORDER BY code", &[])
         .await?;
-    Ok(rows
-        .iter()
-        .map(|r| School {
-            id: r.get(0),
-            code: r.get(1),
-            name: r.get(2),
-        })
-        .collect())
+    Ok(rows.iter().map(school).collect())
 }
 
 pub async fn by_code(pool: &Pool, code: &str) -> Result<Option<School>> {
@@ -117,9 +115,5 @@ pub async fn by_code(pool: &Pool, code: &str) -> Result<Option<School>> {
             &[&code],
         )
         .await?;
-    Ok(row.map(|r| School {
-        id: r.get(0),
-        code: r.get(1),
-        name: r.get(2),
-    }))
+    Ok(row.as_ref().map(school))
 }

@@ -134,6 +134,24 @@ pub fn months(gaps: &[(i32, u32)]) -> String {
         .join("、")
 }
 
+/// The refused records, newest first, each saying which school, which
+/// number and why (nothing when there are none).
+pub fn refusals_table(rows: &[crate::reads::RefusalRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut html =
+        String::from("<h3>拒收的记录</h3><table id=refusals><tr><th>时间</th><th>原因</th></tr>");
+    for r in rows {
+        html += &format!(
+            "<tr><td>{}</td><td class=bad>{}</td></tr>",
+            r.at,
+            esc(&r.message)
+        );
+    }
+    html + "</table>"
+}
+
 pub fn yuan(fen: i64) -> String {
     gongshi_domain::Fen(fen).to_yuan_string()
 }

@@ -5,7 +5,7 @@
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{AppState, PageError, esc, figure, layout, months, today};
+use super::{AppState, PageError, esc, figure, layout, months, refusals_table, today};
 use crate::reads::{self, Line};
 
 pub async fn page(State(state): State<AppState>) -> Result<Html<String>, PageError> {
@@ -40,17 +40,7 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, PageErr
         html += &row(l);
     }
     html += "</table>";
-    if !refusals.is_empty() {
-        html += "<h3>拒收的记录</h3><table id=refusals><tr><th>时间</th><th>原因</th></tr>";
-        for r in &refusals {
-            html += &format!(
-                "<tr><td>{}</td><td class=bad>{}</td></tr>",
-                r.at,
-                esc(&r.message)
-            );
-        }
-        html += "</table>";
-    }
+    html += &refusals_table(&refusals);
     if lines.is_empty() {
         html += "<p>尚未登记学校：在服务器上运行 gongshi-district schools add --code 代码 --name 名称。</p>";
     }

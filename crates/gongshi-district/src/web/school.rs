@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use gongshi_domain::category::Category;
 
-use super::{AppState, PageError, esc, figure, layout, today};
+use super::{AppState, PageError, esc, figure, layout, refusals_table, today};
 use crate::reads::{self, PostingRow};
 use crate::schools;
 
@@ -44,18 +44,7 @@ pub async fn page(
     html += &table("board", &board);
     html += "<h3>收到的张贴记录</h3>";
     html += &table("postings", &all);
-    if !refusals.is_empty() {
-        html += "<h3>拒收的记录</h3><table id=refusals><tr><th>时间</th><th>序号</th><th>原因</th></tr>";
-        for r in &refusals {
-            html += &format!(
-                "<tr><td>{}</td><td class=n>{}</td><td class=bad>{}</td></tr>",
-                r.at,
-                r.seq,
-                esc(&r.message)
-            );
-        }
-        html += "</table>";
-    }
+    html += &refusals_table(&refusals);
     let title = format!("{}（{}）", school.name, school.code);
     Ok(layout(&title, &html).into_response())
 }
