@@ -89,6 +89,7 @@ pub fn start(app: AppHandle) {
 /// link or no operator yet; else how many the server now holds.
 pub fn push(state: &AppState) -> ApiResult<Option<i64>> {
     let mut delivered = 0;
+    let mut reconciled = false;
     loop {
         let taken = {
             let mut inner = state.lock();
@@ -113,6 +114,14 @@ pub fn push(state: &AppState) -> ApiResult<Option<i64>> {
         });
         match outcome {
             Ok(Some(n)) => delivered += n,
+            // Nothing pending: the server may still lack what it once took.
+            Ok(None) if !reconciled => {
+                reconciled = true;
+                if reconcile(state)? == 0 {
+                    state.sender.note(Ok(delivered));
+                    return Ok(Some(delivered));
+                }
+            }
             Ok(None) => {
                 state.sender.note(Ok(delivered));
                 return Ok(Some(delivered));
@@ -123,6 +132,17 @@ pub fn push(state: &AppState) -> ApiResult<Option<i64>> {
             }
         }
     }
+}
+
+/// Asks the server what it holds (the store not locked meanwhile) and
+/// marks what it lacks to be sent again: how many.
+fn reconcile(state: &AppState) -> ApiResult<usize> {
+    let link = district::link(state.lock().store()?)?;
+    let server = district::server_status(&link);
+    let server = server.inspect_err(|e| state.sender.note(Err(e.to_string())))?;
+    let mut inner = state.lock();
+    let op = inner.operator()?;
+    Ok(district::reconcile(inner.store()?, &op, &server)?)
 }
 
 fn closed() -> gongshi_app::AppError {

@@ -77,9 +77,19 @@ pub fn link(store: &Store) -> Result<DistrictLink> {
     })
 }
 
+/// What setting the link said: the settings kept, and a warning when the
+/// server could not be asked (kept anyway: the PC may be offline).
+#[derive(Debug, Clone, Serialize)]
+pub struct SetUp {
+    pub settings: Settings,
+    pub warning: Option<String>,
+}
+
 /// Checks and keeps the server's address, the school's code and token
 /// (and the bureau's own certificate, PEM, if it is not a trusted one),
-/// then queues what was published before the outbox existed.
+/// asking the server when it answers — a token it refuses, or one of
+/// another school, is not kept —, then queues what was published before
+/// the outbox existed.
 pub fn set(
     store: &mut Store,
     op: &OperatorName,
@@ -87,18 +97,9 @@ pub fn set(
     school_code: &str,
     token: &str,
     ca_pem: Option<&str>,
-) -> Result<Settings> {
-    let url = url.trim().trim_end_matches('/');
-    let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .any(|p| url.starts_with(p));
-    if !(url.starts_with("https://") || loopback) || url.contains(char::is_whitespace) {
-        return Err(FieldError::new(
-            "服务器地址",
-            "应以 https:// 开头（例：https://jyj.example.gov.cn）；不加密的 http 只用于本机测试",
-        )
-        .into());
-    }
+) -> Result<SetUp> {
+    let url = server_url(url)?;
+    let url = url.as_str();
     let code = school_code.trim();
     if code.is_empty() || code.len() > 32 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(FieldError::new("学校代码", "应为教育局登记的1至32位字母或数字").into());
@@ -118,9 +119,56 @@ pub fn set(
         token: token.to_owned(),
         ca_pem: ca_pem.map(str::to_owned),
     };
+    let warning = match http::probe(&link)? {
+        http::Probe::Answered(s) if s.school != link.school_code => {
+            return Err(FieldError::new(
+                "学校代码",
+                format!(
+                    "令牌属于 {}（{}），不是学校代码 {} 的：请核对教育局发的学校代码和令牌",
+                    s.name, s.school, link.school_code
+                ),
+            )
+            .into());
+        }
+        http::Probe::Answered(_) => None,
+        http::Probe::Refused(e) => return Err(e),
+        http::Probe::Unreachable(e) => Some(format!("已保存，但现在无法核对令牌：{e}")),
+    };
     store.write(op, |w| w.set_district_link(&link))?;
     backfill(store, op)?;
-    Ok(settings_of(&link))
+    Ok(SetUp {
+        settings: settings_of(&link),
+        warning,
+    })
+}
+
+/// The server's address: https (plain http only to this PC itself, for
+/// tests), a host, a port if any, no path or query.
+fn server_url(typed: &str) -> Result<String> {
+    let url = typed.trim().trim_end_matches('/');
+    let bad = |why: &str| -> crate::AppError {
+        FieldError::new(
+            "服务器地址",
+            format!("“{url}”{why}（例：https://jyj.example.gov.cn 或 https://10.1.2.3:8443）"),
+        )
+        .into()
+    };
+    let uri: ureq::http::Uri = url.parse().map_err(|_| bad("不是网址"))?;
+    let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
+        return Err(bad("没有主机名"));
+    };
+    if uri.path() != "/" && !uri.path().is_empty() || uri.query().is_some() {
+        return Err(bad("带了路径：只填 https:// 和主机名（及端口）"));
+    }
+    if uri.port_u16() == Some(0) {
+        return Err(bad("的端口应为1至65535"));
+    }
+    let loopback = ["127.0.0.1", "localhost", "[::1]", "::1"].contains(&host);
+    match uri.scheme_str() {
+        Some("https") => Ok(url.to_owned()),
+        Some("http") if loopback => Ok(url.to_owned()),
+        _ => Err(bad("应以 https:// 开头；不加密的 http 只用于本机测试")),
+    }
 }
 
 /// Queues what was published before the outbox existed (a store from an
@@ -204,12 +252,43 @@ pub struct Outgoing {
 }
 
 /// The next batch to send, if any (after queuing anything published before
-/// the outbox existed).
+/// the outbox existed). A record changed at this PC since it was made is
+/// not sent: it is kept as refused, saying so.
 pub fn next_batch(store: &mut Store, op: &OperatorName) -> Result<Option<Outgoing>> {
     let link = link(store)?;
     backfill(store, op)?;
+    let forged: Vec<(i64, Answer)> = store
+        .outbox_forgeries()?
+        .into_iter()
+        .map(|(seq, why)| (seq, Answer::Refused(why)))
+        .collect();
+    let pending = store.outbox_pending(MAX_BATCH)?;
+    let held_back: Vec<(i64, Answer)> = forged
+        .into_iter()
+        .filter(|(seq, _)| pending.iter().any(|r| r.seq == *seq))
+        .collect();
+    if !held_back.is_empty() {
+        store.write(op, |w| w.note_district_answers(&held_back))?;
+    }
     let batch = store.outbox_pending(MAX_BATCH)?;
     Ok((!batch.is_empty()).then_some(Outgoing { link, batch }))
+}
+
+/// Records acknowledged once that the server no longer holds (its
+/// database restored from an old backup, say) are marked to go again:
+/// how many.
+pub fn reconcile(store: &mut Store, op: &OperatorName, server: &Status) -> Result<usize> {
+    let missing: Vec<i64> = store
+        .outbox_sent()?
+        .into_iter()
+        .filter(|seq| {
+            *seq > server.highest || server.gaps.iter().any(|(a, b)| (a..=b).contains(&seq))
+        })
+        .collect();
+    if !missing.is_empty() {
+        store.write(op, |w| w.resend_district(&missing))?;
+    }
+    Ok(missing.len())
 }
 
 /// Sends a batch; touches nothing.
@@ -240,6 +319,7 @@ pub fn keep(
         return Err(FieldError::new("上报教育局", "服务器没有回答所发的记录：请稍后再试").into());
     }
     store.write(op, |w| w.note_district_answers(&answers))?;
+    reconcile(store, op, &receipt.status)?;
     Ok(answers.iter().filter(|(_, a)| *a == Answer::Held).count() as i64)
 }
 
@@ -256,7 +336,14 @@ pub fn push(store: &mut Store, op: &OperatorName) -> Result<Report> {
     }
     let server = match server {
         Some(s) => s,
-        None => http::status(&link(store)?)?,
+        // Nothing pending: the server may still lack what it once took.
+        None => {
+            let s = http::status(&link(store)?)?;
+            if reconcile(store, op, &s)? > 0 {
+                return push(store, op);
+            }
+            s
+        }
     };
     Ok(Report {
         server: Some(server),

@@ -17,12 +17,15 @@ CREATE TABLE records (
     school_id   integer NOT NULL REFERENCES schools(id),
     seq         bigint NOT NULL CHECK (seq >= 1),
     kind        text NOT NULL,
+    -- What it discloses (posting:12:1…): one record per subject.
+    subject     text NOT NULL,
     body        text NOT NULL,
     audit_head  text NOT NULL,
     prev        text NOT NULL,
     hash        text NOT NULL,
     received_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (school_id, seq)
+    PRIMARY KEY (school_id, seq),
+    UNIQUE (school_id, subject)
 );
 
 CREATE TABLE postings (
@@ -36,6 +39,8 @@ CREATE TABLE postings (
     posted_on   date NOT NULL,
     period_end  date NOT NULL,
     pdf_sha256  text,
+    -- The month a finance statement reports on, when it names one.
+    month       date,
     PRIMARY KEY (school_id, seq),
     FOREIGN KEY (school_id, seq) REFERENCES records ON DELETE CASCADE
 );

@@ -36,7 +36,9 @@ async fn school(state: &AppState, headers: &HeaderMap) -> Result<School, Respons
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token)
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let Some(token) = token else {
@@ -64,6 +66,15 @@ pub async fn records(State(state): State<AppState>, headers: HeaderMap, body: By
         Ok(b) => b,
         Err(e) => return problem(StatusCode::BAD_REQUEST, format!("请求无法读取：{e}")),
     };
+    if let Some(code) = batch.school.as_deref().filter(|c| *c != school.code) {
+        return problem(
+            StatusCode::CONFLICT,
+            format!(
+                "令牌属于 {}（{}），与本机设置的学校代码 {code} 不符：请核对 设置 → 上报教育局",
+                school.name, school.code
+            ),
+        );
+    }
     if batch.records.len() > MAX_BATCH {
         return problem(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -7,7 +7,7 @@
 use anyhow::Result;
 use deadpool_postgres::{Pool, Transaction};
 use gongshi_domain::district::chain::{Held, judge};
-use gongshi_domain::district::due::term;
+use gongshi_domain::district::due::{month_start, term};
 use gongshi_domain::district::wire::{self, Outcome};
 use gongshi_domain::district::{Body, Record, Verdict};
 
@@ -34,24 +34,39 @@ pub async fn receive(
 }
 
 async fn one(tx: &Transaction<'_>, school: &School, r: &Record) -> Result<wire::Result> {
+    // Numbers out of range are refused by the verdict; the neighbours'
+    // arithmetic must not overflow first.
+    let (below, above) = (r.seq.saturating_sub(1), r.seq.saturating_add(1));
     let around = tx
         .query(
             "SELECT seq, hash, prev FROM records
              WHERE school_id = $1 AND seq BETWEEN $2 AND $3",
-            &[&school.id, &(r.seq - 1), &(r.seq + 1)],
+            &[&school.id, &below, &above],
         )
         .await?;
+    // The same disclosure under another number is not a new record.
+    let subject = Body::from_form(&r.body)
+        .map(|b| b.subject())
+        .unwrap_or_default();
+    let subject_at: Option<i64> = tx
+        .query_opt(
+            "SELECT seq FROM records WHERE school_id = $1 AND subject = $2",
+            &[&school.id, &subject],
+        )
+        .await?
+        .map(|row| row.get(0));
     let at = |seq: i64, col: usize| {
         around
             .iter()
             .find(|row| row.get::<_, i64>(0) == seq)
             .map(|row| row.get::<_, String>(col))
     };
-    let (same, before, after_prev) = (at(r.seq, 1), at(r.seq - 1, 1), at(r.seq + 1, 2));
+    let (same, before, after_prev) = (at(r.seq, 1), at(below, 1), at(above, 2));
     let held = Held {
         same: same.as_deref(),
         before: before.as_deref(),
         after_prev: after_prev.as_deref(),
+        subject_at,
     };
     let result = |outcome, message| wire::Result {
         seq: r.seq,
@@ -85,12 +100,13 @@ async fn one(tx: &Transaction<'_>, school: &School, r: &Record) -> Result<wire::
 async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) -> Result<()> {
     let kind = body.label();
     tx.execute(
-        "INSERT INTO records (school_id, seq, kind, body, audit_head, prev, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO records (school_id, seq, kind, subject, body, audit_head, prev, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         &[
             &school.id,
             &r.seq,
             &kind,
+            &body.subject(),
             &r.body,
             &r.audit_head,
             &r.prev,
@@ -103,8 +119,8 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
         Body::Posting(p) => {
             tx.execute(
                 "INSERT INTO postings (school_id, seq, item, revision, category, title, text,
-                                       posted_on, period_end, pdf_sha256)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                       posted_on, period_end, pdf_sha256, month)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                 &[
                     key.0,
                     key.1,
@@ -116,6 +132,7 @@ async fn insert(tx: &Transaction<'_>, school: &School, r: &Record, body: &Body) 
                     &p.posted_on,
                     &p.period_end,
                     &p.pdf_sha256,
+                    &p.month.as_deref().and_then(month_start),
                 ],
             )
             .await?;

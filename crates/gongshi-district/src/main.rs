@@ -25,7 +25,7 @@ struct Cli {
         value_name = "地址",
         hide_env_values = true
     )]
-    database_url: String,
+    database_url: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -37,7 +37,7 @@ enum Command {
     /// 提供网页和上报接口
     Serve {
         /// 监听地址；不带证书时只能是本机地址
-        #[arg(long, default_value = "127.0.0.1:8080", value_name = "地址")]
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "地址", value_parser = listen_address)]
         listen: SocketAddr,
         /// 证书链（PEM）
         #[arg(long, requires = "key", value_name = "证书.pem")]
@@ -80,8 +80,24 @@ async fn main() {
     }
 }
 
+/// `127.0.0.1:8080`, `0.0.0.0:8443`, `[::1]:8080`, or `localhost:8080`.
+fn listen_address(text: &str) -> Result<SocketAddr, String> {
+    let text = text.trim();
+    let local = text
+        .strip_prefix("localhost:")
+        .map(|port| format!("127.0.0.1:{port}"));
+    local.as_deref().unwrap_or(text).parse().map_err(|_| {
+        format!("“{text}”不是监听地址：应为 IP:端口，如 127.0.0.1:8080 或 0.0.0.0:8443")
+    })
+}
+
 async fn run(cli: Cli) -> Result<()> {
-    let pool = db::pool(&cli.database_url)?;
+    let Some(url) = cli.database_url.filter(|u| !u.trim().is_empty()) else {
+        anyhow::bail!(
+            "没有数据库地址：请设置环境变量 DATABASE_URL（例：postgresql://gongshi@localhost/gongshi），或用 --database-url"
+        );
+    };
+    let pool = db::pool(&url)?;
     match cli.command {
         Command::Init => {
             let applied = db::migrate(&pool).await?;
@@ -101,16 +117,19 @@ async fn run(cli: Cli) -> Result<()> {
         } => {
             db::migrate(&pool).await?;
             let token = schools::add(&pool, &code, &name).await?;
+            let (code, name) = (code.trim(), name.trim());
             println!("已登记 {name}（{code}）。令牌（只显示这一次，请交给学校）：\n{token}");
         }
         Command::Schools {
             command: SchoolsCommand::List,
         } => {
+            db::migrate(&pool).await?;
             for s in schools::list(&pool).await? {
                 println!("{}\t{}", s.code, s.name);
             }
         }
         Command::Token { code } => {
+            db::migrate(&pool).await?;
             let token = schools::renew_token(&pool, &code).await?;
             println!("{code} 的新令牌（旧令牌已失效）：\n{token}");
         }

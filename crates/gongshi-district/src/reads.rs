@@ -108,10 +108,10 @@ pub async fn overview(pool: &Pool, today: NaiveDate) -> Result<Vec<Line>> {
                      WHERE f.school_id = s.id AND f.term_start = $2),
                    (SELECT coalesce(array_agg(DISTINCT year ORDER BY year), '{{}}')
                       FROM annual_reports a WHERE a.school_id = s.id),
-                   (SELECT coalesce(array_agg(posted_on), '{{}}') FROM postings p
+                   (SELECT coalesce(array_agg(coalesce(month, posted_on)), '{{}}') FROM postings p
                      WHERE p.school_id = s.id AND p.category = 'finance'),
-                   (SELECT count(*) FROM fee_schedules f WHERE f.school_id = s.id),
-                   (SELECT count(*) FROM annual_reports a WHERE a.school_id = s.id),
+                   (SELECT count(DISTINCT schedule) FROM fee_schedules f WHERE f.school_id = s.id),
+                   (SELECT count(DISTINCT year) FROM annual_reports a WHERE a.school_id = s.id),
                    (SELECT count(*) FROM taken_down t WHERE t.school_id = s.id)
                  FROM schools s ORDER BY s.code"
             ),

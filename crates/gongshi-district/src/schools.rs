@@ -52,8 +52,8 @@ fn checked_code(code: &str) -> Result<&str> {
 pub async fn add(pool: &Pool, code: &str, name: &str) -> Result<String> {
     let code = checked_code(code)?;
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 60 {
-        bail!("学校名称应为1至60个字");
+    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
+        bail!("学校名称应为1至60个字，不含换行或制表符");
     }
     let token = new_token()?;
     let client = pool.get().await?;

@@ -28,13 +28,18 @@ pub async fn serve(pool: Pool, listen: SocketAddr, tls: Option<Tls>) -> Result<(
     let app = crate::web::router(pool).into_make_service();
     match tls {
         Some(tls) => {
+            for (what, path) in [("证书", &tls.cert), ("私钥", &tls.key)] {
+                if !path.is_file() {
+                    bail!("{what}文件 {} 不存在", path.display());
+                }
+            }
             // Only ring is compiled in; installing it twice is harmless.
             let _ = rustls::crypto::ring::default_provider().install_default();
             let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
                 .await
-                .with_context(|| {
-                    format!(
-                        "证书 {} 或私钥 {} 无法读取",
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "证书 {} 与私钥 {} 用不了：应为 PEM 格式的证书链和与之配对的私钥（{e}）",
                         tls.cert.display(),
                         tls.key.display()
                     )

@@ -121,8 +121,53 @@ fn a_schools_records_are_received_once_in_any_order_and_tampering_is_refused() {
         html.contains(r#"data-grade="6" data-fen="10601" data-voluntary-fen="5000""#),
         "{html}"
     );
-    let (code, _) = page(&agent, &format!("{base}/schools/nope"));
+    let (code, html) = page(&agent, &format!("{base}/schools/nope"));
     assert_eq!(code, 404);
+    assert!(html.contains("没有登记学校代码 nope"), "{html}");
+    let (code, html) = page(&agent, &format!("{base}/nowhere"));
+    assert_eq!((code, html.contains("没有这个页面")), (404, true));
+    // A term that is not a date shows the newest one.
+    let (code, html) = page(&agent, &format!("{base}/fees?term=garbage"));
+    assert_eq!((code, html.contains("2026—2027学年第一学期")), (200, true));
+
+    // A number out of range: refused in words, the server still up.
+    let huge = Record::sealed(i64::MAX, records[0].body.clone(), String::new(), "p".into());
+    let (_, receipt, _) = push(&agent, base, &token, &[huge]).unwrap();
+    let receipt = receipt.unwrap();
+    assert_eq!(outcomes(&receipt), [Outcome::Refused]);
+    assert!(
+        receipt.results[0]
+            .message
+            .as_ref()
+            .unwrap()
+            .contains("无效")
+    );
+    // The same posting again under a new number: not a second record.
+    let last = records.last().unwrap();
+    let again = Record::sealed(
+        n as i64 + 1,
+        records[0].body.clone(),
+        String::new(),
+        last.hash.clone(),
+    );
+    let (_, receipt, _) = push(&agent, base, &token, &[again]).unwrap();
+    let message = receipt.unwrap().results[0].message.clone().unwrap();
+    assert!(message.contains("与已收到的第1条是同一项公开"), "{message}");
+    // A batch from a PC set up with another school's code: refused whole.
+    let body = serde_json::json!({"school": "4401010002", "records": []}).to_string();
+    let mut resp = agent
+        .post(format!("{base}/api/v1/records"))
+        .header("Authorization", format!("bearer {token}"))
+        .content_type("application/json")
+        .send(body)
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 409);
+    let said = resp.body_mut().read_to_string().unwrap();
+    assert!(
+        said.contains("令牌属于 第一实验小学（4401010001），与本机设置的学校代码 4401010002 不符"),
+        "{said}"
+    );
+    assert_eq!(status(&agent, base, &token).received, n as i64);
 }
 
 #[test]
@@ -158,6 +203,8 @@ fn an_offline_schools_file_is_uploaded_on_the_page() {
     assert_eq!(figure(&html, "duplicate"), records.len() as i64);
     assert!(upload("gsd_wrong", &json).contains("令牌无效"));
     assert!(upload(&token, "hello").contains("不是公示导出的上报文件"));
+    assert!(upload(&token, "").contains("没有选择文件，或文件是空的"));
+    assert!(upload("", &json).contains("请填写教育局发给本校的令牌"));
     let other = add_school(&pg.url, "4401010004", "另一所");
     assert!(upload(&other, &json).contains("文件是学校代码 4401010003 导出的"));
 }

@@ -40,8 +40,9 @@ pub enum Answer {
 }
 
 /// Seals the records this change enqueued, in order, after the audit rows
-/// were sealed (so each carries the head the change left).
-pub(crate) fn seal_pending(conn: &Connection) -> Result<()> {
+/// were sealed (so each carries the head the change left); returns their
+/// numbers and seals, for the audit row that binds them into the chain.
+pub(crate) fn seal_pending(conn: &Connection) -> Result<Vec<(i64, String)>> {
     let head: String = conn
         .query_row(
             "SELECT coalesce(hash, '') FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -63,15 +64,34 @@ pub(crate) fn seal_pending(conn: &Connection) -> Result<()> {
     let rows: Vec<(i64, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut sealed = Vec::with_capacity(rows.len());
     for (seq, body) in rows {
         let hash = seal(seq, &body, &head, &prev);
         conn.execute(
             "UPDATE district_outbox SET audit_head = ?2, prev = ?3, hash = ?4 WHERE seq = ?1",
             params![seq, head, prev, hash],
         )?;
-        prev = hash;
+        prev = hash.clone();
+        sealed.push((seq, hash));
     }
-    Ok(())
+    Ok(sealed)
+}
+
+/// The audit rows' entity that lists the outbox's seals.
+pub(crate) const ENTITY: &str = "district_outbox";
+
+/// The seals the audit log holds, by number.
+fn logged_seals(conn: &Connection) -> Result<std::collections::HashMap<i64, String>> {
+    let mut stmt = conn.prepare("SELECT after FROM audit_log WHERE entity = ?1")?;
+    let rows = stmt.query_map([ENTITY], |r| r.get::<_, Option<String>>(0))?;
+    let mut seals = std::collections::HashMap::new();
+    for after in rows {
+        let listed: Vec<(i64, String)> = after?
+            .and_then(|a| serde_json::from_str(&a).ok())
+            .unwrap_or_default();
+        seals.extend(listed);
+    }
+    Ok(seals)
 }
 
 fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<Record> {
@@ -130,6 +150,37 @@ impl Store {
             "SELECT seq, refused FROM district_outbox WHERE refused IS NOT NULL ORDER BY seq",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records of the outbox that are not as they were made: the content
+    /// does not match its seal, or the seal is not the one the audit log
+    /// (itself a chain) recorded when it was made. Each with why.
+    pub fn outbox_forgeries(&self) -> Result<Vec<(i64, String)>> {
+        let logged = logged_seals(&self.conn)?;
+        let mut found = Vec::new();
+        for r in self.outbox_all()? {
+            let why = if seal(r.seq, &r.body, &r.audit_head, &r.prev) != r.hash {
+                "内容与其校验值不符"
+            } else if logged.get(&r.seq) != Some(&r.hash) {
+                "与修改记录中登记的不符"
+            } else {
+                continue;
+            };
+            found.push((
+                r.seq,
+                format!("本机第{}条上报记录{why}：它在本机被改动过，没有发出", r.seq),
+            ));
+        }
+        Ok(found)
+    }
+
+    /// The numbers the server acknowledged.
+    pub fn outbox_sent(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq FROM district_outbox WHERE sent_at IS NOT NULL ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -209,6 +260,25 @@ impl Writer<'_> {
         let action = format!("上报教育局：送达{held}条，被拒{refused}条");
         self.record(AuditRecord::change::<()>(
             "district", "outbox", &action, None, None,
+        ))
+    }
+
+    /// Records the server no longer holds (a database restored from an
+    /// old backup): marked to be sent again.
+    pub fn resend_district(&self, seqs: &[i64]) -> Result<()> {
+        for seq in seqs {
+            self.tx.execute(
+                "UPDATE district_outbox SET sent_at = NULL WHERE seq = ?1",
+                [seq],
+            )?;
+        }
+        let action = format!("服务器缺{}条已送达的记录，重新上报", seqs.len());
+        self.record(AuditRecord::change(
+            "district",
+            "outbox",
+            &action,
+            None,
+            Some(&seqs),
         ))
     }
 

@@ -41,8 +41,21 @@ impl Store {
         let value = change(&writer)?;
         // The rows this change wrote join the chain, in the same transaction.
         crate::chain::seal_after(&writer.tx, last)?;
-        // What it put in the district's outbox, sealed on the head it left.
-        crate::district::seal_pending(&writer.tx)?;
+        // What it put in the district's outbox, sealed on the head it left,
+        // and those seals in the chain in turn: a record re-sealed later by
+        // hand no longer matches the log.
+        let queued = crate::district::seal_pending(&writer.tx)?;
+        if let Some((first, _)) = queued.first() {
+            let last = crate::chain::last_id(&writer.tx)?;
+            writer.record(AuditRecord::change(
+                crate::district::ENTITY,
+                &first.to_string(),
+                "加入上报队列",
+                None,
+                Some(&queued),
+            ))?;
+            crate::chain::seal_after(&writer.tx, last)?;
+        }
         writer.tx.commit()?;
         Ok(value)
     }

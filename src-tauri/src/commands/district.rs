@@ -24,7 +24,7 @@ pub fn set_district(state: State<'_, AppState>, form: DistrictSetDto) -> ApiResu
     let mut inner = state.lock();
     let op = inner.operator()?;
     let store = inner.store()?;
-    district::set(
+    let set = district::set(
         store,
         &op,
         &form.url,
@@ -33,7 +33,10 @@ pub fn set_district(state: State<'_, AppState>, form: DistrictSetDto) -> ApiResu
         form.ca_pem.as_deref(),
     )?;
     let report = district::report(store)?;
-    Ok(shown(&state, &report))
+    Ok(DistrictDto {
+        warning: set.warning,
+        ..shown(&state, &report)
+    })
 }
 
 /// Sends now what is pending (the store is not held while the network is).

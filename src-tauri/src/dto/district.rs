@@ -28,6 +28,8 @@ pub struct DistrictDto {
     /// The sender in the background: when it last delivered, its last failure.
     pub last_sent: Option<String>,
     pub last_error: Option<String>,
+    /// Said when the link was kept but the server could not be asked.
+    pub warning: Option<String>,
 }
 
 impl DistrictDto {
@@ -60,6 +62,7 @@ impl DistrictDto {
             delivered: r.delivered,
             last_sent: sender.last_sent.clone(),
             last_error: sender.last_error.clone(),
+            warning: None,
         }
     }
 }

@@ -27,6 +27,7 @@ const set: DistrictDto = {
   delivered: 0,
   last_sent: null,
   last_error: '连不上教育局服务器',
+  warning: null,
 }
 
 describe('DistrictSettings', () => {

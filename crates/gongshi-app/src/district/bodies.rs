@@ -4,6 +4,7 @@
 //! report. Only what was public: no internal list, no feedback, no name.
 
 use chrono::NaiveDate;
+use gongshi_domain::district::due::month_named;
 use gongshi_domain::district::{AnnualReport, Body, FeeSchedule, GradeFee, Posting, TakenDown};
 use gongshi_domain::revision::Revision;
 use gongshi_domain::verify_code::Subject;
@@ -41,7 +42,22 @@ pub fn posting(store: &Store, rev: &Revision) -> Result<Option<Body>> {
         posted_on,
         period_end: period.end,
         pdf_sha256,
+        month: finance_month(rev),
     })))
+}
+
+/// The month a finance statement reports on: its 收支期间, else its title.
+fn finance_month(rev: &Revision) -> Option<String> {
+    if rev.category != gongshi_domain::category::Category::Finance {
+        return None;
+    }
+    let period = rev
+        .content
+        .fields
+        .get("period")
+        .map(String::as_str)
+        .unwrap_or("");
+    month_named(period).or_else(|| month_named(&rev.content.title))
 }
 
 /// A revision taken down before its period ended.

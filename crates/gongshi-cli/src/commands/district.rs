@@ -25,18 +25,25 @@ pub fn district(cli: &Cli, db: &Path, command: &DistrictCommand) -> Result<()> {
                     super::read_input(p).map(|(b, _)| String::from_utf8_lossy(&b).into_owned())
                 })
                 .transpose()?;
-            district::set(
-                &mut store,
-                &operator(cli)?,
-                url,
-                school_code,
-                token,
-                pem.as_deref(),
-            )?;
+            let op = operator(cli)?;
+            let set = district::set(&mut store, &op, url, school_code, token, pem.as_deref())?;
+            if let Some(warning) = &set.warning {
+                crate::output::complain(warning);
+            }
             show(cli, &district::report(&store)?);
         }
         DistrictCommand::Push => show(cli, &district::push(&mut store, &operator(cli)?)?),
-        DistrictCommand::Status => show(cli, &district::status(&store)?),
+        DistrictCommand::Status => {
+            // What is at this PC is shown even when the server does not answer.
+            let local = district::report(&store)?;
+            match district::status(&store) {
+                Ok(report) => show(cli, &report),
+                Err(e) => {
+                    show(cli, &local);
+                    return Err(e);
+                }
+            }
+        }
         DistrictCommand::Export { out } => {
             let (bytes, count) = district::export(&mut store, &operator(cli)?)?;
             gongshi_app::output::write_atomically(out, &bytes)?;

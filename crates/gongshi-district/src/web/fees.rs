@@ -10,9 +10,10 @@ use serde::Deserialize;
 use super::{AppState, PageError, esc, layout, yuan};
 use crate::reads;
 
+/// `?term=2026-09-01`; anything else shows the newest term.
 #[derive(Deserialize)]
 pub struct Term {
-    term: Option<NaiveDate>,
+    term: Option<String>,
 }
 
 pub async fn page(
@@ -20,7 +21,8 @@ pub async fn page(
     Query(q): Query<Term>,
 ) -> Result<Html<String>, PageError> {
     let terms = reads::fee_terms(&state.pool).await?;
-    let Some(term) = q.term.or_else(|| terms.first().copied()) else {
+    let asked = q.term.and_then(|t| t.parse::<NaiveDate>().ok());
+    let Some(term) = asked.or_else(|| terms.first().copied()) else {
         return Ok(layout("收费对比", "<p>尚未收到任何学校的收费公示。</p>"));
     };
     let lines = reads::fees(&state.pool, term).await?;

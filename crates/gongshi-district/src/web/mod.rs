@@ -22,7 +22,7 @@ pub struct AppState {
 }
 
 /// A school year of records with PDFs fits well below this.
-const BODY_LIMIT: usize = 64 * 1024 * 1024;
+pub const BODY_LIMIT: usize = 64 * 1024 * 1024;
 
 pub fn router(pool: Pool) -> Router {
     Router::new()
@@ -33,8 +33,17 @@ pub fn router(pool: Pool) -> Router {
         .route("/assets/font.ttf", get(font))
         .route("/api/v1/records", post(api::records))
         .route("/api/v1/status", get(api::status))
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(AppState { pool })
+}
+
+async fn not_found() -> Response {
+    let body = layout(
+        "没有这个页面",
+        r#"<p>没有这个页面。<a href="/">回到各校概况</a></p>"#,
+    );
+    (StatusCode::NOT_FOUND, body).into_response()
 }
 
 static FONT: &[u8] = include_bytes!("../../../../assets/fonts/NotoSerifSC-Regular.ttf");
@@ -88,6 +97,7 @@ td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .figures {{ display: flex; gap: 12px; flex-wrap: wrap; }}
 .figures div {{ background: #fff; border: 1px solid #d0d3d6; padding: 8px 16px; min-width: 110px; }}
 .figures b {{ display: block; font-size: 22px; }}
+button, input, select, textarea {{ font: inherit; }}
 pre {{ white-space: pre-wrap; background: #fff; border: 1px solid #d0d3d6; padding: 8px; }}
 </style></head>
 <body><header><h1>校务公开汇总</h1><nav><a href="/">各校概况</a><a href="/fees">收费对比</a><a href="/upload">上传离线文件</a></nav></header>

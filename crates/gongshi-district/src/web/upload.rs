@@ -2,11 +2,13 @@
 //! (`gongshi district export`) and uploads it here with its token; the
 //! records are received exactly as a push would send them.
 
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use gongshi_domain::district::wire::{MAX_BATCH, OutboxFile, Outcome};
 
-use super::{AppState, PageError, esc, layout};
+use super::{AppState, BODY_LIMIT, PageError, esc, layout};
 use crate::{ingest, reads, schools};
 
 const FORM: &str = r#"<form method="post" enctype="multipart/form-data">
@@ -18,36 +20,75 @@ pub async fn form() -> Html<String> {
     layout("上传离线文件", FORM)
 }
 
-pub async fn receive(
-    State(state): State<AppState>,
-    mut multipart: Multipart,
-) -> Result<Html<String>, PageError> {
+/// The form again, with why the upload was not taken.
+fn refused(status: StatusCode, why: &str) -> Response {
+    let html = format!("<p class=bad id=result>{}</p>{FORM}", esc(why));
+    (status, layout("上传离线文件", &html)).into_response()
+}
+
+/// The token and the file's bytes, or the refusal to show.
+async fn fields(
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<(String, Vec<u8>), Response> {
+    let too_big = || {
+        refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("文件过大或没有传完：最大 {} MB", BODY_LIMIT / 1024 / 1024),
+        )
+    };
+    let mut multipart =
+        multipart.map_err(|_| refused(StatusCode::BAD_REQUEST, "请用本页的表单选择文件上传"))?;
     let (mut token, mut file) = (String::new(), Vec::new());
-    while let Some(field) = multipart.next_field().await? {
-        match field.name() {
-            Some("token") => token = field.text().await?,
-            Some("file") => file = field.bytes().await?.to_vec(),
-            _ => {}
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("token") => token = field.text().await.map_err(|_| too_big())?,
+                Some("file") => file = field.bytes().await.map_err(|_| too_big())?.to_vec(),
+                _ => {}
+            },
+            Ok(None) => return Ok((token, file)),
+            Err(_) => return Err(too_big()),
         }
     }
-    let refuse = |why: &str| {
-        Ok(layout(
-            "上传离线文件",
-            &format!("<p class=bad id=result>{}</p>{FORM}", esc(why)),
-        ))
-    };
-    let Some(school) = schools::by_token(&state.pool, &token).await? else {
-        return refuse("令牌无效：请向教育局核对本校的令牌");
-    };
-    let text = String::from_utf8_lossy(&file);
-    let outbox = match OutboxFile::read(&text) {
+}
+
+pub async fn receive(
+    State(state): State<AppState>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let (token, file) = match fields(multipart).await {
         Ok(f) => f,
-        Err(e) => return refuse(&e.to_string()),
+        Err(page) => return Ok(page),
+    };
+    if token.trim().is_empty() {
+        return Ok(refused(
+            StatusCode::BAD_REQUEST,
+            "请填写教育局发给本校的令牌",
+        ));
+    }
+    if file.iter().all(u8::is_ascii_whitespace) {
+        return Ok(refused(
+            StatusCode::BAD_REQUEST,
+            "没有选择文件，或文件是空的",
+        ));
+    }
+    let Some(school) = schools::by_token(&state.pool, &token).await? else {
+        return Ok(refused(
+            StatusCode::UNAUTHORIZED,
+            "令牌无效：请向教育局核对本校的令牌",
+        ));
+    };
+    let outbox = match OutboxFile::read(&String::from_utf8_lossy(&file)) {
+        Ok(f) => f,
+        Err(e) => return Ok(refused(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     if outbox.school != school.code {
-        return refuse(&format!(
-            "文件是学校代码 {} 导出的，令牌属于 {}（{}）：请用本校的文件",
-            outbox.school, school.name, school.code
+        return Ok(refused(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "文件是学校代码 {} 导出的，令牌属于 {}（{}）：请用本校的文件",
+                outbox.school, school.name, school.code
+            ),
         ));
     }
     let mut results = Vec::new();
@@ -74,5 +115,5 @@ pub async fn receive(
         r#"<p><a href="/schools/{0}">查看 {0} 的记录</a></p>"#,
         esc(&school.code)
     );
-    Ok(layout("上传离线文件", &html))
+    Ok(layout("上传离线文件", &html).into_response())
 }

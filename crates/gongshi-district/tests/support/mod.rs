@@ -64,6 +64,8 @@ pub fn school_year(n: usize) -> Vec<Body> {
                 posted_on,
                 period_end: posted_on.checked_add_days(Days::new(7)).expect("day"),
                 pdf_sha256: Some(format!("{:064x}", n * 1000 + item as usize)),
+                month: (category == "finance")
+                    .then(|| format!("{}-{:02}", month.year(), month.month())),
             }));
         }
         month = month
@@ -137,6 +139,7 @@ pub fn push(
     records: &[Record],
 ) -> Result<(u16, Option<Receipt>, String), ureq::Error> {
     let body = serde_json::to_string(&Batch {
+        school: None,
         records: records.to_vec(),
     })
     .expect("json");

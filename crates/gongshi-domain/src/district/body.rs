@@ -38,6 +38,10 @@ pub struct Posting {
     /// The archived PDF's SHA-256 (hex), when the sheet was printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pdf_sha256: Option<String>,
+    /// The month a finance statement reports on (2026-10), when its 收支期间
+    /// or title names one: the bureau's monthly check counts it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
 }
 
 /// A sheet taken down before its period ended, and why (the reason is on
@@ -139,6 +143,12 @@ impl Body {
                 if p.period_end < p.posted_on {
                     return Err(FieldError::new("公示期", "结束日早于张贴日"));
                 }
+                if p.month
+                    .as_deref()
+                    .is_some_and(|m| super::due::month_start(m).is_none())
+                {
+                    return Err(FieldError::new("月份", "应为 2026-10 这样的年月"));
+                }
             }
             Body::FeeSchedule(f) => {
                 crate::fee::semester("学期", &f.semester)?;
@@ -173,8 +183,14 @@ impl Body {
         match self {
             Body::Posting(p) => format!("posting:{}:{}", p.item, p.revision),
             Body::TakenDown(t) => format!("taken_down:{}:{}", t.item, t.revision),
-            Body::FeeSchedule(f) => format!("fees:{}:{}", f.schedule, f.published_on),
-            Body::AnnualReport(a) => format!("annual:{}:{}", a.year, a.pdf_sha256),
+            // Printed again, it is the same publication (an approved
+            // schedule is frozen).
+            Body::FeeSchedule(f) => format!("fees:{}", f.schedule),
+            // Printed again with the same figures, the same report.
+            Body::AnnualReport(a) => format!(
+                "annual:{}:{}:{}:{}:{}",
+                a.year, a.postings, a.feedback, a.objections, a.answered
+            ),
         }
     }
 }

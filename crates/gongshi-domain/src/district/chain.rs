@@ -14,6 +14,11 @@ use super::Body;
 /// The `prev` of the first record.
 pub const GENESIS: &str = "";
 
+/// The highest number a record may have: a school makes a few hundred a
+/// year, so a larger one is a mistake or an attack (and would show as an
+/// endless gap).
+pub const MAX_SEQ: i64 = 1_000_000_000;
+
 /// One record as sent: the school's sequence number, the exact form of
 /// its body and the chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +69,9 @@ pub struct Held<'a> {
     pub before: Option<&'a str>,
     /// The `prev` of record n+1.
     pub after_prev: Option<&'a str>,
+    /// The number of a record held with the same subject (the same
+    /// posting sent again under another number).
+    pub subject_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +86,10 @@ pub enum Verdict {
 /// Why a record was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// A number below 1.
+    /// A number below 1 or above [`MAX_SEQ`].
     Number,
+    /// The same disclosure held already under another number.
+    Repeat(i64),
     /// The content does not match its own seal: changed after it was made.
     Seal,
     /// A different record is held at this number.
@@ -98,8 +108,9 @@ impl Refusal {
     /// 学校…第n条：why, in the bureau's words.
     pub fn message(&self, seq: i64) -> String {
         match self {
-            Refusal::Number => format!("序号{seq}无效（应从1开始）"),
-            Refusal::Seal => format!("第{seq}条的内容与其校验值不符：发出后被改动过"),
+            Refusal::Number => format!("序号{seq}无效（应为1至{MAX_SEQ}）"),
+            Refusal::Repeat(at) => format!("第{seq}条与已收到的第{at}条是同一项公开，不重复收录"),
+            Refusal::Seal => format!("第{seq}条的内容与其校验值不符：记录在发出前或途中被改动过"),
             Refusal::Conflict => format!("第{seq}条已收到过，内容不同：同一序号不能有两份记录"),
             Refusal::Start => format!("第{seq}条是第一条，却接在别的记录之后"),
             Refusal::Before => format!("第{seq}条接不上已收到的第{}条：链在此断开", seq - 1),
@@ -112,6 +123,7 @@ impl Refusal {
     pub fn code(&self) -> &'static str {
         match self {
             Refusal::Number => "number",
+            Refusal::Repeat(_) => "repeat",
             Refusal::Seal => "seal",
             Refusal::Conflict => "conflict",
             Refusal::Start => "start",
@@ -125,7 +137,7 @@ impl Refusal {
 /// Judges a record against what is held around it.
 pub fn judge(record: &Record, held: Held<'_>) -> Verdict {
     let refused = Verdict::Refused;
-    if record.seq < 1 {
+    if !(1..=MAX_SEQ).contains(&record.seq) {
         return refused(Refusal::Number);
     }
     if seal(record.seq, &record.body, &record.audit_head, &record.prev) != record.hash {
@@ -148,6 +160,9 @@ pub fn judge(record: &Record, held: Held<'_>) -> Verdict {
         return refused(Refusal::After);
     }
     match Body::from_form(&record.body) {
+        Ok(_) if held.subject_at.is_some_and(|at| at != record.seq) => {
+            refused(Refusal::Repeat(held.subject_at.unwrap_or_default()))
+        }
         Ok(body) => Verdict::New(body),
         Err(e) => refused(Refusal::Body(e.to_string())),
     }

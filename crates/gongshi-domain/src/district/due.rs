@@ -20,6 +20,21 @@ pub fn finance_gaps(from: NaiveDate, today: NaiveDate, posted: &[NaiveDate]) -> 
     gaps
 }
 
+/// The month a finance statement reports on, from its 收支期间 or title
+/// (2026年10月, 2026-10, 2026.10): `2026-10`. The first month named.
+pub fn month_named(text: &str) -> Option<String> {
+    let re = regex::Regex::new(r"(20\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})(?:\s*月|[^\d]|$)").ok()?;
+    re.captures_iter(text).find_map(|c| {
+        let (y, m): (i32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        (1..=12).contains(&m).then(|| format!("{y}-{m:02}"))
+    })
+}
+
+/// The first day of a month written `2026-10`.
+pub fn month_start(month: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()
+}
+
 /// The school year (from 1 September) that `day` falls in.
 pub fn school_year_of(day: NaiveDate) -> i32 {
     if day.month() >= 9 {

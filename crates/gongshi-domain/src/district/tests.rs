@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::chain::{GENESIS, Held, judge, seal};
-use super::due::{FeeDue, finance_gaps, term};
+use super::due::{FeeDue, finance_gaps, month_named, term};
 use super::*;
 
 fn d(s: &str) -> NaiveDate {
@@ -18,6 +18,7 @@ fn posting(item: i64) -> Body {
         posted_on: d("2026-11-02"),
         period_end: d("2026-11-06"),
         pdf_sha256: Some("ab".repeat(32)),
+        month: Some("2026-10".into()),
     })
 }
 
@@ -82,6 +83,7 @@ fn records_are_accepted_once_in_any_order() {
         same: None,
         before: Some(&c[0].hash),
         after_prev: Some(&c[2].prev),
+        subject_at: None,
     };
     assert!(matches!(judge(&c[1], held), Verdict::New(_)));
     // Again: a no-op.
@@ -114,6 +116,7 @@ fn tampering_is_refused_saying_where() {
         same: None,
         before: Some(&c[0].hash),
         after_prev: Some(&c[2].prev),
+        subject_at: None,
     };
     assert_eq!(judge(&forged, held), Verdict::Refused(Refusal::After));
     let rewired = Record::sealed(2, c[1].body.clone(), String::new(), "x".into());
@@ -165,4 +168,39 @@ fn a_semesters_term_and_its_fee_schedule() {
     assert_eq!(FeeDue::of(start, None, d("2026-09-01")), FeeDue::Overdue);
     assert_eq!(FeeDue::of(start, None, d("2026-08-31")), FeeDue::NotYet);
     assert!(FeeDue::Late(3).overdue() && !FeeDue::NotYet.overdue());
+}
+
+#[test]
+fn the_month_a_statement_reports_on_is_read_from_its_words() {
+    for (text, month) in [
+        ("2026年10月", Some("2026-10")),
+        ("2026年4月财务收支公开", Some("2026-04")),
+        ("2026-09", Some("2026-09")),
+        ("2026.9—2026.10", Some("2026-09")),
+        ("2026年第三季度", None),
+        ("2026年13月", None),
+    ] {
+        assert_eq!(month_named(text).as_deref(), month, "{text}");
+    }
+}
+
+#[test]
+fn numbers_out_of_range_and_repeats_are_refused() {
+    let c = chain();
+    let big = Record::sealed(
+        chain::MAX_SEQ + 1,
+        c[0].body.clone(),
+        String::new(),
+        "x".into(),
+    );
+    assert_eq!(
+        judge(&big, Held::default()),
+        Verdict::Refused(Refusal::Number)
+    );
+    let held = Held {
+        subject_at: Some(7),
+        ..Held::default()
+    };
+    assert_eq!(judge(&c[2], held), Verdict::Refused(Refusal::Repeat(7)));
+    assert!(Refusal::Repeat(7).message(9).contains("第7条"));
 }

@@ -9,6 +9,10 @@ use super::Record;
 /// `POST /api/v1/records`, with the school's token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Batch {
+    /// The school code the sender was set up with: the server refuses a
+    /// batch whose token belongs to another school.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
     pub records: Vec<Record>,
 }
 
@@ -94,7 +98,7 @@ impl OutboxFile {
     pub fn read(text: &str) -> std::result::Result<Self, crate::FieldError> {
         let bad = |why: String| crate::FieldError::new("上报文件", why);
         let file: Self = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| bad(format!("不是公示导出的上报文件：{e}")))?;
+            .map_err(|_| bad("不是公示导出的上报文件：请选择 gongshi district export（或 导出离线上报文件）导出的 .json 文件".into()))?;
         if file.format != OUTBOX_FORMAT {
             return Err(bad("不是公示导出的上报文件".into()));
         }

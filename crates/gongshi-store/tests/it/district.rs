@@ -46,6 +46,7 @@ fn published_records_are_queued_with_their_change_and_chained() {
             same: None,
             before: Some(&pair[0].hash),
             after_prev: None,
+            subject_at: None,
         };
         assert!(matches!(judge(&pair[1], held), Verdict::New(_)));
     }
