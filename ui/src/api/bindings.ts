@@ -202,6 +202,34 @@ edited: boolean,
  */
 stale: string | null, sections: Array<SectionDto>, posted: number, preview: PreviewDto, };
 
+export type DistrictDto = { url: string | null, school_code: string | null, 
+/**
+ * The token's last characters (…a3f9): the token itself never leaves Rust.
+ */
+token_end: string | null, own_certificate: boolean, pending: number, sent: number, refused: number, refusals: Array<string>, 
+/**
+ * The server's view, when asked: 已收 n 条，最大序号 n，缺…
+ */
+server: string | null, 
+/**
+ * This push's count, when one was made.
+ */
+delivered: number, 
+/**
+ * The sender in the background: when it last delivered, its last failure.
+ */
+last_sent: string | null, last_error: string | null, 
+/**
+ * Said when the link was kept but the server could not be asked.
+ */
+warning: string | null, };
+
+export type DistrictSetDto = { url: string, school_code: string, token: string, 
+/**
+ * The bureau's own certificate, pasted (PEM), when it gave one.
+ */
+ca_pem: string | null, };
+
 export type FieldSpecDto = { key: string, label: string, kind: FieldKindDto, 
 /**
  * Must be filled before review.
