@@ -101,7 +101,11 @@ async fn a_school_reports_to_the_district_and_the_bureau_sees_it() -> TestResult
     app.click("district-status").await?;
     let server = app.wait_inner_text("district-server", "没有缺号").await?;
     assert!(server.contains(&format!("已收 {sent} 条")), "{server}");
-    app.screenshot("district-settings").await?;
+    // The card as the clerk sees it, its Chinese drawn as glyphs.
+    let (boxes, shot) = app
+        .glyphs_on_screen("district-counts", r"\p{Script=Han}", "district-settings")
+        .await?;
+    gongshi_e2e::glyphs::check_real_glyphs(&shot, &boxes)?;
     app.close().await?;
 
     // The bureau's page in a real browser.
