@@ -1,5 +1,6 @@
 //! Checking the history: the audit log's chain walked from its first row,
-//! every archived sheet against its digest, and the log against the
+//! every archived sheet against its digest, the district's outbox against
+//! the seals the log recorded, and the log against the
 //! school's backups — rows cut from the end of the log leave the chain
 //! whole, but a backup taken before still holds them.
 
@@ -16,6 +17,10 @@ use crate::{AppError, Result, backups};
 /// sheet, or the backup whose rows the log no longer has.
 pub fn verify(store: &Store, store_path: &Path) -> Result<String> {
     let (rows, sheets) = walk(store)?;
+    // The district's outbox: each record as its seal in the log says.
+    if let Some((_, why)) = store.outbox_forgeries()?.into_iter().next() {
+        return Err(AppError::Tampered(why));
+    }
     let compared = against_backups(store, store_path)?;
     let backups = match compared {
         0 => "（还没有可对照的备份）".to_owned(),

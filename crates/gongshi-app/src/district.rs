@@ -40,6 +40,9 @@ pub struct Report {
     pub server: Option<Status>,
     /// Sent and acknowledged by this push.
     pub delivered: i64,
+    /// What the server's view says is wrong here (another school's token,
+    /// records the server has and this PC has not).
+    pub warnings: Vec<String>,
 }
 
 fn settings_of(link: &DistrictLink) -> Settings {
@@ -119,6 +122,20 @@ pub fn set(
         token: token.to_owned(),
         ca_pem: ca_pem.map(str::to_owned),
     };
+    // Records already sent under one code must not go on under another.
+    if let Some(before) = store.district_link()?
+        && before.school_code != link.school_code
+        && !store.outbox_sent()?.is_empty()
+    {
+        return Err(FieldError::new(
+            "学校代码",
+            format!(
+                "本机已按学校代码 {} 上报过记录，不能改为 {}：换学校时请新建数据文件",
+                before.school_code, link.school_code
+            ),
+        )
+        .into());
+    }
     let warning = match http::probe(&link)? {
         http::Probe::Answered(s) if s.school != link.school_code => {
             return Err(FieldError::new(
@@ -153,6 +170,11 @@ fn server_url(typed: &str) -> Result<String> {
         )
         .into()
     };
+    if url.contains(['@', '#', '?']) {
+        return Err(bad(
+            "只填 https:// 和主机名（及端口），不带用户名、参数或 #",
+        ));
+    }
     let uri: ureq::http::Uri = url.parse().map_err(|_| bad("不是网址"))?;
     let Some(host) = uri.host().filter(|h| !h.is_empty()) else {
         return Err(bad("没有主机名"));
@@ -160,7 +182,11 @@ fn server_url(typed: &str) -> Result<String> {
     if uri.path() != "/" && !uri.path().is_empty() || uri.query().is_some() {
         return Err(bad("带了路径：只填 https:// 和主机名（及端口）"));
     }
-    if uri.port_u16() == Some(0) {
+    let port = uri
+        .authority()
+        .and_then(|a| a.as_str().rsplit_once(':'))
+        .map(|(_, p)| p);
+    if port.is_some_and(|p| !p.ends_with(']') && p.parse::<u16>().map_or(true, |p| p == 0)) {
         return Err(bad("的端口应为1至65535"));
     }
     let loopback = ["127.0.0.1", "localhost", "[::1]", "::1"].contains(&host);
@@ -218,24 +244,52 @@ pub fn report_printed(
     Ok(())
 }
 
-/// Where things stand, without asking the server.
+/// Where things stand, without asking the server: the server's refusals,
+/// and records changed or removed at this PC (not to be sent).
 pub fn report(store: &Store) -> Result<Report> {
+    let mut refusals = store.outbox_refusals()?;
+    for (seq, why) in store.outbox_forgeries()? {
+        if !refusals.iter().any(|(s, _)| *s == seq) {
+            refusals.push((seq, why));
+        }
+    }
+    refusals.sort_by_key(|(seq, _)| *seq);
     Ok(Report {
         settings: store.district_link()?.as_ref().map(settings_of),
         outbox: store.outbox_counts()?,
-        refusals: store.outbox_refusals()?,
+        refusals,
         server: None,
         delivered: 0,
+        warnings: Vec::new(),
     })
 }
 
 /// Where things stand, with the server's view (its gaps, its refusals).
 pub fn status(store: &Store) -> Result<Report> {
     let server = server_status(&link(store)?)?;
-    Ok(Report {
-        server: Some(server),
-        ..report(store)?
-    })
+    status_with(store, server)
+}
+
+/// Where things stand beside what the server said (asked without the
+/// store, by a face that must not hold it meanwhile).
+pub fn status_with(store: &Store, server: Status) -> Result<Report> {
+    let link = link(store)?;
+    let mut report = report(store)?;
+    if server.school != link.school_code {
+        report.warnings.push(format!(
+            "令牌属于 {}（{}），与设置的学校代码 {} 不符",
+            server.name, server.school, link.school_code
+        ));
+    }
+    let here = store.outbox_all()?.last().map_or(0, |r| r.seq);
+    if server.highest > here {
+        report.warnings.push(format!(
+            "服务器已收到第{}条，本机只到第{here}条：本机数据可能是从较早的备份恢复的，之后的记录会被拒收，请联系教育局核对",
+            server.highest
+        ));
+    }
+    report.server = Some(server);
+    Ok(report)
 }
 
 /// The server's view of the school's chain; touches nothing.
@@ -260,7 +314,7 @@ pub fn next_batch(store: &mut Store, op: &OperatorName) -> Result<Option<Outgoin
     let forged: Vec<(i64, Answer)> = store
         .outbox_forgeries()?
         .into_iter()
-        .map(|(seq, why)| (seq, Answer::Refused(why)))
+        .map(|(seq, why)| (seq, Answer::Refused(format!("{why}，没有发出"))))
         .collect();
     let pending = store.outbox_pending(MAX_BATCH)?;
     let held_back: Vec<(i64, Answer)> = forged

@@ -6,6 +6,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use gongshi_domain::district::wire::{Batch, MAX_BATCH, Problem, Receipt};
@@ -57,16 +58,34 @@ async fn school(state: &AppState, headers: &HeaderMap) -> Result<School, Respons
     }
 }
 
-pub async fn records(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn records(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let Ok(body) = body else {
+        return problem(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("请求过大：一次最多{MAX_BATCH}条记录"),
+        );
+    };
     let school = match school(&state, &headers).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let batch: Batch = match serde_json::from_slice(&body) {
         Ok(b) => b,
-        Err(e) => return problem(StatusCode::BAD_REQUEST, format!("请求无法读取：{e}")),
+        Err(_) => {
+            return problem(
+                StatusCode::BAD_REQUEST,
+                "请求无法读取：不是公示发出的上报记录",
+            );
+        }
     };
-    if let Some(code) = batch.school.as_deref().filter(|c| *c != school.code) {
+    let Some(code) = batch.school.as_deref() else {
+        return problem(StatusCode::BAD_REQUEST, "请求没有写明学校代码：请升级公示");
+    };
+    if code != school.code {
         return problem(
             StatusCode::CONFLICT,
             format!(

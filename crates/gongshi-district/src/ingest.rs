@@ -44,6 +44,13 @@ async fn one(tx: &Transaction<'_>, school: &School, r: &Record) -> Result<wire::
             &[&school.id, &below, &above],
         )
         .await?;
+    let highest: i64 = tx
+        .query_one(
+            "SELECT coalesce(max(seq), 0) FROM records WHERE school_id = $1",
+            &[&school.id],
+        )
+        .await?
+        .get(0);
     // The same disclosure under another number is not a new record.
     let subject = Body::from_form(&r.body)
         .map(|b| b.subject())
@@ -67,6 +74,7 @@ async fn one(tx: &Transaction<'_>, school: &School, r: &Record) -> Result<wire::
         before: before.as_deref(),
         after_prev: after_prev.as_deref(),
         subject_at,
+        highest,
     };
     let result = |outcome, message| wire::Result {
         seq: r.seq,

@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use axum_server::tls_rustls::RustlsConfig;
 use deadpool_postgres::Pool;
 
@@ -21,8 +21,17 @@ pub async fn serve(pool: Pool, listen: SocketAddr, tls: Option<Tls>) -> Result<(
             "不带证书只能在本机地址（127.0.0.1）上提供服务：请用 --cert 和 --key 指定教育局的证书和私钥"
         );
     }
-    let listener =
-        std::net::TcpListener::bind(listen).with_context(|| format!("无法在 {listen} 上监听"))?;
+    let listener = std::net::TcpListener::bind(listen).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::AddrInUse => "端口已被占用（另一个程序在用它）".to_owned(),
+            std::io::ErrorKind::AddrNotAvailable => "本机没有这个地址".to_owned(),
+            std::io::ErrorKind::PermissionDenied => {
+                "没有权限使用这个端口（1024以下的端口需要管理员）".to_owned()
+            }
+            _ => e.to_string(),
+        };
+        anyhow::anyhow!("无法在 {listen} 上监听：{why}")
+    })?;
     listener.set_nonblocking(true)?;
     let bound = listener.local_addr()?;
     let app = crate::web::router(pool).into_make_service();
@@ -30,7 +39,7 @@ pub async fn serve(pool: Pool, listen: SocketAddr, tls: Option<Tls>) -> Result<(
         Some(tls) => {
             for (what, path) in [("证书", &tls.cert), ("私钥", &tls.key)] {
                 if !path.is_file() {
-                    bail!("{what}文件 {} 不存在", path.display());
+                    bail!("{what}文件 {} 不存在，或不是文件", path.display());
                 }
             }
             // Only ring is compiled in; installing it twice is harmless.

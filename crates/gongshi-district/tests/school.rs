@@ -184,6 +184,60 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
         pushed.refusals
     );
     assert_eq!(pushed.server.unwrap().received, queued.total);
+    // Re-pointed at another school after sending: refused.
+    let err = district::set(
+        &mut store,
+        &clerk(),
+        &server.base,
+        "4401010002",
+        &other,
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("本机已按学校代码 4401010001 上报过记录"),
+        "{err}"
+    );
+    // A seal cleared by hand is not sealed again by the next change, and a
+    // row removed by hand is missed.
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE district_outbox SET hash = NULL WHERE seq = 1", [])
+            .unwrap();
+        conn.execute("DELETE FROM district_outbox WHERE seq = 2", [])
+            .unwrap();
+    }
+    let mut store = gongshi_app::Store::open(&path).unwrap();
+    district::set(
+        &mut store,
+        &clerk(),
+        &server.base,
+        "4401010001",
+        &token,
+        None,
+    )
+    .unwrap();
+    let said = district::report(&store).unwrap().refusals;
+    assert!(
+        said.iter()
+            .any(|(seq, why)| *seq == 1 && why.contains("内容与其校验值不符")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(seq, why)| *seq == 2 && why.contains("被删除了")),
+        "{said:?}"
+    );
+    // The history's check names it too.
+    let err = gongshi_app::audit::verify(&store, &path)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("上报记录") && err.contains("写入后被改动过"),
+        "{err}"
+    );
 
     // The outbox as a file: uploaded, every record already held.
     let (bytes, count) = district::export(&mut store, &clerk()).unwrap();

@@ -153,6 +153,23 @@ fn a_schools_records_are_received_once_in_any_order_and_tampering_is_refused() {
     let (_, receipt, _) = push(&agent, base, &token, &[again]).unwrap();
     let message = receipt.unwrap().results[0].message.clone().unwrap();
     assert!(message.contains("与已收到的第1条是同一项公开"), "{message}");
+    // Far ahead of what is held: refused (it would be an endless gap).
+    let ahead = Record::sealed(
+        n as i64 + 20_000,
+        records[5].body.clone(),
+        String::new(),
+        "p".into(),
+    );
+    let (_, receipt, _) = push(&agent, base, &token, &[ahead]).unwrap();
+    assert_eq!(outcomes(&receipt.unwrap()), [Outcome::Refused]);
+    // A fee schedule listing a grade twice: refused alone, in words, the
+    // rest of its batch taken.
+    let twice = r#"{"v":1,"kind":"fee_schedule","schedule":9,"semester":"2026年秋季学期","published_on":"2026-08-20","grades":[{"grade":1,"required_fen":1,"voluntary_fen":0},{"grade":1,"required_fen":2,"voluntary_fen":0}]}"#;
+    let bad = Record::sealed(n as i64 + 1, twice.into(), String::new(), last.hash.clone());
+    let (code, receipt, _) = push(&agent, base, &token, &[bad]).unwrap();
+    assert_eq!(code, 200);
+    let message = receipt.unwrap().results[0].message.clone().unwrap();
+    assert!(message.contains("同一年级列了两次"), "{message}");
     // A batch from a PC set up with another school's code: refused whole.
     let body = serde_json::json!({"school": "4401010002", "records": []}).to_string();
     let mut resp = agent

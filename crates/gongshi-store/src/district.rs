@@ -39,10 +39,22 @@ pub enum Answer {
     Refused(String),
 }
 
-/// Seals the records this change enqueued, in order, after the audit rows
-/// were sealed (so each carries the head the change left); returns their
-/// numbers and seals, for the audit row that binds them into the chain.
-pub(crate) fn seal_pending(conn: &Connection) -> Result<Vec<(i64, String)>> {
+/// The highest number in the outbox before a change: what the change
+/// adds comes after it.
+pub(crate) fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) FROM district_outbox",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Seals the records this change enqueued (numbered after `last`), in
+/// order, after the audit rows were sealed (so each carries the head the
+/// change left); returns their numbers and seals, for the audit row that
+/// binds them into the chain. A row before them left without its seal is
+/// not sealed now: that is tampering, and the check names it.
+pub(crate) fn seal_pending(conn: &Connection, last: i64) -> Result<Vec<(i64, String)>> {
     let head: String = conn
         .query_row(
             "SELECT coalesce(hash, '') FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -59,10 +71,11 @@ pub(crate) fn seal_pending(conn: &Connection) -> Result<Vec<(i64, String)>> {
         )
         .optional()?
         .unwrap_or_else(|| GENESIS.to_owned());
-    let mut stmt =
-        conn.prepare("SELECT seq, body FROM district_outbox WHERE hash IS NULL ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT seq, body FROM district_outbox WHERE hash IS NULL AND seq > ?1 ORDER BY seq",
+    )?;
     let rows: Vec<(i64, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([last], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut sealed = Vec::with_capacity(rows.len());
     for (seq, body) in rows {
@@ -89,7 +102,11 @@ fn logged_seals(conn: &Connection) -> Result<std::collections::HashMap<i64, Stri
         let listed: Vec<(i64, String)> = after?
             .and_then(|a| serde_json::from_str(&a).ok())
             .unwrap_or_default();
-        seals.extend(listed);
+        // The first seal logged for a number is its seal: a later one is
+        // not the app's.
+        for (seq, hash) in listed {
+            seals.entry(seq).or_insert(hash);
+        }
     }
     Ok(seals)
 }
@@ -157,21 +174,33 @@ impl Store {
     /// does not match its seal, or the seal is not the one the audit log
     /// (itself a chain) recorded when it was made. Each with why.
     pub fn outbox_forgeries(&self) -> Result<Vec<(i64, String)>> {
-        let logged = logged_seals(&self.conn)?;
+        let mut logged = logged_seals(&self.conn)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, body, coalesce(audit_head, ''), coalesce(prev, ''), coalesce(hash, '')
+             FROM district_outbox ORDER BY seq",
+        )?;
+        let rows: Vec<Record> = stmt
+            .query_map([], record)?
+            .collect::<rusqlite::Result<_>>()?;
         let mut found = Vec::new();
-        for r in self.outbox_all()? {
+        for r in rows {
             let why = if seal(r.seq, &r.body, &r.audit_head, &r.prev) != r.hash {
                 "内容与其校验值不符"
-            } else if logged.get(&r.seq) != Some(&r.hash) {
+            } else if logged.remove(&r.seq).as_ref() != Some(&r.hash) {
                 "与修改记录中登记的不符"
             } else {
                 continue;
             };
-            found.push((
-                r.seq,
-                format!("本机第{}条上报记录{why}：它在本机被改动过，没有发出", r.seq),
-            ));
+            let said = format!("本机第{}条上报记录{why}：它在写入后被改动过", r.seq);
+            found.push((r.seq, said));
         }
+        // Logged, and no longer in the outbox: removed by hand.
+        let mut removed: Vec<i64> = logged.into_keys().collect();
+        removed.sort_unstable();
+        found.extend(removed.into_iter().map(|seq| {
+            let said = format!("本机第{seq}条上报记录被删除了：修改记录中有它");
+            (seq, said)
+        }));
         Ok(found)
     }
 
@@ -228,12 +257,26 @@ impl Writer<'_> {
     /// Puts a published record in the outbox, once per subject; sealed
     /// when the change commits. Whether it was new.
     pub fn enqueue_district(&self, body: &Body) -> Result<bool> {
-        let n = self.tx.execute(
-            "INSERT OR IGNORE INTO district_outbox (subject, kind, body, made_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![body.subject(), body.label(), body.to_form(), self.now],
+        let subject = body.subject();
+        let held = self
+            .tx
+            .query_row(
+                "SELECT 1 FROM district_outbox WHERE subject = ?1",
+                [&subject],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        // Asked first: an ignored insert would still use up a number
+        // (AUTOINCREMENT), leaving a gap the server would wait on forever.
+        if held {
+            return Ok(false);
+        }
+        self.tx.execute(
+            "INSERT INTO district_outbox (subject, kind, body, made_at) VALUES (?1, ?2, ?3, ?4)",
+            params![subject, body.label(), body.to_form(), self.now],
         )?;
-        Ok(n == 1)
+        Ok(true)
     }
 
     /// Keeps the server's answers: held ones as sent, refused ones with

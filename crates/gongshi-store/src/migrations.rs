@@ -453,7 +453,9 @@ fn steps() -> Vec<M<'static>> {
         M::up(
             r#"
             CREATE TABLE district_outbox (
-                seq        INTEGER PRIMARY KEY,  -- the school's number, from 1
+                -- The school's number, from 1; AUTOINCREMENT: never reused,
+                -- even after a row is deleted.
+                seq        INTEGER PRIMARY KEY AUTOINCREMENT,
                 subject    TEXT NOT NULL UNIQUE, -- posting:12:1, fees:3:2026-08-25…
                 kind       TEXT NOT NULL,
                 body       TEXT NOT NULL,        -- the versioned form, sealed as it is

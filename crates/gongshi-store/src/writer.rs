@@ -37,6 +37,7 @@ impl Store {
             now: convert::timestamp(Utc::now()),
         };
         let last = crate::chain::last_id(&writer.tx)?;
+        let last_queued = crate::district::last_seq(&writer.tx)?;
         operators::touch(&writer)?;
         let value = change(&writer)?;
         // The rows this change wrote join the chain, in the same transaction.
@@ -44,7 +45,7 @@ impl Store {
         // What it put in the district's outbox, sealed on the head it left,
         // and those seals in the chain in turn: a record re-sealed later by
         // hand no longer matches the log.
-        let queued = crate::district::seal_pending(&writer.tx)?;
+        let queued = crate::district::seal_pending(&writer.tx, last_queued)?;
         if let Some((first, _)) = queued.first() {
             let last = crate::chain::last_id(&writer.tx)?;
             writer.record(AuditRecord::change(

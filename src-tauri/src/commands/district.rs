@@ -33,9 +33,10 @@ pub fn set_district(state: State<'_, AppState>, form: DistrictSetDto) -> ApiResu
         form.ca_pem.as_deref(),
     )?;
     let report = district::report(store)?;
+    let shown = shown(&state, &report);
     Ok(DistrictDto {
-        warning: set.warning,
-        ..shown(&state, &report)
+        warning: set.warning.or(shown.warning.clone()),
+        ..shown
     })
 }
 
@@ -59,14 +60,8 @@ pub fn push_district(state: State<'_, AppState>) -> ApiResult<DistrictDto> {
 pub fn district_status(state: State<'_, AppState>) -> ApiResult<DistrictDto> {
     let link = district::link(state.lock().store()?)?;
     let server = district::server_status(&link)?;
-    let report = district::report(state.lock().store()?)?;
-    Ok(shown(
-        &state,
-        &district::Report {
-            server: Some(server),
-            ..report
-        },
-    ))
+    let report = district::status_with(state.lock().store()?, server)?;
+    Ok(shown(&state, &report))
 }
 
 #[tauri::command(async)]

@@ -62,7 +62,7 @@ impl DistrictDto {
             delivered: r.delivered,
             last_sent: sender.last_sent.clone(),
             last_error: sender.last_error.clone(),
-            warning: None,
+            warning: (!r.warnings.is_empty()).then(|| r.warnings.join("；")),
         }
     }
 }

@@ -38,6 +38,8 @@ pub fn district(cli: &Cli, db: &Path, command: &DistrictCommand) -> Result<()> {
             let local = district::report(&store)?;
             match district::status(&store) {
                 Ok(report) => show(cli, &report),
+                // With --json, one document: the error's.
+                Err(e) if cli.json => return Err(e),
                 Err(e) => {
                     show(cli, &local);
                     return Err(e);
@@ -89,6 +91,7 @@ fn said(r: &Report) -> String {
         "待上报 {} 条，已送达 {} 条，被拒 {} 条（共 {} 条）",
         o.pending, o.sent, o.refused, o.total
     ));
+    lines.extend(r.warnings.iter().map(|w| format!("注意：{w}")));
     for (seq, why) in &r.refusals {
         lines.push(format!("  被拒 第{seq}条：{why}"));
     }

@@ -54,6 +54,14 @@ fn the_link_is_checked_and_a_server_that_does_not_answer_changes_nothing() {
         ("http://jyj.example.cn", "4401010001", TOKEN, "服务器地址"),
         ("https://jyj.example.cn", "44-01", TOKEN, "学校代码"),
         ("https://jyj.example.cn", "4401010001", "abc", "令牌"),
+        ("https://jyj.example.cn:99999", "4401010001", TOKEN, "端口"),
+        ("https://jyj.example.cn/api", "4401010001", TOKEN, "路径"),
+        (
+            "https://user:pw@jyj.example.cn",
+            "4401010001",
+            TOKEN,
+            "用户名",
+        ),
     ] {
         let out = set(&db, url, code, token);
         assert_eq!(out.status.code(), Some(1), "{url} {code} {token}");

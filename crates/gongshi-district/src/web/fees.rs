@@ -1,6 +1,7 @@
 //! 收费对比: a semester's fees per student, grade by grade, school beside
 //! school — the newest schedule each school published for the term.
 
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use chrono::NaiveDate;
@@ -18,10 +19,15 @@ pub struct Term {
 
 pub async fn page(
     State(state): State<AppState>,
-    Query(q): Query<Term>,
+    q: Result<Query<Term>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let terms = reads::fee_terms(&state.pool).await?;
-    let asked = q.term.and_then(|t| t.parse::<NaiveDate>().ok());
+    let asked = q
+        .ok()
+        .and_then(|Query(q)| q.term)
+        .and_then(|t| t.parse::<NaiveDate>().ok());
+    let unknown = asked.filter(|t| !terms.contains(t));
+    let asked = asked.filter(|t| terms.contains(t));
     let Some(term) = asked.or_else(|| terms.first().copied()) else {
         return Ok(layout("收费对比", "<p>尚未收到任何学校的收费公示。</p>"));
     };
@@ -32,7 +38,11 @@ pub async fn page(
         .collect();
     grades.sort_unstable();
     grades.dedup();
-    let mut html = String::from("<p>学期：");
+    let mut html = String::new();
+    if let Some(t) = unknown {
+        html += &format!("<p class=bad>没有学校公示过从{t}开学的学期；下面是最近的学期。</p>");
+    }
+    html += "<p>学期：";
     for t in &terms {
         let name = term_name(*t);
         html += &if *t == term {

@@ -34,6 +34,7 @@ pub fn router(pool: Pool) -> Router {
         .route("/api/v1/records", post(api::records))
         .route("/api/v1/status", get(api::status))
         .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(AppState { pool })
 }

@@ -20,10 +20,19 @@ pub async fn form() -> Html<String> {
     layout("上传离线文件", FORM)
 }
 
-/// The form again, with why the upload was not taken.
-fn refused(status: StatusCode, why: &str) -> Response {
-    let html = format!("<p class=bad id=result>{}</p>{FORM}", esc(why));
+/// The form again, with why the upload was not taken (the token typed
+/// kept in it).
+fn refused_with(status: StatusCode, why: &str, token: &str) -> Response {
+    let form = FORM.replace(
+        r#"name="token" size="70""#,
+        &format!(r#"name="token" size="70" value="{}""#, esc(token)),
+    );
+    let html = format!("<p class=bad id=result>{}</p>{form}", esc(why));
     (status, layout("上传离线文件", &html)).into_response()
+}
+
+fn refused(status: StatusCode, why: &str) -> Response {
+    refused_with(status, why, "")
 }
 
 /// The token and the file's bytes, or the refusal to show.
@@ -80,7 +89,13 @@ pub async fn receive(
     };
     let outbox = match OutboxFile::read(&String::from_utf8_lossy(&file)) {
         Ok(f) => f,
-        Err(e) => return Ok(refused(StatusCode::BAD_REQUEST, &e.to_string())),
+        Err(e) => {
+            return Ok(refused_with(
+                StatusCode::BAD_REQUEST,
+                &e.to_string(),
+                &token,
+            ));
+        }
     };
     if outbox.school != school.code {
         return Ok(refused(

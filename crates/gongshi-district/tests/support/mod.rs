@@ -131,6 +131,32 @@ pub fn agent() -> ureq::Agent {
         .into()
 }
 
+/// The school code a token belongs to (asked once per token), for the
+/// batch to name as the school's own sender does; "" for a token the
+/// server refuses.
+fn code_of(agent: &ureq::Agent, base: &str, token: &str) -> String {
+    static CODES: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+    if let Some((_, code)) = CODES.lock().unwrap().iter().find(|(t, _)| t == token) {
+        return code.clone();
+    }
+    let code = agent
+        .get(format!("{base}/api/v1/status"))
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .ok()
+        .filter(|r| r.status() == 200)
+        .and_then(|mut r| r.body_mut().read_to_string().ok())
+        .and_then(|t| serde_json::from_str::<Status>(&t).ok())
+        .map(|s| s.school);
+    match code {
+        Some(code) => {
+            CODES.lock().unwrap().push((token.to_owned(), code.clone()));
+            code
+        }
+        None => String::new(),
+    }
+}
+
 /// POSTs a batch; (HTTP status, receipt when 200).
 pub fn push(
     agent: &ureq::Agent,
@@ -139,7 +165,7 @@ pub fn push(
     records: &[Record],
 ) -> Result<(u16, Option<Receipt>, String), ureq::Error> {
     let body = serde_json::to_string(&Batch {
-        school: None,
+        school: Some(code_of(agent, base, token)),
         records: records.to_vec(),
     })
     .expect("json");

@@ -13,6 +13,19 @@ use crate::category::Category;
 /// The version of the form written now.
 pub const VERSION: u32 = 1;
 
+/// Bounds a record's numbers are held to (far above any school's).
+const MAX_ID: i64 = 1_000_000_000;
+const MAX_REVISION: u32 = 10_000;
+/// 10万元 a student a semester.
+const MAX_FEN: i64 = 10_000_000;
+
+fn not_longer(field: &'static str, text: &str, max: usize) -> Result<(), FieldError> {
+    if text.chars().count() > max {
+        return Err(FieldError::new(field, format!("超过{max}字")));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Body {
@@ -132,6 +145,15 @@ impl Body {
     }
 
     fn check(&self) -> Result<(), FieldError> {
+        let (item, revision) = match self {
+            Body::Posting(p) => (p.item, p.revision),
+            Body::TakenDown(t) => (t.item, t.revision),
+            Body::FeeSchedule(f) => (f.schedule, 1),
+            Body::AnnualReport(_) => (1, 1),
+        };
+        if !(1..=MAX_ID).contains(&item) || !(1..=MAX_REVISION).contains(&revision) {
+            return Err(FieldError::new("事项", "事项编号或版本超出范围"));
+        }
         match self {
             Body::Posting(p) => {
                 if Category::from_code(&p.category).is_none() {
@@ -140,6 +162,8 @@ impl Body {
                         format!("没有“{}”这个类别", p.category),
                     ));
                 }
+                not_longer("标题", &p.title, 200)?;
+                not_longer("内容", &p.text, 200_000)?;
                 if p.period_end < p.posted_on {
                     return Err(FieldError::new("公示期", "结束日早于张贴日"));
                 }
@@ -155,14 +179,22 @@ impl Body {
                 if let Some(g) = f.grades.iter().find(|g| !(1..=12).contains(&g.grade)) {
                     return Err(FieldError::new("年级", format!("没有第{}年级", g.grade)));
                 }
-                if f.grades
+                let mut grades: Vec<u8> = f.grades.iter().map(|g| g.grade).collect();
+                grades.sort_unstable();
+                if grades.windows(2).any(|w| w[0] == w[1]) {
+                    return Err(FieldError::new("年级", "同一年级列了两次"));
+                }
+                let fen = |v: i64| (0..=MAX_FEN).contains(&v);
+                if !f
+                    .grades
                     .iter()
-                    .any(|g| g.required_fen < 0 || g.voluntary_fen < 0)
+                    .all(|g| fen(g.required_fen) && fen(g.voluntary_fen))
                 {
-                    return Err(FieldError::new("金额", "收费金额不能为负"));
+                    return Err(FieldError::new("金额", "每生收费应在0至10万元之间"));
                 }
             }
-            Body::TakenDown(_) | Body::AnnualReport(_) => {}
+            Body::TakenDown(t) => not_longer("撤下原因", &t.reason, 500)?,
+            Body::AnnualReport(_) => {}
         }
         Ok(())
     }

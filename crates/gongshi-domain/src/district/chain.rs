@@ -14,10 +14,13 @@ use super::Body;
 /// The `prev` of the first record.
 pub const GENESIS: &str = "";
 
-/// The highest number a record may have: a school makes a few hundred a
-/// year, so a larger one is a mistake or an attack (and would show as an
-/// endless gap).
+/// The highest number a record may have.
 pub const MAX_SEQ: i64 = 1_000_000_000;
+
+/// How far ahead of the highest held a record may be: a school makes a few
+/// hundred a year, so a record further ahead is a mistake or an attack
+/// (and would show as an endless gap).
+pub const MAX_AHEAD: i64 = 10_000;
 
 /// One record as sent: the school's sequence number, the exact form of
 /// its body and the chain.
@@ -72,6 +75,8 @@ pub struct Held<'a> {
     /// The number of a record held with the same subject (the same
     /// posting sent again under another number).
     pub subject_at: Option<i64>,
+    /// The highest number held of the school (0: none).
+    pub highest: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +113,9 @@ impl Refusal {
     /// 学校…第n条：why, in the bureau's words.
     pub fn message(&self, seq: i64) -> String {
         match self {
-            Refusal::Number => format!("序号{seq}无效（应为1至{MAX_SEQ}）"),
+            Refusal::Number => {
+                format!("序号{seq}无效：应从1起，且不超过已收到的最大序号加{MAX_AHEAD}")
+            }
             Refusal::Repeat(at) => format!("第{seq}条与已收到的第{at}条是同一项公开，不重复收录"),
             Refusal::Seal => format!("第{seq}条的内容与其校验值不符：记录在发出前或途中被改动过"),
             Refusal::Conflict => format!("第{seq}条已收到过，内容不同：同一序号不能有两份记录"),
@@ -137,7 +144,8 @@ impl Refusal {
 /// Judges a record against what is held around it.
 pub fn judge(record: &Record, held: Held<'_>) -> Verdict {
     let refused = Verdict::Refused;
-    if !(1..=MAX_SEQ).contains(&record.seq) {
+    let limit = MAX_SEQ.min(held.highest.saturating_add(MAX_AHEAD));
+    if !(1..=limit).contains(&record.seq) {
         return refused(Refusal::Number);
     }
     if seal(record.seq, &record.body, &record.audit_head, &record.prev) != record.hash {

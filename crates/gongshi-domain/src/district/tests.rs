@@ -84,6 +84,7 @@ fn records_are_accepted_once_in_any_order() {
         before: Some(&c[0].hash),
         after_prev: Some(&c[2].prev),
         subject_at: None,
+        highest: 3,
     };
     assert!(matches!(judge(&c[1], held), Verdict::New(_)));
     // Again: a no-op.
@@ -117,6 +118,7 @@ fn tampering_is_refused_saying_where() {
         before: Some(&c[0].hash),
         after_prev: Some(&c[2].prev),
         subject_at: None,
+        highest: 3,
     };
     assert_eq!(judge(&forged, held), Verdict::Refused(Refusal::After));
     let rewired = Record::sealed(2, c[1].body.clone(), String::new(), "x".into());

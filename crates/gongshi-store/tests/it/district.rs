@@ -47,6 +47,7 @@ fn published_records_are_queued_with_their_change_and_chained() {
             before: Some(&pair[0].hash),
             after_prev: None,
             subject_at: None,
+            highest: 0,
         };
         assert!(matches!(judge(&pair[1], held), Verdict::New(_)));
     }
