@@ -99,7 +99,7 @@ pub fn push(state: &AppState) -> ApiResult<Option<i64>> {
             let Ok(store) = inner.store() else {
                 return Ok(None);
             };
-            if store.district_link()?.is_none() {
+            if !district::is_set(store)? {
                 return Ok(None);
             }
             district::next_batch(store, &op).map(|out| out.map(|o| (o, op)))

@@ -63,6 +63,11 @@ fn settings_of(link: &DistrictLink) -> Settings {
     }
 }
 
+/// Whether the school has set up the link (the sender waits until then).
+pub fn is_set(store: &Store) -> Result<bool> {
+    Ok(store.district_link()?.is_some())
+}
+
 /// The link as set, or the refusal saying where to set it.
 pub fn link(store: &Store) -> Result<DistrictLink> {
     store.district_link()?.ok_or_else(|| {
