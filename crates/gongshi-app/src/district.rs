@@ -321,10 +321,12 @@ pub fn next_batch(store: &mut Store, op: &OperatorName) -> Result<Option<Outgoin
         .into_iter()
         .map(|(seq, why)| (seq, Answer::Refused(format!("{why}，没有发出"))))
         .collect();
-    let pending = store.outbox_pending(MAX_BATCH)?;
+    // Every one not yet sent (one whose seal was cleared is not among the
+    // pending at all, yet must not count as waiting to go).
+    let sent = store.outbox_sent()?;
     let held_back: Vec<(i64, Answer)> = forged
         .into_iter()
-        .filter(|(seq, _)| pending.iter().any(|r| r.seq == *seq))
+        .filter(|(seq, _)| !sent.contains(seq))
         .collect();
     if !held_back.is_empty() {
         store.write(op, |w| w.note_district_answers(&held_back))?;

@@ -208,6 +208,13 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
             .unwrap();
         conn.execute("DELETE FROM district_outbox WHERE seq = 2", [])
             .unwrap();
+        // A record waiting to go, its seal cleared by hand.
+        conn.execute(
+            "INSERT INTO district_outbox (subject, kind, body, made_at)
+             SELECT 'cleared', kind, body, made_at FROM district_outbox WHERE seq = 3",
+            [],
+        )
+        .unwrap();
     }
     let mut store = gongshi_app::Store::open(&path).unwrap();
     district::set(
@@ -219,6 +226,9 @@ fn the_demo_schools_year_reaches_the_district_through_a_crash_and_a_tampered_fil
         None,
     )
     .unwrap();
+    // The pending record whose seal was cleared: held back, counted as such.
+    let pushed = district::push(&mut store, &clerk()).unwrap();
+    assert_eq!(pushed.outbox.pending, 0, "{:?}", pushed.outbox);
     let said = district::report(&store).unwrap().refusals;
     assert!(
         said.iter()
