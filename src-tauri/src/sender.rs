@@ -7,7 +7,9 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
+use gongshi_app::Store;
 use gongshi_app::district;
+use gongshi_app::domain::FieldError;
 use tauri::{AppHandle, Manager};
 
 use crate::error::ApiResult;
@@ -60,8 +62,7 @@ fn idle() -> Duration {
 
 /// After the n-th failure in a row: 30 s, 1, 2, 4 … up to 15 minutes.
 fn backoff(failures: u32) -> Duration {
-    let secs = 30u64.saturating_mul(1 << failures.min(5));
-    Duration::from_secs(secs.min(15 * 60)).min(idle().max(Duration::from_secs(1)) * 15)
+    Duration::from_secs((30u64 << failures.min(5)).min(15 * 60))
 }
 
 pub fn start(app: AppHandle) {
@@ -85,66 +86,45 @@ pub fn start(app: AppHandle) {
     });
 }
 
-/// Sends everything pending, a batch at a time: `None` when there is no
-/// link or no operator yet; else how many the server now holds.
-pub fn push(state: &AppState) -> ApiResult<Option<i64>> {
-    let mut delivered = 0;
-    let mut reconciled = false;
-    loop {
-        let taken = {
-            let mut inner = state.lock();
-            let Some(op) = inner.operator.clone() else {
-                return Ok(None);
-            };
-            let Ok(store) = inner.store() else {
-                return Ok(None);
-            };
-            if !district::is_set(store)? {
-                return Ok(None);
-            }
-            district::next_batch(store, &op).map(|out| out.map(|o| (o, op)))
-        };
-        let outcome = taken.and_then(|taken| {
-            let Some((out, op)) = taken else {
-                return Ok(None);
-            };
-            let receipt = district::send(&out)?;
-            let mut inner = state.lock();
-            district::keep(inner.store().map_err(|_| closed())?, &op, &out, &receipt).map(Some)
-        });
-        match outcome {
-            Ok(Some(n)) => delivered += n,
-            // Nothing pending: the server may still lack what it once took.
-            Ok(None) if !reconciled => {
-                reconciled = true;
-                if reconcile(state)? == 0 {
-                    state.sender.note(Ok(delivered));
-                    return Ok(Some(delivered));
-                }
-            }
-            Ok(None) => {
-                state.sender.note(Ok(delivered));
-                return Ok(Some(delivered));
-            }
-            Err(e) => {
-                state.sender.note(Err(e.to_string()));
-                return Err(e.into());
-            }
+/// The store as a push reaches it: locked for a step at a time.
+struct Locked<'a>(&'a AppState);
+
+impl district::StoreAccess for Locked<'_> {
+    fn with<T>(
+        &mut self,
+        step: impl FnOnce(&mut Store) -> gongshi_app::Result<T>,
+    ) -> gongshi_app::Result<T> {
+        let mut inner = self.0.lock();
+        match inner.store.as_mut() {
+            Some(store) => step(store),
+            None => Err(FieldError::new("数据文件", "数据文件已关闭").into()),
         }
     }
 }
 
-/// Asks the server what it holds (the store not locked meanwhile) and
-/// marks what it lacks to be sent again: how many.
-fn reconcile(state: &AppState) -> ApiResult<usize> {
-    let link = district::link(state.lock().store()?)?;
-    let server = district::server_status(&link);
-    let server = server.inspect_err(|e| state.sender.note(Err(e.to_string())))?;
-    let mut inner = state.lock();
-    let op = inner.operator()?;
-    Ok(district::reconcile(inner.store()?, &op, &server)?)
-}
-
-fn closed() -> gongshi_app::AppError {
-    gongshi_app::domain::FieldError::new("数据文件", "数据文件已关闭").into()
+/// Sends everything pending (`gongshi_app::district::push`, the store
+/// locked only for each step): `None` when there is no link or no operator
+/// yet; else the push's report, kept for the settings to show.
+pub fn push(state: &AppState) -> ApiResult<Option<district::Report>> {
+    let op = {
+        let mut inner = state.lock();
+        let Some(op) = inner.operator.clone() else {
+            return Ok(None);
+        };
+        let Ok(store) = inner.store() else {
+            return Ok(None);
+        };
+        if !district::is_set(store)? {
+            return Ok(None);
+        }
+        op
+    };
+    let pushed = district::push(Locked(state), &op);
+    state.sender.note(
+        pushed
+            .as_ref()
+            .map(|r| r.delivered)
+            .map_err(ToString::to_string),
+    );
+    Ok(Some(pushed?))
 }

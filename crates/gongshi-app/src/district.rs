@@ -384,33 +384,52 @@ pub fn keep(
     Ok(answers.iter().filter(|(_, a)| *a == Answer::Held).count() as i64)
 }
 
+/// How a push reaches the store: for each step, briefly — a face that
+/// shares its store (the app's window) locks it only for the step, never
+/// while the network is waited on.
+pub trait StoreAccess {
+    fn with<T>(&mut self, step: impl FnOnce(&mut Store) -> Result<T>) -> Result<T>;
+}
+
+impl StoreAccess for &mut Store {
+    fn with<T>(&mut self, step: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        step(self)
+    }
+}
+
 /// Sends everything pending, a batch at a time, keeping each answer as it
 /// comes: a failure part way keeps what was acknowledged, and the next
-/// push resends the rest (the server takes a record once).
-pub fn push(store: &mut Store, op: &OperatorName) -> Result<Report> {
+/// push resends the rest (the server takes a record once). With nothing
+/// pending, the server is asked what it holds, and what it lost goes again.
+pub fn push(mut store: impl StoreAccess, op: &OperatorName) -> Result<Report> {
     let mut delivered = 0;
-    let mut server = None;
-    while let Some(out) = next_batch(store, op)? {
-        let receipt = send(&out)?;
-        delivered += keep(store, op, &out, &receipt)?;
-        server = Some(receipt.status);
-    }
-    let server = match server {
-        Some(s) => s,
-        // Nothing pending: the server may still lack what it once took.
-        None => {
-            let s = http::status(&link(store)?)?;
-            if reconcile(store, op, &s)? > 0 {
-                return push(store, op);
+    let mut reconciled = false;
+    loop {
+        let server = match store.with(|s| next_batch(s, op))? {
+            Some(out) => {
+                let receipt = send(&out)?;
+                delivered += store.with(|s| keep(s, op, &out, &receipt))?;
+                receipt.status
             }
-            s
+            None => {
+                let link = store.with(|s| link(s))?;
+                let server = http::status(&link)?;
+                if !reconciled && store.with(|s| reconcile(s, op, &server))? > 0 {
+                    reconciled = true;
+                    continue;
+                }
+                server
+            }
+        };
+        if store.with(|s| Ok(s.outbox_pending(1)?.is_empty()))? {
+            let report = store.with(|s| report(s))?;
+            return Ok(Report {
+                server: Some(server),
+                delivered,
+                ..report
+            });
         }
-    };
-    Ok(Report {
-        server: Some(server),
-        delivered,
-        ..report(store)?
-    })
+    }
 }
 
 /// The whole outbox as a file for the district's upload page.

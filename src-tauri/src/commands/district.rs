@@ -44,15 +44,10 @@ pub fn set_district(state: State<'_, AppState>, form: DistrictSetDto) -> ApiResu
 #[tauri::command(async)]
 pub fn push_district(state: State<'_, AppState>) -> ApiResult<DistrictDto> {
     state.lock().operator()?;
-    let delivered = crate::sender::push(&state)?.unwrap_or(0);
-    let report = district::report(state.lock().store()?)?;
-    Ok(shown(
-        &state,
-        &district::Report {
-            delivered,
-            ..report
-        },
-    ))
+    match crate::sender::push(&state)? {
+        Some(report) => Ok(shown(&state, &report)),
+        None => district(state),
+    }
 }
 
 /// The server's view of the school's records (its gaps, its refusals).
